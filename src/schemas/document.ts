@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+export const SECTION_KINDS = [
+  'contact',
+  'summary',
+  'experience',
+  'education',
+  'skills',
+  'certifications',
+  'projects',
+  'volunteer',
+  'other',
+] as const;
+export const SectionKindSchema = z.enum(SECTION_KINDS);
+export type SectionKind = z.infer<typeof SectionKindSchema>;
+
+const offset = z.number().int().nonnegative();
+
+export const SectionSchema = z
+  .object({
+    kind: SectionKindSchema,
+    heading: z.string().describe('The heading as written, empty for the untitled top of the resume.'),
+    start: offset,
+    end: offset,
+  })
+  .meta({ id: 'Section' });
+export type Section = z.infer<typeof SectionSchema>;
+
+export const RoleSchema = z
+  .object({
+    title: z.string(),
+    organization: z.string().optional(),
+    location: z.string().optional(),
+    startDate: z.string().optional().describe('YYYY-MM or YYYY'),
+    endDate: z.string().optional().describe('YYYY-MM or YYYY; absent when current'),
+    current: z.boolean(),
+    start: offset,
+    end: offset,
+  })
+  .meta({ id: 'Role' });
+export type Role = z.infer<typeof RoleSchema>;
+
+export const BulletSchema = z
+  .object({
+    id: z.string().describe('Stable within one response: b1, b2, ...'),
+    text: z.string().describe('Always equal to document.text.slice(start, end).'),
+    start: offset,
+    end: offset,
+    section: SectionKindSchema,
+    roleIndex: z.number().int().nonnegative().optional().describe('Index into roles[] when under a role.'),
+  })
+  .meta({ id: 'Bullet' });
+export type Bullet = z.infer<typeof BulletSchema>;
+
+export const WARNING_CODES = [
+  'TWO_COLUMN_LAYOUT',
+  'MOJIBAKE_REPAIRED',
+  'LIGATURES_REPLACED',
+  'LITTLE_TEXT',
+  'NO_EXPERIENCE_SECTION',
+  'NO_SECTIONS',
+  'TEXT_TRUNCATED',
+  'CONTROL_CHARACTERS_REMOVED',
+] as const;
+export const WarningSchema = z
+  .object({ code: z.enum(WARNING_CODES), message: z.string() })
+  .meta({ id: 'Warning' });
+export type Warning = z.infer<typeof WarningSchema>;
+
+export const DocumentFormatSchema = z.enum(['pdf', 'docx', 'txt']);
+export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
+
+export const ResumeDocumentSchema = z
+  .object({
+    format: DocumentFormatSchema.describe('Decided from the bytes, never from Content-Type or file name.'),
+    pages: z.number().int().positive().optional().describe('PDF only.'),
+    characters: z.number().int().nonnegative().describe('Length of `text` in UTF-16 code units.'),
+    text: z.string().describe('The normalized full text. Every offset in the response indexes into it.'),
+    sections: z.array(SectionSchema),
+    roles: z.array(RoleSchema),
+    bullets: z.array(BulletSchema),
+    warnings: z.array(WarningSchema),
+  })
+  .meta({ id: 'ResumeDocument' });
+export type ResumeDocument = z.infer<typeof ResumeDocumentSchema>;
+
+/** JSON body accepted wherever a resume is: the resume as plain text. */
+export const TextResumeBodySchema = z
+  .object({ text: z.string().describe('The resume as plain text (UTF-8 JSON string).') })
+  .strict()
+  .meta({ id: 'TextResume' });
