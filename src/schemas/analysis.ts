@@ -33,16 +33,42 @@ export const CompetencyResultSchema = z
   .meta({ id: 'CompetencyResult' });
 export type CompetencyResult = z.infer<typeof CompetencyResultSchema>;
 
-export const GapStatusSchema = z.enum(['strength', 'reframe', 'thin', 'gap']);
+// --- gapReport (issue 4) ---
+
+export const GapStatusSchema = z
+  .enum(['strength', 'reframe', 'thin', 'gap'])
+  .describe(
+    'strength: at the required level with project-framed evidence; reframe: at or one level below it but only in ' +
+      'customer-service terms (rewrites fix it); thin: some evidence below the level; gap: no evidence.',
+  );
+export type GapStatus = z.infer<typeof GapStatusSchema>;
+
+export const CloseBySchema = z
+  .enum(['nothing', 'reframe', 'experience', 'credential'])
+  .describe(
+    'What closes the item: nothing (already a strength), reframe (rewrite existing bullets), experience ' +
+      '(new work, a course or a role), credential (a certification or membership).',
+  );
+export type CloseBy = z.infer<typeof CloseBySchema>;
+
 export const NextStepSchema = z
   .object({
+    id: z.string(),
     kind: z.enum(['certification', 'course', 'experience', 'networking', 'role']),
     title: z.string(),
     why: z.string(),
     competencyIds: z.array(z.string()),
     effort: z.string(),
+    eligible: z.boolean().describe('False when a prerequisite is missing; `why` then says which.'),
+    impact: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .describe('Readiness points this step would add for the target role.'),
   })
   .meta({ id: 'NextStep' });
+export type NextStep = z.infer<typeof NextStepSchema>;
 
 export const GapItemSchema = z
   .object({
@@ -51,10 +77,50 @@ export const GapItemSchema = z
     actual: LevelSchema,
     weight: z.number(),
     status: GapStatusSchema,
+    closeBy: CloseBySchema,
     evidenceCount: z.number().int().nonnegative(),
     advice: z.string(),
   })
   .meta({ id: 'GapItem' });
+export type GapItem = z.infer<typeof GapItemSchema>;
+
+export const EligibilityFactsSchema = z
+  .object({
+    monthsLeadingProjects: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('Months (overlaps merged) of dated roles whose bullets show project-delivery evidence.'),
+    degree: z.enum(['none', 'secondary', 'associate', 'bachelor', 'master']),
+    credentialsHeld: z.array(z.string()).describe('Credential ids named on the resume.'),
+  })
+  .meta({ id: 'EligibilityFacts' });
+export type EligibilityFacts = z.infer<typeof EligibilityFactsSchema>;
+
+export const JobDescriptionReportSchema = z
+  .object({
+    characters: z.number().int().nonnegative(),
+    competencies: z
+      .array(
+        z.object({
+          competencyId: z.string(),
+          mentions: z.number().int().positive(),
+          required: LevelSchema,
+          weight: z.number(),
+        }),
+      )
+      .describe('What the posting asks for, found with the same matcher as the resume.'),
+    coverage: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .describe('Readiness computed against the posting instead of the profile.'),
+    missingTerms: z.array(z.string()).describe("The posting's important terms that the resume never uses."),
+    items: z.array(GapItemSchema),
+  })
+  .meta({ id: 'JobDescriptionReport' });
+export type JobDescriptionReport = z.infer<typeof JobDescriptionReportSchema>;
 
 export const GapReportSchema = z
   .object({
@@ -62,8 +128,19 @@ export const GapReportSchema = z
     readiness: z.number().int().min(0).max(100),
     explanation: z.string(),
     items: z.array(GapItemSchema),
+    gaps: z
+      .object({
+        reframable: z.array(z.string()),
+        needsExperience: z.array(z.string()),
+        needsCredential: z.array(z.string()),
+      })
+      .describe('Competency ids of the non-strength items, by what closes them.'),
+    facts: EligibilityFactsSchema,
     nextSteps: z.array(NextStepSchema),
-    roleFit: z.array(z.object({ id: z.string(), title: z.string(), readiness: z.number().int().min(0).max(100) })),
+    roleFit: z.array(
+      z.object({ id: z.string(), title: z.string(), readiness: z.number().int().min(0).max(100) }),
+    ),
+    jobDescription: JobDescriptionReportSchema.optional(),
   })
   .meta({ id: 'GapReport' });
 export type GapReport = z.infer<typeof GapReportSchema>;

@@ -1,0 +1,173 @@
+// Eligibility facts for credentials: months leading projects, highest degree, credentials held.
+// Heuristics: project months count only dated roles whose bullets carry project-delivery evidence
+// (overlaps merged, a bare year read as its July, "current" runs to `asOf`); the degree is read from
+// the education section by keyword; a credential is held when an alias is named, unless the words
+// just before it say it is being pursued. Limits: a degree "in progress" still counts, and a project
+// role's months all count as leading even when the person only took part.
+import type { CompetencyResult, EligibilityFacts, Level } from '../schemas/analysis.js';
+import type { ResumeDocument } from '../schemas/document.js';
+import type { Credential, DegreeLevel } from '../schemas/roles.js';
+
+export const LEVEL_RANK: Record<Level, number> = { none: 0, emerging: 1, developing: 2, strong: 3 };
+const DEGREE_RANK: Record<DegreeLevel, number> = {
+  none: 0,
+  secondary: 1,
+  associate: 2,
+  bachelor: 3,
+  master: 4,
+};
+
+// Token-boundary patterns over lowercased text. Two-letter abbreviations that are also US states or
+// everyday words (MA, MS, BA alone) are left out on purpose.
+const DEGREE_PATTERNS: [DegreeLevel, RegExp][] = [
+  [
+    'master',
+    /(?<![a-z0-9])(masters?|master's|mba|m\.s\.|msc|m\.sc|m\.a\.|ph\.?d|doctorate|post graduate degree)(?![a-z0-9])/,
+  ],
+  [
+    'bachelor',
+    /(?<![a-z0-9])(bachelors?|bachelor's|b\.s\.?|b\.a\.?|bsc|b\.sc|bba|bbm|b\.com|ba in|bs in|four-year degree)(?![a-z0-9])/,
+  ],
+  [
+    'associate',
+    /(?<![a-z0-9])(associates?|associate's)( of| degree| in)|(?<![a-z0-9])(a\.s\.|a\.a\.s?\.?|aa in)(?![a-z0-9])/,
+  ],
+  ['secondary', /(?<![a-z0-9])(high school|diploma|ged|secondary school|a-levels?)(?![a-z0-9])/],
+];
+
+const PURSUING =
+  /(pursuing|studying for|preparing for|working toward|working towards|candidate for|in progress)\W*$/;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Month index (year*12 + month-1) of "YYYY-MM" or "YYYY"; a bare year counts as July. */
+export function monthIndex(date: string | undefined): number | undefined {
+  if (!date) return undefined;
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(date);
+  if (!m) return undefined;
+  const month = m[2] ? Number(m[2]) : 7;
+  if (month < 1 || month > 12) return undefined;
+  return Number(m[1]) * 12 + month - 1;
+}
+
+/** Months of dated roles that carry project-delivery evidence, overlapping periods merged. */
+export function monthsLeadingProjects(
+  doc: Pick<ResumeDocument, 'roles'>,
+  competencies: readonly CompetencyResult[],
+  asOf: string,
+): number {
+  const delivery = competencies.find((c) => c.id === 'project-delivery');
+  const roleIndexes = new Set(
+    (delivery?.evidence ?? []).flatMap((e) => (e.roleIndex === undefined ? [] : [e.roleIndex])),
+  );
+  const now = monthIndex(asOf);
+  const spans: [number, number][] = [];
+  for (const i of roleIndexes) {
+    const role = doc.roles[i];
+    if (!role) continue;
+    const start = monthIndex(role.startDate);
+    const end = role.current ? now : monthIndex(role.endDate);
+    if (start === undefined || end === undefined || end < start) continue;
+    spans.push([start, end]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let cur: [number, number] | undefined;
+  for (const [s, e] of spans) {
+    if (cur && s <= cur[1] + 1) cur[1] = Math.max(cur[1], e);
+    else {
+      if (cur) total += cur[1] - cur[0] + 1;
+      cur = [s, e];
+    }
+  }
+  if (cur) total += cur[1] - cur[0] + 1;
+  return total;
+}
+
+/** Highest degree named in the education sections (the whole text when there is none). */
+export function highestDegree(doc: Pick<ResumeDocument, 'text' | 'sections'>): DegreeLevel {
+  const education = doc.sections.filter((s) => s.kind === 'education');
+  const text = (
+    education.length > 0 ? education.map((s) => doc.text.slice(s.start, s.end)).join('\n') : doc.text
+  )
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+  for (const [level, re] of DEGREE_PATTERNS) if (re.test(text)) return level;
+  return 'none';
+}
+
+/** Ids of the credentials the resume names as held. */
+export function credentialsHeld(text: string, credentials: Iterable<Credential>): string[] {
+  const lower = text.toLowerCase();
+  const held: string[] = [];
+  for (const c of credentials) {
+    const found = c.aliases.some((alias) => {
+      const re = new RegExp(
+        `(?<![a-z0-9])${escapeRegExp(alias.toLowerCase()).replace(/\s+/g, '\\s+')}(?![a-z0-9])`,
+        'g',
+      );
+      for (const m of lower.matchAll(re)) {
+        if (!PURSUING.test(lower.slice(Math.max(0, m.index - 40), m.index))) return true;
+      }
+      return false;
+    });
+    if (found) held.push(c.id);
+  }
+  return held;
+}
+
+export function extractEligibilityFacts(
+  doc: Pick<ResumeDocument, 'text' | 'sections' | 'roles'>,
+  competencies: readonly CompetencyResult[],
+  credentials: Iterable<Credential>,
+  asOf: string,
+): EligibilityFacts {
+  return {
+    monthsLeadingProjects: monthsLeadingProjects(doc, competencies, asOf),
+    degree: highestDegree(doc),
+    credentialsHeld: credentialsHeld(doc.text, credentials),
+  };
+}
+
+export interface EligibilityResult {
+  eligible: boolean;
+  /** Missing prerequisites, in plain English (empty when eligible). */
+  blockers: string[];
+  /** What remains to do before the exam even when eligible (education hours, a required course). */
+  toDo: string[];
+}
+
+const DEGREE_WORDS: Record<DegreeLevel, string> = {
+  none: 'no degree',
+  secondary: 'a secondary (high-school) diploma',
+  associate: 'an associate degree',
+  bachelor: 'a four-year degree',
+  master: "a master's degree",
+};
+
+/** Applies a credential's eligibility paths to the facts: any one satisfied path makes it eligible. */
+export function checkEligibility(credential: Credential, facts: EligibilityFacts): EligibilityResult {
+  const rules = credential.eligibility;
+  const toDo: string[] = [];
+  const waived = (rules.educationHoursWaivedBy ?? []).some((id) => facts.credentialsHeld.includes(id));
+  if (rules.educationHours && !waived)
+    toDo.push(`${rules.educationHours} contact hours of project-management education`);
+  if (rules.requiredCourse) toDo.push(rules.requiredCourse);
+
+  const unmet = rules.paths.map((path) => {
+    const missing: string[] = [];
+    if (path.degree && DEGREE_RANK[facts.degree] < DEGREE_RANK[path.degree])
+      missing.push(
+        `${DEGREE_WORDS[path.degree]} (${facts.degree === 'none' ? 'none is listed' : `you list ${DEGREE_WORDS[facts.degree]}`})`,
+      );
+    if (path.monthsLeadingProjects && facts.monthsLeadingProjects < path.monthsLeadingProjects)
+      missing.push(
+        `${path.monthsLeadingProjects} months leading projects (your resume shows about ${facts.monthsLeadingProjects})`,
+      );
+    return { path, missing };
+  });
+  if (unmet.some((u) => u.missing.length === 0)) return { eligible: true, blockers: [], toDo };
+  return { eligible: false, blockers: unmet.map((u) => u.missing.join(' and ')), toDo };
+}

@@ -1,0 +1,378 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkEligibility,
+  credentialsHeld,
+  highestDegree,
+  monthsLeadingProjects,
+} from '../../src/pipeline/eligibility.js';
+import {
+  assessRequirement,
+  buildGapReport,
+  type Framing,
+  readinessOf,
+  statusOf,
+} from '../../src/pipeline/gaps.js';
+import type { CompetencyResult, EligibilityFacts, Evidence, Level } from '../../src/schemas/analysis.js';
+import type { ResumeDocument } from '../../src/schemas/document.js';
+import type { Requirement } from '../../src/schemas/roles.js';
+import { loadRoleKnowledge } from '../../src/taxonomy/load-roles.js';
+
+const COMPETENCY_IDS = [
+  'communication',
+  'problem-solving',
+  'organization',
+  'stakeholder-management',
+  'conflict-resolution',
+  'leadership',
+  'collaboration',
+  'process-improvement',
+  'data-and-reporting',
+  'tools-and-technology',
+  'adaptability',
+  'quality-management',
+  'project-delivery',
+  'planning-and-scheduling',
+  'budget-and-cost',
+  'risk-management',
+  'scope-and-requirements',
+  'pm-methodology',
+  'pm-certification',
+];
+const knowledge = loadRoleKnowledge('data', COMPETENCY_IDS);
+
+// Pattern ids in these fixtures carry their framing as a prefix: "cs:answer-calls", "pm:lead-project".
+const framingOf = (patternId: string): Framing | undefined => {
+  const prefix = patternId.split(':')[0];
+  return prefix === 'cs' || prefix === 'pm' || prefix === 'general' ? prefix : undefined;
+};
+
+type Ev = [patternId: string, strength: 'strong' | 'weak', roleIndex?: number];
+function ev([patternId, strength, roleIndex]: Ev): Evidence {
+  return {
+    quote: `quote of ${patternId}`,
+    start: 0,
+    end: 1,
+    section: strength === 'strong' ? 'experience' : 'skills',
+    strength,
+    patternId,
+    ...(roleIndex === undefined ? {} : { roleIndex }),
+  };
+}
+function comp(id: string, level: Level, evidence: Ev[] = []): CompetencyResult {
+  const score = { none: 0, emerging: 30, developing: 60, strong: 90 }[level];
+  return { id, name: id, pmName: id.replace(/-/g, ' '), level, score, evidence: evidence.map(ev) };
+}
+const req = (level: Requirement['level'], weight = 2): Requirement => ({ competencyId: 'x', level, weight });
+const status = (r: Requirement, c: CompetencyResult | undefined) =>
+  statusOf(assessRequirement(r, c, framingOf));
+
+describe('gap item status', () => {
+  it.each([
+    [
+      'strength: at level with a project-framed bullet',
+      req('developing'),
+      comp('x', 'developing', [
+        ['pm:lead', 'strong'],
+        ['cs:calls', 'strong'],
+      ]),
+      'strength',
+    ],
+    [
+      'strength: general wording counts as project-relevant',
+      req('developing'),
+      comp('x', 'strong', [['general:report', 'strong']]),
+      'strength',
+    ],
+    [
+      'strength: a skills-list mention is enough when only emerging is asked',
+      req('emerging'),
+      comp('x', 'emerging', [['pm:agile', 'weak']]),
+      'strength',
+    ],
+    [
+      'reframe: at level, customer-service wording only',
+      req('developing'),
+      comp('x', 'developing', [
+        ['cs:calls', 'strong'],
+        ['cs:email', 'strong'],
+      ]),
+      'reframe',
+    ],
+    [
+      'reframe: one level below, customer-service wording only',
+      req('strong'),
+      comp('x', 'developing', [['cs:calls', 'strong']]),
+      'reframe',
+    ],
+    [
+      'reframe: project wording only in a skills list while bullets are customer-service',
+      req('developing'),
+      comp('x', 'strong', [
+        ['pm:stakeholder', 'weak'],
+        ['cs:calls', 'strong'],
+      ]),
+      'reframe',
+    ],
+    ['thin: two levels below', req('strong'), comp('x', 'emerging', [['cs:calls', 'weak']]), 'thin'],
+    [
+      'thin: project-framed but one level below',
+      req('strong'),
+      comp('x', 'developing', [['pm:lead', 'strong']]),
+      'thin',
+    ],
+    ['gap: no evidence', req('emerging'), comp('x', 'none'), 'gap'],
+    ['gap: competency absent from the results', req('developing'), undefined, 'gap'],
+  ] as const)('%s', (_name, r, c, expected) => {
+    expect(status(r, c)).toBe(expected);
+  });
+
+  it('credits project-framed evidence fully, customer-service-only evidence partly, nothing for a gap', () => {
+    const r = req('developing');
+    const strength = readinessOf([
+      assessRequirement(r, comp('x', 'developing', [['pm:lead', 'strong']]), framingOf),
+    ]);
+    const reframe = readinessOf([
+      assessRequirement(r, comp('x', 'developing', [['cs:calls', 'strong']]), framingOf),
+    ]);
+    const thin = readinessOf([
+      assessRequirement(r, comp('x', 'emerging', [['pm:lead', 'strong']]), framingOf),
+    ]);
+    const gap = readinessOf([assessRequirement(r, undefined, framingOf)]);
+    expect(strength).toBe(100);
+    expect(gap).toBe(0);
+    expect(reframe).toBeLessThan(strength);
+    expect(reframe).toBeGreaterThan(thin);
+    expect(thin).toBeGreaterThan(gap);
+  });
+});
+
+const facts = (f: Partial<EligibilityFacts>): EligibilityFacts => ({
+  monthsLeadingProjects: 0,
+  degree: 'none',
+  credentialsHeld: [],
+  ...f,
+});
+const cred = (id: string) => {
+  const c = knowledge.credentials.get(id);
+  if (!c) throw new Error(id);
+  return c;
+};
+
+describe('credential eligibility', () => {
+  it.each([
+    ['four-year degree and 36 months', { degree: 'bachelor', monthsLeadingProjects: 36 }, true],
+    ["master's degree and 40 months", { degree: 'master', monthsLeadingProjects: 40 }, true],
+    ['four-year degree and 35 months', { degree: 'bachelor', monthsLeadingProjects: 35 }, false],
+    ['associate degree and 48 months', { degree: 'associate', monthsLeadingProjects: 48 }, false],
+    ['secondary diploma and 60 months', { degree: 'secondary', monthsLeadingProjects: 60 }, true],
+    ['no project experience at all', { degree: 'bachelor', monthsLeadingProjects: 0 }, false],
+  ] as const)('PMP: %s', (_name, f, eligible) => {
+    expect(checkEligibility(cred('pmp'), facts(f)).eligible).toBe(eligible);
+  });
+
+  it('PMP says why it is out of reach and still asks for 35 hours of education', () => {
+    const r = checkEligibility(cred('pmp'), facts({ degree: 'bachelor', monthsLeadingProjects: 12 }));
+    expect(r.blockers.join(' ')).toMatch(/36 months leading projects \(your resume shows about 12\)/);
+    expect(r.toDo).toEqual(['35 contact hours of project-management education']);
+  });
+
+  it('a CAPM on the resume covers the 35 hours PMP asks for', () => {
+    const r = checkEligibility(
+      cred('pmp'),
+      facts({ degree: 'bachelor', monthsLeadingProjects: 40, credentialsHeld: ['capm'] }),
+    );
+    expect(r).toEqual({ eligible: true, blockers: [], toDo: [] });
+  });
+
+  it('CAPM needs a secondary diploma and 23 hours of education', () => {
+    expect(checkEligibility(cred('capm'), facts({ degree: 'secondary' }))).toEqual({
+      eligible: true,
+      blockers: [],
+      toDo: ['23 contact hours of project-management education'],
+    });
+    expect(checkEligibility(cred('capm'), facts({ degree: 'none' })).eligible).toBe(false);
+  });
+
+  it('CSM needs only its 2-day course', () => {
+    const r = checkEligibility(cred('csm'), facts({}));
+    expect(r.eligible).toBe(true);
+    expect(r.toDo.join(' ')).toMatch(/2-day/);
+  });
+
+  it.each(['psm-i', 'google-pm', 'prince2-foundation'])('%s has no prerequisite', (id) => {
+    expect(checkEligibility(cred(id), facts({}))).toEqual({ eligible: true, blockers: [], toDo: [] });
+  });
+});
+
+// A small resume: roles 0 and 1 overlap, role 2 is current.
+function doc(education: string, roles: Partial<ResumeDocument['roles'][number]>[]): ResumeDocument {
+  const head = 'Experience\nSome bullets\n';
+  const text = `${head}Education\n${education}\n`;
+  return {
+    format: 'txt',
+    characters: text.length,
+    text,
+    sections: [
+      { kind: 'experience', heading: 'Experience', start: 0, end: head.length },
+      { kind: 'education', heading: 'Education', start: head.length, end: text.length },
+    ],
+    roles: roles.map((r) => ({ title: 'Role', current: false, start: 0, end: 1, ...r })),
+    bullets: [],
+    warnings: [],
+  };
+}
+
+describe('eligibility facts', () => {
+  const roles = [
+    { startDate: '2015-01', endDate: '2016-12' },
+    { startDate: '2016-06', endDate: '2017-12' },
+    { startDate: '2020-01', current: true },
+    { startDate: '2010', endDate: '2014' },
+  ];
+  it('counts months only of roles whose bullets show project delivery, overlaps merged', () => {
+    const d = doc('', roles);
+    const delivery = comp('project-delivery', 'developing', [
+      ['pm:lead', 'strong', 0],
+      ['pm:lead', 'strong', 1],
+      ['pm:lead', 'strong', 0],
+    ]);
+    expect(monthsLeadingProjects(d, [delivery], '2026-11')).toBe(36);
+    const withCurrent = comp('project-delivery', 'developing', [['pm:lead', 'strong', 2]]);
+    expect(monthsLeadingProjects(d, [withCurrent], '2020-12')).toBe(12);
+    const bareYears = comp('project-delivery', 'developing', [['pm:lead', 'strong', 3]]);
+    expect(monthsLeadingProjects(d, [bareYears], '2026-11')).toBe(49);
+  });
+
+  it('ignores roles with customer-service evidence only', () => {
+    const comms = comp('communication', 'strong', [['cs:calls', 'strong', 0]]);
+    expect(monthsLeadingProjects(doc('', roles), [comms], '2026-11')).toBe(0);
+  });
+
+  it.each([
+    ['Bachelor of Science : Economics , 2014 City College', 'bachelor'],
+    ['MBA : Finance , 2015 Mahatma Gandhi University', 'master'],
+    ['Associate of Arts : Sociology 2015 Sinclair Community College', 'associate'],
+    ['High School Diploma : General Business , 1983', 'secondary'],
+    ['Harvard Extension School Boston, MA 2012 coursework in writing', 'none'],
+  ] as const)('reads the degree from "%s"', (line, expected) => {
+    expect(highestDegree(doc(line, []))).toBe(expected);
+  });
+
+  it('finds credentials held, not ones being pursued or look-alike abbreviations', () => {
+    const all = [...knowledge.credentials.values()];
+    expect(credentialsHeld('Certifications: PMP, Certified ScrumMaster (2021)', all).sort()).toEqual([
+      'csm',
+      'pmp',
+    ]);
+    expect(credentialsHeld('Currently pursuing PMP certification', all)).toEqual([]);
+    expect(credentialsHeld('CSM for enterprise accounts', all)).toEqual([]);
+  });
+});
+
+// A customer-service representative: strong customer-service wording, no project delivery.
+const csRep: CompetencyResult[] = [
+  comp('communication', 'strong', [
+    ['cs:answer-calls', 'strong', 0],
+    ['cs:email', 'strong', 0],
+  ]),
+  comp('problem-solving', 'developing', [['cs:resolve-issue', 'strong', 0]]),
+  comp('organization', 'developing', [['cs:high-volume', 'strong', 0]]),
+  comp('stakeholder-management', 'developing', [['cs:customer-satisfaction', 'strong', 0]]),
+  comp('conflict-resolution', 'developing', [['cs:complaints', 'strong', 0]]),
+  comp('tools-and-technology', 'developing', [
+    ['general:excel', 'weak'],
+    ['general:salesforce', 'strong', 0],
+  ]),
+  comp('data-and-reporting', 'emerging', [['general:report', 'weak']]),
+  ...[
+    'leadership',
+    'collaboration',
+    'project-delivery',
+    'planning-and-scheduling',
+    'budget-and-cost',
+    'risk-management',
+    'scope-and-requirements',
+    'pm-methodology',
+    'pm-certification',
+  ].map((id) => comp(id, 'none')),
+];
+// A project manager: project-framed evidence everywhere in a role running since 2012.
+const pm: CompetencyResult[] = COMPETENCY_IDS.map((id) =>
+  id === 'pm-certification' ? comp(id, 'none') : comp(id, 'strong', [[`pm:${id}`, 'strong', 0]]),
+);
+
+describe('gap report', () => {
+  const csDoc = doc('Bachelor of Arts : Communications 2012', [{ startDate: '2013-01', current: true }]);
+  const pmDoc = doc('Bachelor of Science : Engineering 2008', [{ startDate: '2012-03', current: true }]);
+  const report = (competencies: CompetencyResult[], d: ResumeDocument, targetRoleId: string) =>
+    buildGapReport({ doc: d, competencies, knowledge, framingOf, targetRoleId, asOf: '2026-11' });
+
+  it('names the target role with its O*NET code and one item per required competency', () => {
+    const r = report(csRep, csDoc, 'project-manager');
+    expect(r.targetRole).toEqual({ id: 'project-manager', title: 'Project Manager', onetCode: '13-1082.00' });
+    expect(r.items.map((i) => i.competencyId)).toEqual(
+      knowledge.rolesById.get('project-manager')?.requirements.map((q) => q.competencyId),
+    );
+  });
+
+  it('separates gaps that reframing closes from gaps that need new experience or a credential', () => {
+    const r = report(csRep, csDoc, 'project-manager');
+    expect(r.gaps.reframable).toEqual(expect.arrayContaining(['communication', 'stakeholder-management']));
+    expect(r.gaps.needsExperience).toEqual(
+      expect.arrayContaining(['project-delivery', 'budget-and-cost', 'risk-management']),
+    );
+    expect(r.items.find((i) => i.competencyId === 'communication')).toMatchObject({
+      status: 'reframe',
+      closeBy: 'reframe',
+    });
+    const sm = report(csRep, csDoc, 'scrum-master');
+    expect(sm.gaps.needsCredential).toContain('pm-certification');
+  });
+
+  it('puts eligible steps first by impact, and PMP after them with the reason', () => {
+    const r = report(csRep, csDoc, 'project-manager');
+    const eligible = r.nextSteps.filter((s) => s.eligible);
+    expect(r.nextSteps.slice(0, eligible.length)).toEqual(eligible);
+    const impacts = eligible.map((s) => s.impact);
+    expect(impacts).toEqual([...impacts].sort((a, b) => b - a));
+    const pmp = r.nextSteps.find((s) => s.id === 'pmp');
+    expect(pmp).toMatchObject({ kind: 'certification', eligible: false });
+    expect(pmp?.why).toMatch(/36 months leading projects/);
+    expect(r.nextSteps.find((s) => s.id === 'capm')?.eligible).toBe(true);
+    expect(r.facts).toEqual({ monthsLeadingProjects: 0, degree: 'bachelor', credentialsHeld: [] });
+    expect(r.explanation).toContain(`${r.readiness}% ready for Project Manager`);
+    expect(r.explanation).toMatch(/customer-service language/);
+  });
+
+  it('scores a project manager clearly above a customer-service rep and lets them take PMP', () => {
+    const cs = report(csRep, csDoc, 'project-manager');
+    const p = report(pm, pmDoc, 'project-manager');
+    expect(p.readiness).toBeGreaterThan(cs.readiness + 40);
+    expect(p.facts.monthsLeadingProjects).toBeGreaterThanOrEqual(36);
+    expect(p.nextSteps.find((s) => s.id === 'pmp')?.eligible).toBe(true);
+  });
+
+  it('ranks every role in roleFit, best first', () => {
+    const r = report(csRep, csDoc, 'project-coordinator');
+    expect(r.roleFit.map((x) => x.id).sort()).toEqual(knowledge.roles.map((x) => x.id).sort());
+    const values = r.roleFit.map((x) => x.readiness);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(r.roleFit.find((x) => x.id === 'project-coordinator')?.readiness).toBe(r.readiness);
+    // A customer-service rep fits the customer-facing roles better than the project-manager role.
+    const fit = new Map(r.roleFit.map((x) => [x.id, x.readiness]));
+    expect(fit.get('project-customer-service-manager')).toBeGreaterThan(fit.get('project-manager') ?? 100);
+  });
+
+  it('does not offer a credential the resume already names', () => {
+    const d = doc('Bachelor of Arts 2012\nCAPM, 2024', [{ startDate: '2013-01', current: true }]);
+    expect(report(csRep, d, 'project-manager').nextSteps.map((s) => s.id)).not.toContain('capm');
+  });
+
+  it('produces a report for every role', () => {
+    for (const role of knowledge.roles) {
+      const r = report(csRep, csDoc, role.id);
+      expect(r.readiness).toBeGreaterThanOrEqual(0);
+      expect(r.items.length).toBe(role.requirements.length);
+    }
+  });
+});
