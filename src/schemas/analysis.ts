@@ -28,6 +28,10 @@ export const CompetencyResultSchema = z
     pmName: z.string(),
     level: LevelSchema,
     score: z.number().int().min(0).max(100),
+    explanation: z
+      .string()
+      .optional()
+      .describe('How the score was computed from the evidence (formula in the operation description).'),
     evidence: z.array(EvidenceSchema),
   })
   .meta({ id: 'CompetencyResult' });

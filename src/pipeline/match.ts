@@ -1,0 +1,312 @@
+// Finds every taxonomy phrase in a text in one pass over its tokens, then applies context rules.
+// Heuristic: from each token, walk the compiled trie (depth bounded by the longest phrase, `*` gaps by
+// MAX_GAP) comparing stem, exact and cased keys; fillers are skipped; clause breaks stop a walk. Work per
+// token depends on the text around it, not on how many patterns the taxonomy holds. Context rules then drop
+// senses the phrase alone cannot tell apart ("lead paint" vs "led a team").
+// Limits: no syntax, so negation ("never supervised") is not understood; context is a word window.
+import type { Evidence } from '../schemas/analysis.js';
+import type { ResumeDocument, SectionKind } from '../schemas/document.js';
+import type { Framing } from '../schemas/taxonomy.js';
+import {
+  type CompiledContext,
+  type CompiledTaxonomy,
+  MAX_GAP,
+  strengthFor,
+  type TrieNode,
+} from '../taxonomy/compile-taxonomy.js';
+import { type Token, tokenize } from './tokenize.js';
+
+export interface PhraseMatch {
+  competencyId: string;
+  patternId: string;
+  /** Offsets into the matched text: text.slice(start, end) is the matched phrase. */
+  start: number;
+  end: number;
+  framing: Framing;
+}
+
+interface RawMatch {
+  pattern: number;
+  first: number;
+  last: number;
+}
+
+function keysOf(token: Token): string[] {
+  return [token.key, `=${token.lower}`, `^${token.surface}`];
+}
+
+/** Next non-filler token index at or after `i` in the same clause, or -1. */
+function nextWord(tokens: readonly Token[], i: number, clause: number): number {
+  for (let j = i; j < tokens.length; j += 1) {
+    const t = tokens[j]!;
+    if (t.clause !== clause) return -1;
+    if (!t.filler) return j;
+  }
+  return -1;
+}
+
+function walk(
+  tokens: readonly Token[],
+  node: TrieNode,
+  from: number,
+  clause: number,
+  first: number,
+  out: RawMatch[],
+) {
+  const i = nextWord(tokens, from, clause);
+  if (i < 0) return;
+  const token = tokens[i]!;
+  for (const key of keysOf(token)) {
+    const child = node.next.get(key);
+    if (!child) continue;
+    for (const pattern of child.outputs) out.push({ pattern, first, last: i });
+    walk(tokens, child, i + 1, clause, first, out);
+  }
+  if (node.wild) {
+    // A gap of 0..MAX_GAP words, then the phrase must go on.
+    let j = i;
+    for (let gap = 0; gap <= MAX_GAP && j >= 0; gap += 1) {
+      walkAfterGap(tokens, node.wild, j, clause, first, out);
+      j = nextWord(tokens, j + 1, clause);
+    }
+  }
+}
+
+function walkAfterGap(
+  tokens: readonly Token[],
+  wild: TrieNode,
+  i: number,
+  clause: number,
+  first: number,
+  out: RawMatch[],
+) {
+  const token = tokens[i]!;
+  for (const key of keysOf(token)) {
+    const child = wild.next.get(key);
+    if (!child) continue;
+    for (const pattern of child.outputs) out.push({ pattern, first, last: i });
+    walk(tokens, child, i + 1, clause, first, out);
+  }
+}
+
+function sequenceAt(
+  tokens: readonly Token[],
+  at: number,
+  seq: readonly string[][],
+  lo: number,
+  hi: number,
+): boolean {
+  let i = at;
+  for (const alternatives of seq) {
+    while (i <= hi && tokens[i]!.filler) i += 1;
+    if (i > hi) return false;
+    const keys = keysOf(tokens[i]!);
+    if (!alternatives.some((k) => keys.includes(k))) return false;
+    i += 1;
+  }
+  return i - 1 <= hi && at >= lo;
+}
+
+function windowHas(tokens: readonly Token[], lo: number, hi: number, phrases: string[][][]): boolean {
+  for (const alternatives of phrases) {
+    for (const seq of alternatives) {
+      const asTerms = seq.map((k) => [k]);
+      for (let i = lo; i <= hi; i += 1) if (sequenceAt(tokens, i, asTerms, lo, hi)) return true;
+    }
+  }
+  return false;
+}
+
+function contextAllows(tokens: readonly Token[], m: RawMatch, ctx: CompiledContext | undefined): boolean {
+  if (!ctx) return true;
+  const clause = tokens[m.first]!.clause;
+  let lo = m.first;
+  for (let n = 0; n < ctx.window && lo > 0 && tokens[lo - 1]!.clause === clause; ) {
+    lo -= 1;
+    if (!tokens[lo]!.filler) n += 1;
+  }
+  let hi = m.last;
+  for (let n = 0; n < ctx.window && hi < tokens.length - 1 && tokens[hi + 1]!.clause === clause; ) {
+    hi += 1;
+    if (!tokens[hi]!.filler) n += 1;
+  }
+  if (ctx.without.length > 0 && windowHas(tokens, lo, hi, ctx.without)) return false;
+  if (ctx.requires.length > 0 && !windowHas(tokens, lo, hi, ctx.requires)) return false;
+  return true;
+}
+
+/** All matches over pre-computed tokens, sorted by position then pattern order. Longest match per start. */
+export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy): RawMatch[] {
+  const best = new Map<string, RawMatch>();
+  const found: RawMatch[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    if (t.filler) continue;
+    found.length = 0;
+    walk(tokens, taxonomy.root, i, t.clause, i, found);
+    for (const m of found) {
+      const k = `${m.pattern}:${m.first}`;
+      const prev = best.get(k);
+      if (!prev || m.last > prev.last) best.set(k, m);
+    }
+  }
+  return [...best.values()]
+    .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context))
+    .sort((a, b) => a.first - b.first || a.last - b.last || a.pattern - b.pattern);
+}
+
+/** Every taxonomy phrase found in `text`, offsets into `text`. One tokenization, one trie scan. */
+export function matchText(text: string, taxonomy: CompiledTaxonomy): PhraseMatch[] {
+  const tokens = tokenize(text, taxonomy.lemmas);
+  return matchTokens(tokens, taxonomy).map((m) => {
+    const p = taxonomy.patterns[m.pattern]!;
+    return {
+      competencyId: p.competencyId,
+      patternId: p.id,
+      start: tokens[m.first]!.start,
+      end: tokens[m.last]!.end,
+      framing: p.framing,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// From phrase matches to evidence: which span of the document proves it, and how strongly.
+
+interface Unit {
+  start: number;
+  end: number;
+  section: SectionKind;
+  bulletId?: string;
+  roleIndex?: number;
+}
+
+const SKILL_ENTRY_SEP = /[,;|•·●▪\t\n]/u;
+const SENTENCE_END = /[.!?](?=\s)|\n\s*\n|\n(?=\s*[•●▪◦■\-*➢►✓◆])|\n(?=\s*[\p{Lu}\p{N}])/gu;
+
+function sectionAt(doc: ResumeDocument, offset: number): SectionKind | undefined {
+  for (const s of doc.sections) if (offset >= s.start && offset < s.end) return s.kind;
+  return undefined;
+}
+
+function trimSpan(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s•●▪◦■\-*➢►✓◆,;|·]/u.test(text[s]!)) s += 1;
+  while (e > s && /[\s,;|·]/u.test(text[e - 1]!)) e -= 1;
+  return [s, e];
+}
+
+/**
+ * The span that reads as proof: the bullet holding the match; else, in a skills section, the list entry;
+ * else the sentence (a line that starts with a capital counts as a new sentence).
+ */
+function unitFor(doc: ResumeDocument, start: number, end: number): Unit | undefined {
+  const bullet = doc.bullets.find((b) => start >= b.start && end <= b.end);
+  if (bullet) {
+    return {
+      start: bullet.start,
+      end: bullet.end,
+      section: bullet.section,
+      bulletId: bullet.id,
+      roleIndex: bullet.roleIndex,
+    };
+  }
+  const section = sectionAt(doc, start);
+  if (!section) return undefined;
+  const bounds = doc.sections.find((s) => start >= s.start && start < s.end)!;
+  const text = doc.text;
+  let lo = bounds.start;
+  let hi = bounds.end;
+  if (section === 'skills') {
+    for (let i = start - 1; i >= bounds.start; i -= 1)
+      if (SKILL_ENTRY_SEP.test(text[i]!)) {
+        lo = i + 1;
+        break;
+      }
+    for (let i = end; i < bounds.end; i += 1)
+      if (SKILL_ENTRY_SEP.test(text[i]!)) {
+        hi = i;
+        break;
+      }
+  } else {
+    SENTENCE_END.lastIndex = 0;
+    const region = text.slice(bounds.start, bounds.end);
+    for (const m of region.matchAll(SENTENCE_END)) {
+      const at = bounds.start + m.index;
+      if (at < start) lo = at + m[0].length;
+      else if (at >= end) {
+        hi = at + (m[0].startsWith('\n') ? 0 : 1);
+        break;
+      }
+    }
+  }
+  const [s, e] = trimSpan(text, lo, hi);
+  if (s > start || e < end) return { start, end, section };
+  return { start: s, end: e, section, roleIndex: roleIndexAt(doc, s) };
+}
+
+function roleIndexAt(doc: ResumeDocument, offset: number): number | undefined {
+  let index: number | undefined;
+  doc.roles.forEach((r, i) => {
+    if (offset >= r.start && offset < r.end) index = i;
+  });
+  return index;
+}
+
+/** True when the match lies on a role's title: a job title alone is not evidence. */
+function onRoleTitle(doc: ResumeDocument, start: number, end: number): boolean {
+  return doc.roles.some((r) => {
+    if (!r.title) return false;
+    const at = doc.text.indexOf(r.title, r.start);
+    return at >= 0 && at < r.end && start < at + r.title.length && end > at;
+  });
+}
+
+/**
+ * Evidence for every competency, in taxonomy order then document order. One piece per competency per
+ * unit (the first pattern that matched in it wins), contact details and role titles never count.
+ */
+export function matchEvidence(doc: ResumeDocument, taxonomy: CompiledTaxonomy): Evidence[] {
+  const tokens = tokenize(doc.text, taxonomy.lemmas);
+  const perCompetency = new Map<string, Map<string, Evidence>>();
+  for (const m of matchTokens(tokens, taxonomy)) {
+    const pattern = taxonomy.patterns[m.pattern]!;
+    const competency = taxonomy.competencyById.get(pattern.competencyId)!;
+    const start = tokens[m.first]!.start;
+    const end = tokens[m.last]!.end;
+    if (onRoleTitle(doc, start, end)) continue;
+    const unit = unitFor(doc, start, end);
+    if (!unit || unit.section === 'contact') continue;
+    let units = perCompetency.get(competency.id);
+    if (!units) {
+      units = new Map();
+      perCompetency.set(competency.id, units);
+    }
+    const key = `${unit.start}:${unit.end}`;
+    const evidence: Evidence = {
+      quote: doc.text.slice(unit.start, unit.end),
+      start: unit.start,
+      end: unit.end,
+      section: unit.section,
+      ...(unit.bulletId !== undefined ? { bulletId: unit.bulletId } : {}),
+      ...(unit.roleIndex !== undefined ? { roleIndex: unit.roleIndex } : {}),
+      strength: strengthFor(competency, pattern, unit.section),
+      patternId: pattern.id,
+    };
+    const prev = units.get(key);
+    // Keep the strongest reading of a unit; on a tie the earlier match stands.
+    if (!prev || (prev.strength === 'weak' && evidence.strength === 'strong')) units.set(key, evidence);
+  }
+  const out: Evidence[] = [];
+  for (const c of taxonomy.competencies) {
+    const units = perCompetency.get(c.id);
+    if (units) out.push(...[...units.values()].sort((a, b) => a.start - b.start || a.end - b.end));
+  }
+  return out;
+}
+
+/** Which competency a piece of evidence belongs to, from its pattern id. */
+export function competencyOf(evidence: Pick<Evidence, 'patternId'>, taxonomy: CompiledTaxonomy): string {
+  return taxonomy.patternById.get(evidence.patternId)!.competencyId;
+}

@@ -1,0 +1,77 @@
+// Tokenizes text once into normalized, stemmed word tokens that keep their offsets into the text.
+// Heuristic: a token is a run of letters/digits (an apostrophe suffix such as "'s" is dropped), or one of
+// & + % $; keys are NFKC + lower case + accents stripped + lemma table + Porter stem, so "resolved",
+// "resolving" and "resolution" (via the lemma table) meet. A sentence end (. ; : ! ? followed by space),
+// a bullet glyph, or a line break followed by a capital, digit or glyph starts a new clause, and patterns
+// never match across clauses. Limits: English only; PDF lines that wrap before a capitalised word split a
+// clause; hyphenated words are two tokens ("de-escalate" = "de escalate").
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+export interface Token {
+  /** Stemmed key, or '#' for a number. */
+  key: string;
+  /** Lower-case, accent-free surface form (matches `=word` pattern terms). */
+  lower: string;
+  /** Accent-free surface form with its case (matches `^Word` pattern terms). */
+  surface: string;
+  start: number;
+  end: number;
+  /** Index of the clause this token belongs to; patterns never span two clauses. */
+  clause: number;
+  /** Filler words (the, a, their ...) are skipped by the matcher. */
+  filler: boolean;
+}
+
+export type Lemmas = ReadonlyMap<string, string>;
+
+const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)?|[&+%$]/gu;
+const FILLERS = new Set(['a', 'an', 'the', 'all', 'their', 'our', 'his', 'her', 'its', 'my', 'your', 'any']);
+// A clause ends at sentence punctuation followed by space, at a bullet glyph, or at a line break that is
+// followed by something that starts a new line of its own (capital, digit, glyph).
+const BREAK_RE = /[.;:!?](?:\s|$)|[•●▪◦■□➢►✓◆–—|]|\n\s*\n|\n\s*(?=[\p{Lu}\p{N}\p{S}\p{P}])/u;
+
+const stemCache = new Map<string, string>();
+
+function fold(raw: string): string {
+  return raw
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/['’]\p{L}*$/u, '')
+    .normalize('NFC');
+}
+
+/** The matching key of one lower-case word: lemma table first, then Porter stem. */
+export function keyOf(lower: string, lemmas: Lemmas): string {
+  if (/^\p{N}/u.test(lower)) return '#';
+  const lemma = lemmas.get(lower) ?? lower;
+  let stem = stemCache.get(lemma);
+  if (stem === undefined) {
+    stem = /^[\p{L}]+$/u.test(lemma) && lemma.length > 2 ? PorterStemmer.stem(lemma) : lemma;
+    if (stemCache.size < 50_000) stemCache.set(lemma, stem);
+  }
+  return stem;
+}
+
+/** Tokenizes `text`; offsets index into `text` itself. Pure and deterministic. */
+export function tokenize(text: string, lemmas: Lemmas): Token[] {
+  const tokens: Token[] = [];
+  let clause = 0;
+  let lastEnd = 0;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const start = m.index;
+    if (tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start))) clause += 1;
+    const surface = fold(m[0].normalize('NFKC'));
+    const lower = surface.toLowerCase();
+    tokens.push({
+      key: keyOf(lower, lemmas),
+      lower,
+      surface,
+      start,
+      end: start + m[0].length,
+      clause,
+      filler: FILLERS.has(lower),
+    });
+    lastEnd = start + m[0].length;
+  }
+  return tokens;
+}

@@ -1,0 +1,237 @@
+// Compiles the validated taxonomy data into one token trie, once at boot, so matching is a single scan
+// over the text whatever the number of patterns (see src/pipeline/match.ts).
+// Phrase syntax: words are normalized like the text (lemma + Porter stem); "a|b" or "(a b|c)" give
+// alternatives for one position; "*" lets up to MAX_GAP other words through; "=word" matches the exact
+// lower-case word without stemming; "^Word" matches the exact word with its case; "#" matches any number.
+// Limits: alternatives are expanded into separate trie paths, so a phrase is capped at MAX_EXPANSIONS.
+import type { Evidence } from '../schemas/analysis.js';
+import type { SectionKind } from '../schemas/document.js';
+import type { Framing, TaxonomyData } from '../schemas/taxonomy.js';
+import { keyOf, type Lemmas, tokenize } from '../pipeline/tokenize.js';
+import { DataFileError } from './read-data-file.js';
+
+export const MAX_GAP = 3;
+const MAX_EXPANSIONS = 5_000;
+export const WILD = '*';
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Node reached after a `*` gap. */
+  wild?: TrieNode;
+  /** Indexes into CompiledTaxonomy.patterns of the patterns whose phrase ends here. */
+  outputs: number[];
+}
+
+export interface CompiledContext {
+  window: number;
+  without: string[][][];
+  requires: string[][][];
+}
+
+export interface CompiledPattern {
+  /** Globally unique: "<competencyId>.<pattern id>". */
+  id: string;
+  competencyId: string;
+  framing: Framing;
+  claim: boolean;
+  context?: CompiledContext;
+  /** Number of token sequences this pattern compiled into. */
+  phraseCount: number;
+}
+
+export interface CompiledCompetency {
+  id: string;
+  name: string;
+  pmName: string;
+  definition: string;
+  talentTriangle: TaxonomyData['competencies'][number]['talentTriangle'];
+  pmbokDomain?: TaxonomyData['competencies'][number]['pmbokDomain'];
+  strongSections: ReadonlySet<SectionKind>;
+  onet: { skills: string[]; tasks: string[] };
+  esco: string[];
+  patternIds: string[];
+}
+
+export interface CompiledTaxonomy {
+  version: string;
+  lemmas: Lemmas;
+  competencies: CompiledCompetency[];
+  competencyById: ReadonlyMap<string, CompiledCompetency>;
+  patterns: CompiledPattern[];
+  patternById: ReadonlyMap<string, CompiledPattern>;
+  root: TrieNode;
+  /** Longest compiled phrase, in terms; bounds the scan from each token. */
+  maxDepth: number;
+}
+
+export const DEFAULT_STRONG_SECTIONS: readonly SectionKind[] = ['experience', 'projects', 'volunteer'];
+
+/**
+ * A compiled term is a list of alternatives, each a sequence of keys (an alternative such as "=project+"
+ * is two tokens). `null` is the wildcard.
+ */
+type Term = string[][] | null;
+
+function termKeys(alternative: string, lemmas: Lemmas): string[] {
+  const mode = alternative.startsWith('=') ? '=' : alternative.startsWith('^') ? '^' : '';
+  const body = mode ? alternative.slice(1) : alternative;
+  if (body === '#') return ['#'];
+  const tokens = tokenize(body.replaceAll('=', ' ').replaceAll('^', ' '), lemmas).filter((t) => !t.filler);
+  return tokens.map((t) => (mode === '=' ? `=${t.lower}` : mode === '^' ? `^${t.surface}` : t.key));
+}
+
+function parseTerms(phrase: string, lemmas: Lemmas): Term[] {
+  const terms: Term[] = [];
+  for (const [raw] of phrase.matchAll(/\([^)]*\)|\S+/g)) {
+    if (raw === WILD) {
+      terms.push(null);
+      continue;
+    }
+    const body = raw.startsWith('(') ? raw.slice(1, -1) : raw;
+    const alternatives = body
+      .split('|')
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .flatMap((a) => {
+        // "=a =b" inside a group: every word keeps its own marker.
+        const words = a.split(/\s+/);
+        const keys = words.flatMap((w) => termKeys(w, lemmas));
+        return keys.length > 0 ? [keys] : [];
+      });
+    if (alternatives.length > 0) terms.push(alternatives);
+  }
+  return terms;
+}
+
+/** Expands the alternatives of a phrase into key sequences (WILD marks a gap). */
+export function expandPhrase(phrase: string, lemmas: Lemmas): string[][] {
+  const terms = parseTerms(phrase, lemmas);
+  let sequences: string[][] = [[]];
+  for (const term of terms) {
+    if (term === null) {
+      sequences = sequences.map((s) => [...s, WILD]);
+      continue;
+    }
+    const next: string[][] = [];
+    for (const s of sequences) for (const alt of term) next.push([...s, ...alt]);
+    sequences = next;
+    if (sequences.length > MAX_EXPANSIONS)
+      throw new Error(`expands to more than ${MAX_EXPANSIONS} sequences`);
+  }
+  return sequences.filter((s) => s.some((k) => k !== WILD));
+}
+
+function insert(root: TrieNode, keys: string[], output: number): void {
+  let node = root;
+  for (const key of keys) {
+    if (key === WILD) {
+      node.wild ??= { next: new Map(), outputs: [] };
+      node = node.wild;
+      continue;
+    }
+    let child = node.next.get(key);
+    if (!child) {
+      child = { next: new Map(), outputs: [] };
+      node.next.set(key, child);
+    }
+    node = child;
+  }
+  if (!node.outputs.includes(output)) node.outputs.push(output);
+}
+
+/**
+ * Compiles validated taxonomy data. Throws DataFileError (naming `source` and the field) when a phrase
+ * cannot be compiled, e.g. it holds only filler words.
+ */
+export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml'): CompiledTaxonomy {
+  const lemmas: Lemmas = new Map(
+    Object.entries(data.lemmas).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]),
+  );
+  const root: TrieNode = { next: new Map(), outputs: [] };
+  const patterns: CompiledPattern[] = [];
+  const competencies: CompiledCompetency[] = [];
+  const issues: string[] = [];
+  let maxDepth = 1;
+
+  const compileList = (list: string[], path: string): string[][][] =>
+    list.flatMap((phrase, k) => {
+      try {
+        const seqs = expandPhrase(phrase, lemmas).map((s) => s.filter((key) => key !== WILD));
+        if (seqs.length === 0) issues.push(`${path}[${k}]: "${phrase}" has no words to match`);
+        return [seqs];
+      } catch (err) {
+        issues.push(`${path}[${k}]: ${(err as Error).message}`);
+        return [];
+      }
+    });
+
+  for (const c of data.competencies) {
+    const patternIds: string[] = [];
+    for (const p of c.patterns) {
+      const id = `${c.id}.${p.id}`;
+      const index = patterns.length;
+      const base = `competencies[${c.id}].patterns[${p.id}]`;
+      let phraseCount = 0;
+      p.phrases.forEach((phrase, k) => {
+        let sequences: string[][];
+        try {
+          sequences = expandPhrase(phrase, lemmas);
+        } catch (err) {
+          issues.push(`${base}.phrases[${k}]: ${(err as Error).message}`);
+          return;
+        }
+        if (sequences.length === 0) issues.push(`${base}.phrases[${k}]: "${phrase}" has no words to match`);
+        for (const seq of sequences) {
+          insert(root, seq, index);
+          maxDepth = Math.max(maxDepth, seq.length);
+        }
+        phraseCount += sequences.length;
+      });
+      const context: CompiledContext | undefined = p.context
+        ? {
+            window: p.context.window,
+            without: compileList(p.context.without, `${base}.context.without`),
+            requires: compileList(p.context.requires, `${base}.context.requires`),
+          }
+        : undefined;
+      patterns.push({ id, competencyId: c.id, framing: p.framing, claim: p.claim, context, phraseCount });
+      patternIds.push(id);
+    }
+    competencies.push({
+      id: c.id,
+      name: c.name,
+      pmName: c.pmName,
+      definition: c.definition,
+      talentTriangle: c.talentTriangle,
+      pmbokDomain: c.pmbokDomain,
+      strongSections: new Set(c.strongSections ?? DEFAULT_STRONG_SECTIONS),
+      onet: { skills: c.onet.skills, tasks: c.onet.tasks },
+      esco: c.esco,
+      patternIds,
+    });
+  }
+  if (issues.length > 0) throw new DataFileError(source, issues);
+
+  return {
+    version: data.version,
+    lemmas,
+    competencies,
+    competencyById: new Map(competencies.map((c) => [c.id, c])),
+    patterns,
+    patternById: new Map(patterns.map((p) => [p.id, p])),
+    root,
+    maxDepth,
+  };
+}
+
+/** The strength rule applied to one piece of evidence (see docs/matching.md). */
+export function strengthFor(
+  competency: CompiledCompetency,
+  pattern: CompiledPattern,
+  section: SectionKind,
+): Evidence['strength'] {
+  if (pattern.claim) return 'weak';
+  return competency.strongSections.has(section) ? 'strong' : 'weak';
+}
+
+export { keyOf };
