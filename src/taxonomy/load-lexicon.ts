@@ -1,0 +1,255 @@
+// Loads data/rewrite-lexicon.yaml at boot, validates it and compiles it for the rewriter.
+// Validation enforces the honesty contract on the data itself: no replacement may contain a digit,
+// an upper-case letter or a protected name, and every verb a rule names must be a known verb.
+import { z } from 'zod';
+import { parseDataText, readDataFile } from './read-data-file.js';
+
+const word = z
+  .string()
+  .min(1)
+  .regex(/^[a-z][a-z' -]*$/, 'lower-case words only');
+const verbName = z
+  .string()
+  .regex(/^[a-z][a-z-]*$/, 'a lower-case base verb')
+  .describe('base form of a verb listed under `verbs`');
+const noDigits = (s: string) => !/\d/.test(s);
+const replacement = z
+  .string()
+  .min(1)
+  .refine((s) => noDigits(s.replaceAll('$0', '')), 'must not contain a digit (a rewrite never adds a number)')
+  .refine(
+    (s) => !/[A-Z]/.test(s.replaceAll('$0', '')),
+    'must be lower case (a rewrite never adds a proper noun)',
+  );
+
+const OpenerSchema = z
+  .object({
+    id: z.string().min(1),
+    phrase: word,
+    mode: z.enum(['action', 'support', 'skill', 'replace']),
+    verb: verbName,
+    keep: word.optional().describe('words written after the verb'),
+  })
+  .strict();
+
+const TermMapSchema = z
+  .object({
+    id: z.string().min(1),
+    from: z.string().min(1).refine(noDigits, 'must not contain a digit'),
+    to: replacement,
+    requiresAny: z.array(word).optional(),
+    forbidsAny: z.array(word).optional(),
+  })
+  .strict();
+
+const SlotToken = z.string().regex(/^\[[^\d[\]]+\]$/, 'a bracketed token without digits, such as [N]');
+
+export const RewriteLexiconFileSchema = z
+  .object({
+    version: z.number().int().positive(),
+    verbs: z.array(verbName).min(1),
+    irregular: z.record(
+      verbName,
+      z.object({ past: word, third: word.optional(), gerund: word.optional() }).strict(),
+    ),
+    doubleFinal: z.array(verbName),
+    strongVerbs: z.array(verbName).min(1),
+    leadFillers: z.array(word),
+    weakOpeners: z.array(OpenerSchema).min(1),
+    objectVerbs: z.array(z.object({ id: z.string(), verb: verbName, words: z.array(word).min(1) }).strict()),
+    competencyVerbs: z.record(z.string(), verbName),
+    nominalizations: z.record(word, verbName),
+    relevanceTerms: z.array(z.string().regex(/^[a-z][a-z-]*$/, 'a lower-case word prefix')).min(1),
+    guidedPeople: z.array(word),
+    termMaps: z.array(TermMapSchema),
+    countSlots: z.array(
+      z
+        .object({
+          id: z.string(),
+          token: SlotToken,
+          words: z.array(word).min(1),
+          question: z.string().min(5).endsWith('?'),
+        })
+        .strict(),
+    ),
+    outcomeSlot: z
+      .object({
+        token: SlotToken,
+        verbs: z.array(verbName).min(1),
+        question: z.string().min(5).endsWith('?'),
+      })
+      .strict(),
+    pmLexicon: z.array(word),
+    protectedNames: z.array(z.string().min(1)),
+  })
+  .strict()
+  .superRefine((lex, ctx) => {
+    const known = new Set([...lex.verbs, ...Object.keys(lex.irregular)]);
+    const check = (verb: string, path: (string | number)[]) => {
+      if (!known.has(verb)) ctx.addIssue({ code: 'custom', path, message: `unknown verb "${verb}"` });
+    };
+    for (const [i, v] of lex.strongVerbs.entries()) check(v, ['strongVerbs', i]);
+    for (const [i, o] of lex.weakOpeners.entries()) check(o.verb, ['weakOpeners', i, 'verb']);
+    for (const [i, o] of lex.objectVerbs.entries()) check(o.verb, ['objectVerbs', i, 'verb']);
+    for (const [k, v] of Object.entries(lex.competencyVerbs)) check(v, ['competencyVerbs', k]);
+    for (const [k, v] of Object.entries(lex.nominalizations)) check(v, ['nominalizations', k]);
+    for (const [i, v] of lex.outcomeSlot.verbs.entries()) check(v, ['outcomeSlot', 'verbs', i]);
+    const names = lex.protectedNames.map((n) => n.toLowerCase());
+    for (const [i, t] of lex.termMaps.entries()) {
+      const to = ` ${t.to.toLowerCase()} `;
+      for (const n of names) {
+        if (to.includes(` ${n} `) && !` ${t.from.toLowerCase()} `.includes(` ${n} `)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['termMaps', i, 'to'],
+            message: `adds protected name "${n}"`,
+          });
+        }
+      }
+    }
+  });
+export type RewriteLexiconFile = z.infer<typeof RewriteLexiconFileSchema>;
+
+export type VerbForm = 'base' | 'past' | 'third' | 'gerund';
+export interface VerbForms {
+  base: string;
+  past: string;
+  third: string;
+  gerund: string;
+}
+
+export interface CompiledOpener {
+  id: string;
+  words: string[];
+  mode: 'action' | 'support' | 'skill' | 'replace';
+  verb: string;
+  keep?: string;
+}
+
+export interface CompiledTermMap {
+  id: string;
+  from: string;
+  to: string;
+  pattern: RegExp;
+  requiresAny?: Set<string>;
+  forbidsAny?: Set<string>;
+}
+
+export interface CompiledCountSlot {
+  id: string;
+  token: string;
+  phrases: string[][];
+  question: string;
+}
+
+/** The lexicon as the rewriter uses it: lookups built once at boot. */
+export interface RewriteLexicon {
+  version: number;
+  verbs: Map<string, VerbForms>;
+  /** Any inflected form (lower case) -> its base and which form it is. */
+  forms: Map<string, { base: string; form: VerbForm }>;
+  strong: Set<string>;
+  leadFillers: Set<string>;
+  openers: CompiledOpener[];
+  objectVerbs: { id: string; verb: string; words: Set<string> }[];
+  competencyVerbs: Map<string, string>;
+  nominalizations: Map<string, string>;
+  relevanceTerms: string[];
+  guidedPeople: Set<string>;
+  termMaps: CompiledTermMap[];
+  countSlots: CompiledCountSlot[];
+  outcomeSlot: { token: string; verbs: Set<string>; question: string };
+  /** Lower-case words the rewrite may capitalize although the original does not contain them. */
+  allowedCapitalized: Set<string>;
+  protectedNames: string[];
+}
+
+function inflect(base: string, lex: RewriteLexiconFile): VerbForms {
+  const irregular = lex.irregular[base];
+  const doubled = lex.doubleFinal.includes(base) ? base + base.at(-1) : base;
+  const consonantY = /[^aeiou]y$/.test(base);
+  const past =
+    irregular?.past ??
+    (base.endsWith('e') ? `${base}d` : consonantY ? `${base.slice(0, -1)}ied` : `${doubled}ed`);
+  const third =
+    irregular?.third ??
+    (consonantY ? `${base.slice(0, -1)}ies` : /(s|sh|ch|x|z|o)$/.test(base) ? `${base}es` : `${base}s`);
+  const gerund =
+    irregular?.gerund ??
+    (base.endsWith('ie')
+      ? `${base.slice(0, -2)}ying`
+      : /[^eoy]e$/.test(base)
+        ? `${base.slice(0, -1)}ing`
+        : `${doubled}ing`);
+  return { base, past, third, gerund };
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Compiles a validated lexicon file. Pure. */
+export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
+  const verbs = new Map<string, VerbForms>();
+  const forms = new Map<string, { base: string; form: VerbForm }>();
+  for (const base of new Set([...lex.verbs, ...Object.keys(lex.irregular)])) {
+    const f = inflect(base, lex);
+    verbs.set(base, f);
+    // Earlier entries win so that a base form is never shadowed by another verb's inflection.
+    for (const form of ['base', 'past', 'third', 'gerund'] as const) {
+      if (!forms.has(f[form])) forms.set(f[form], { base, form });
+    }
+  }
+  const allowedCapitalized = new Set<string>(lex.pmLexicon);
+  for (const f of verbs.values()) for (const w of Object.values(f)) allowedCapitalized.add(w);
+  for (const t of lex.termMaps)
+    for (const w of t.to.split(/[\s()]+/)) if (w && w !== '$0') allowedCapitalized.add(w);
+
+  return {
+    version: lex.version,
+    verbs,
+    forms,
+    strong: new Set(lex.strongVerbs),
+    leadFillers: new Set(lex.leadFillers),
+    openers: lex.weakOpeners
+      .map((o) => ({ ...o, words: o.phrase.split(' ') }))
+      .sort((a, b) => b.words.length - a.words.length),
+    objectVerbs: lex.objectVerbs.map((o) => ({ id: o.id, verb: o.verb, words: new Set(o.words) })),
+    competencyVerbs: new Map(Object.entries(lex.competencyVerbs)),
+    nominalizations: new Map(Object.entries(lex.nominalizations)),
+    relevanceTerms: lex.relevanceTerms,
+    guidedPeople: new Set(lex.guidedPeople),
+    termMaps: lex.termMaps
+      .map((t) => ({
+        id: t.id,
+        from: t.from,
+        to: t.to,
+        pattern: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'giu'),
+        ...(t.requiresAny ? { requiresAny: new Set(t.requiresAny) } : {}),
+        ...(t.forbidsAny ? { forbidsAny: new Set(t.forbidsAny) } : {}),
+      }))
+      // Longer phrases first so "customer inquiries" wins over "inquiries".
+      .sort((a, b) => b.from.length - a.from.length),
+    countSlots: lex.countSlots.map((s) => ({
+      id: s.id,
+      token: s.token,
+      question: s.question,
+      phrases: s.words.map((w) => w.split(' ')).sort((a, b) => b.length - a.length),
+    })),
+    outcomeSlot: {
+      token: lex.outcomeSlot.token,
+      verbs: new Set(lex.outcomeSlot.verbs),
+      question: lex.outcomeSlot.question,
+    },
+    allowedCapitalized,
+    protectedNames: lex.protectedNames,
+  };
+}
+
+/** Parses and compiles lexicon YAML text; `file` names the source in errors. Pure. */
+export function parseLexicon(file: string, text: string): RewriteLexicon {
+  return compileLexicon(parseDataText(file, text, RewriteLexiconFileSchema));
+}
+
+/** Reads data/rewrite-lexicon.yaml (or `file`). Boot-time only; throws DataFileError when invalid. */
+export function loadLexicon(file = 'data/rewrite-lexicon.yaml'): RewriteLexicon {
+  return compileLexicon(readDataFile(file, RewriteLexiconFileSchema));
+}
