@@ -13,7 +13,6 @@ import type {
   GapItem,
   GapReport,
   GapStatus,
-  JobDescriptionReport,
   Level,
   NextStep,
 } from '../schemas/analysis.js';
@@ -21,6 +20,7 @@ import type { ResumeDocument } from '../schemas/document.js';
 import type { Raise, Requirement, RoleProfile } from '../schemas/roles.js';
 import type { RoleKnowledge } from '../taxonomy/load-roles.js';
 import { checkEligibility, extractEligibilityFacts, LEVEL_RANK } from './eligibility.js';
+import type { PostingAnalysis } from './job-description.js';
 
 export type Framing = 'cs' | 'pm' | 'general';
 /** The framing of a taxonomy pattern; unknown ids count as 'general'. */
@@ -179,7 +179,7 @@ function adviceFor(
     case 'strength':
       return `Shown at the ${s.requirement.level} level ${roleTitle} asks for (for example "${quote}"). Keep it near the top.`;
     case 'reframe':
-      return `You show ${name.toLowerCase()} (for example "${quote}"), but only in customer-service terms. Rewrite those bullets in project language (see rewrites) so a ${roleTitle} recruiter recognises it.`;
+      return `You show ${name.toLowerCase()} (for example "${quote}"), but only in customer-service terms. Rewrite those bullets in project language (see rewrites) so a recruiter hiring for ${roleTitle} recognises it.`;
     case 'thin':
       return `Some evidence ("${quote}") at the ${s.actual} level; ${roleTitle} asks for ${s.requirement.level}.${then}`;
     default:
@@ -286,7 +286,11 @@ function explain(
       `It shows ${list(reframe)} too, but only in customer-service language; rewriting those bullets is the quickest gain.`,
     );
   if (thin.length)
-    parts.push(`${list(thin)} ${thin.length > 1 ? 'appear' : 'appears'} below the level the role asks for.`);
+    parts.push(
+      capitalize(
+        `${list(thin)} ${thin.length > 1 ? 'appear' : 'appears'} below the level the role asks for.`,
+      ),
+    );
   if (gaps.length) {
     const exp = gaps.filter((g) => g.closeBy === 'experience').map((g) => nameOf(g.competencyId));
     const cred = gaps.filter((g) => g.closeBy === 'credential').map((g) => nameOf(g.competencyId));
@@ -310,6 +314,33 @@ function explain(
   return parts.join(' ');
 }
 
+function comparePosting(
+  posting: PostingAnalysis,
+  competencies: readonly CompetencyResult[],
+  framingOf: FramingOf,
+  candidates: readonly Candidate[],
+): NonNullable<GapReport['jobDescription']> {
+  const { items, readiness } = buildItems(
+    posting.competencies,
+    competencies,
+    framingOf,
+    'the posting',
+    candidates,
+  );
+  return {
+    characters: posting.characters,
+    competencies: posting.competencies.map((c) => ({
+      competencyId: c.competencyId,
+      mentions: c.mentions,
+      required: c.level,
+      weight: c.weight,
+    })),
+    coverage: readiness,
+    missingTerms: posting.missingTerms,
+    items,
+  };
+}
+
 export interface GapReportInput {
   doc: Pick<ResumeDocument, 'text' | 'sections' | 'roles'>;
   competencies: readonly CompetencyResult[];
@@ -318,7 +349,8 @@ export interface GapReportInput {
   targetRoleId: string;
   /** "YYYY-MM": the month a "current" role runs to. Passed in so the step stays pure. */
   asOf: string;
-  jobDescription?: JobDescriptionReport;
+  /** A job posting read by readPosting: its items are recomputed against what it asks for. */
+  posting?: PostingAnalysis;
 }
 
 /** The full report for one target role. Throws if the role id is unknown: routes check it first. */
@@ -368,6 +400,8 @@ export function buildGapReport(input: GapReportInput): GapReport {
     facts,
     nextSteps,
     roleFit,
-    ...(input.jobDescription ? { jobDescription: input.jobDescription } : {}),
+    ...(input.posting
+      ? { jobDescription: comparePosting(input.posting, competencies, framingOf, candidates) }
+      : {}),
   };
 }
