@@ -1,0 +1,97 @@
+// buildApp(config): plugins, routes and error handling; no listen. server.ts owns the process.
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import { createInlineExtractor, type Extractor } from './extraction/extractor.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { DEFAULT_ZIP_LIMITS } from './pipeline/inspect-zip.js';
+import type { ReadLimits } from './pipeline/read-resume.js';
+import errorHandler from './plugins/error-handler.js';
+import { ROUTE_FACTORIES } from './routes/index.js';
+import type { RouteSpec } from './routes/route-spec.js';
+import { type Knowledge, loadKnowledge } from './taxonomy/knowledge.js';
+
+export const API_VERSION = '1.0.0';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    knowledge: Knowledge;
+    extractor: Extractor;
+    readLimits: ReadLimits;
+    routeSpecs: RouteSpec[];
+    /** Why the server should not take work now, or undefined when ready. */
+    readiness: () => string | undefined;
+  }
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance'];
+  /** Defaults to in-process parsing; the server passes the isolated child-process pool. */
+  extractor?: Extractor;
+}
+
+export const LOG_REDACT = {
+  paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+  censor: '[redacted]',
+};
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const knowledge = loadKnowledge(config.DATA_DIR);
+  const logger = options.logger ?? false;
+  const isInstance = typeof logger === 'object' && logger !== null && 'child' in logger;
+  const app = Fastify({
+    ...(isInstance
+      ? { loggerInstance: logger as FastifyServerOptions['loggerInstance'] }
+      : { logger: logger as FastifyServerOptions['logger'] }),
+    bodyLimit: config.MAX_FILE_BYTES,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    trustProxy: config.TRUST_PROXY,
+    return503OnClosing: true,
+  });
+
+  const extractor =
+    options.extractor ??
+    createInlineExtractor({ maxPages: config.MAX_PAGES, maxTextChars: config.MAX_TEXT_CHARS });
+  app.decorate('config', config);
+  app.decorate('knowledge', knowledge);
+  app.decorate('extractor', extractor);
+  app.decorate('readLimits', {
+    maxTextChars: config.MAX_TEXT_CHARS,
+    minTextChars: config.MIN_TEXT_CHARS,
+    zip: DEFAULT_ZIP_LIMITS,
+  });
+  app.decorate('readiness', () => undefined);
+  app.addHook('onClose', async () => extractor.close());
+
+  // Only multipart and JSON carry resumes; any other body type is a 415, not a misread string.
+  app.removeContentTypeParser('text/plain');
+  await app.register(errorHandler);
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.MAX_FILE_BYTES,
+      files: 2,
+      fields: 4,
+      parts: 6,
+      fieldSize: config.MAX_FILE_BYTES,
+    },
+  });
+
+  const routes = ROUTE_FACTORIES.flatMap((factory) => factory(app));
+  app.decorate(
+    'routeSpecs',
+    routes.map((r) => r.spec),
+  );
+  await app.register(swagger, {
+    mode: 'static',
+    specification: { document: buildOpenApiDocument(app.routeSpecs, API_VERSION) as never },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  for (const { spec, handler } of routes) {
+    app.route({ method: spec.method, url: spec.url, handler });
+  }
+  return app;
+}

@@ -1,0 +1,56 @@
+// Environment -> typed Config, parsed once at boot. A bad value stops the server with a message that
+// names the variable; nothing else reads process.env.
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+
+export const ConfigSchema = z
+  .object({
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: int(0, 65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+    MAX_FILE_BYTES: int(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
+    MAX_PAGES: int(1, 1000).default(20),
+    MAX_TEXT_CHARS: int(1000, 5_000_000).default(200_000),
+    MIN_TEXT_CHARS: int(1, 10_000).default(50),
+    REQUEST_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+    TRUST_PROXY: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    API_KEYS: csv.default([]),
+    CORS_ORIGINS: csv.default([]),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Known variables only; unset or empty ones take their defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const known = Object.keys(ConfigSchema.shape);
+  const picked: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const result = ConfigSchema.safeParse(picked);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...result.data, ...overrides };
+}

@@ -1,0 +1,70 @@
+// Every error code the API can answer with, declared once. The OpenAPI document, the error handler
+// and the child-process extractor all read this table, so a code cannot exist in one place only.
+import createError, { type FastifyErrorConstructor } from '@fastify/error';
+
+export const ERROR_DEFINITIONS = {
+  INVALID_REQUEST: { status: 400, message: 'The request is malformed: %s' },
+  MISSING_RESUME: { status: 400, message: 'No resume was sent: %s' },
+  UNKNOWN_ROLE: { status: 400, message: 'Unknown target role: %s' },
+  UNAUTHORIZED: { status: 401, message: 'A valid API key is required' },
+  NOT_FOUND: { status: 404, message: 'Not found: %s' },
+  TOO_MANY_FILES: { status: 413, message: 'Too many files: %s' },
+  FILE_TOO_LARGE: { status: 413, message: 'The upload is too large: %s' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported document type: %s' },
+  ENCRYPTED_DOCUMENT: { status: 422, message: 'The document is encrypted or password-protected' },
+  UNREADABLE_DOCUMENT: { status: 422, message: 'The document cannot be read: %s' },
+  NO_TEXT: { status: 422, message: 'The document has too little text to analyze: %s' },
+  TOO_MANY_PAGES: { status: 422, message: 'The document has too many pages: %s' },
+  EXTRACTION_TIMEOUT: { status: 422, message: 'Reading the document took too long and was stopped' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests: %s' },
+  INTERNAL: { status: 500, message: 'Internal server error' },
+  OVERLOADED: { status: 503, message: 'The server is busy: %s' },
+  SHUTTING_DOWN: { status: 503, message: 'The server is shutting down' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_DEFINITIONS;
+export const ERROR_CODES = Object.keys(ERROR_DEFINITIONS) as ErrorCode[];
+
+/** What each code means to a client: rendered into openapi.yaml and the README table. */
+export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
+  INVALID_REQUEST: 'Malformed JSON or multipart, truncated body, unknown or invalid fields.',
+  MISSING_RESUME: 'No `resume` file part and no `text` field, or an empty one.',
+  UNKNOWN_ROLE: '`targetRole` names no role profile (see GET /v1/roles).',
+  UNAUTHORIZED: 'API keys are configured and the request carries no valid one.',
+  NOT_FOUND: 'No such route or resource.',
+  TOO_MANY_FILES: 'More than one file in `resume` (or more files than the route takes).',
+  FILE_TOO_LARGE: 'The file or body exceeds the configured size limit (default 10 MB).',
+  UNSUPPORTED_MEDIA_TYPE:
+    'Not a PDF, DOCX or plain text: HTML, images, executables, RTF, non-DOCX zips, legacy .doc.',
+  ENCRYPTED_DOCUMENT: 'Password-protected PDF or encrypted DOCX.',
+  UNREADABLE_DOCUMENT: 'Corrupt or malformed document, or one that expands beyond the safety limits.',
+  NO_TEXT: 'Scanned or image-only document, or fewer characters than a resume can have.',
+  TOO_MANY_PAGES: 'A PDF with more pages than the configured limit (default 20).',
+  EXTRACTION_TIMEOUT: 'Text extraction exceeded its deadline and was killed.',
+  RATE_LIMITED: 'The per-key (or per-IP) request budget for the current minute is spent.',
+  INTERNAL: 'An unexpected server fault. The message never carries internals.',
+  OVERLOADED: 'The extraction queue is full. Retry after the `Retry-After` seconds.',
+  SHUTTING_DOWN: 'The server is draining for shutdown.',
+};
+
+const constructors = Object.fromEntries(
+  ERROR_CODES.map((code) => {
+    const def = ERROR_DEFINITIONS[code];
+    return [code, createError(code, def.message, def.status)];
+  }),
+) as Record<ErrorCode, FastifyErrorConstructor>;
+
+export type AppError = Error & { code: ErrorCode; statusCode: number };
+
+/** Creates the typed error for `code`; `detail` fills the message's %s. */
+export function appError(code: ErrorCode, detail = ''): AppError {
+  return (detail ? new constructors[code](detail) : new constructors[code]()) as AppError;
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return (
+    err instanceof Error &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    (err as unknown as { code: string }).code in ERROR_DEFINITIONS
+  );
+}

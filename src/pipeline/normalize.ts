@@ -1,0 +1,178 @@
+// Cleans extracted text into the canonical string every offset of the response indexes into.
+// Heuristics: repair UTF-8-read-as-Windows-1252 mojibake ("Ã©", "â€™", stray "Â"), replace ligatures,
+// unify spaces and bullet glyphs ("• "), split side-by-side columns (3+ spaces between cells), join
+// hyphenated line breaks and wrapped lines (a line continues the previous one when it starts in lower
+// case, or when the previous bullet did not end its sentence). Limits: a wrapped line that starts with
+// a capitalized proper noun stays a line of its own; a hyphen at a line break is kept unless the
+// fragment after it looks like a word ending.
+import type { Warning } from '../schemas/document.js';
+import { matchSectionHeading } from './section-headings.js';
+
+export interface NormalizedText {
+  text: string;
+  warnings: Warning[];
+}
+
+const CP1252_SPECIALS = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const CP1252_BYTE = new Map<string, number>();
+for (let i = 0; i < 32; i++) CP1252_BYTE.set(CP1252_SPECIALS[i]!, 0x80 + i);
+const CONT = `\\u0080-\\u00BF${CP1252_SPECIALS.replace(/[\\\]^-]/g, '\\$&')}`;
+const MOJIBAKE_RUN = new RegExp(`[\\u00C2-\\u00F4][${CONT}]{1,3}`, 'g');
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function toByte(ch: string): number {
+  return CP1252_BYTE.get(ch) ?? ch.charCodeAt(0);
+}
+
+function repairMojibake(text: string): { text: string; repaired: number } {
+  let repaired = 0;
+  let out = text.replace(MOJIBAKE_RUN, (run) => {
+    const bytes = Uint8Array.from([...run].map(toByte));
+    try {
+      const fixed = UTF8.decode(bytes);
+      repaired++;
+      return fixed;
+    } catch {
+      return run;
+    }
+  });
+  // A lone "Â" before a space is a non-breaking space whose second byte was already turned into a space.
+  out = out.replace(/\u00C2(?=[ \u00A0\t\n]|$)/g, () => {
+    repaired++;
+    return '';
+  });
+  return { text: out, repaired };
+}
+
+const LIGATURES: Record<string, string> = {
+  '\uFB00': 'ff',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+  '\uFB05': 'ft',
+  '\uFB06': 'st',
+};
+
+// Glyphs that open a list item when they start a line. "o", "-", "*" only count when a space follows.
+const BULLET_AT_START =
+  /^[ \t]*(?:[•▪◦●○■□➢►▶▸✓✔❖◆◇♦➤→⁃‣∙·\u2023\u2043\u25AA\u25CF\uE000-\uF8FF]|[-–—*o](?=[ \t]))[ \t]*/u;
+const DATE_HINT =
+  /\b(?:(?:19|20)\d{2}|present|current|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
+const WORD_ENDING =
+  /^(?:tion|tions|sion|sions|cation|ment|ments|ing|ings|ed|er|ers|ly|ity|ities|ance|ances|ence|ences|ness|able|ible|al|ial|ive|ives|ous|ize|ized|izing|ise|ised|ate|ated|ates|ating|ation|ations|ure|ures|ist|ists|ism|ant|ants|ent|ents|ory|ary|ic|ical|ful|less|ship|age|ages|ery|ian|ual|ion|ions|es|s)$/;
+
+function splitColumns(line: string): string[] {
+  if (!/\S {3,}\S/.test(line)) return [line];
+  const cells = line
+    .trim()
+    .split(/ {3,}/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  // A title with its dates pushed to the right margin is one line, not two columns.
+  if (cells.length === 2 && DATE_HINT.test(cells[1]!) && cells[1]!.length <= 40) return [cells.join(' ')];
+  return cells;
+}
+
+function isTitleLike(line: string): boolean {
+  const words = line.split(' ').filter((w) => /[A-Za-z]/.test(w));
+  if (words.length === 0 || words.length > 8) return false;
+  const caps = words.filter((w) => /^[A-Z&(]/.test(w)).length;
+  return caps / words.length >= 0.6;
+}
+
+function shouldJoin(prev: string, line: string): boolean {
+  if (line.startsWith('• ') || matchSectionHeading(prev) || matchSectionHeading(line)) return false;
+  if (/[.!?:;]$/.test(prev)) return false;
+  if (/^[a-z(&]/.test(line) || /,$/.test(prev)) return true;
+  if (prev.startsWith('• ') && !DATE_HINT.test(line) && !isTitleLike(line) && !/[|•]/.test(line)) return true;
+  return false;
+}
+
+function joinLines(prev: string, line: string): string {
+  const hyphen = /([A-Za-z]+)-$/.exec(prev);
+  if (hyphen && /^[a-z]/.test(line)) {
+    const fragment = /^[a-z]+/.exec(line)?.[0] ?? '';
+    const dropHyphen = WORD_ENDING.test(fragment) || hyphen[1]!.length <= 2;
+    return dropHyphen ? prev.slice(0, -1) + line : prev + line;
+  }
+  return `${prev} ${line}`;
+}
+
+export function normalizeText(raw: string): NormalizedText {
+  const warnings: Warning[] = [];
+  let text = raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
+
+  const mojibake = repairMojibake(text);
+  text = mojibake.text;
+  if (mojibake.repaired > 0) {
+    warnings.push({
+      code: 'MOJIBAKE_REPAIRED',
+      message: `${mojibake.repaired} garbled character sequence(s) from a wrong text encoding were repaired.`,
+    });
+  }
+
+  let ligatures = 0;
+  text = text.replace(/[\uFB00-\uFB06]/g, (c) => {
+    ligatures++;
+    return LIGATURES[c]!;
+  });
+  if (ligatures > 0) {
+    warnings.push({
+      code: 'LIGATURES_REPLACED',
+      message: `${ligatures} typographic ligature(s) were spelled out.`,
+    });
+  }
+
+  text = text
+    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/\t/g, '   ');
+  let controls = 0;
+  text = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]/g, () => {
+    controls++;
+    return '';
+  });
+  if (controls > 0) {
+    warnings.push({
+      code: 'CONTROL_CHARACTERS_REMOVED',
+      message: `${controls} control or replacement character(s) were removed.`,
+    });
+  }
+
+  const out: string[] = [];
+  let splitLines = 0;
+  let barrier = true;
+  for (const rawLine of text.split('\n')) {
+    const cells = splitColumns(rawLine);
+    if (cells.length > 1) splitLines++;
+    if (cells.length === 1 && cells[0]!.trim() === '') {
+      barrier = true;
+      continue;
+    }
+    for (const cell of cells) {
+      let line = cell;
+      const bullet = BULLET_AT_START.exec(line);
+      line = bullet ? `• ${line.slice(bullet[0].length)}` : line;
+      line = line
+        .replace(/[\uE000-\uF8FF]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (line === '' || line === '•') continue;
+      const prev = out[out.length - 1];
+      if (!barrier && cells.length === 1 && prev !== undefined && shouldJoin(prev, line)) {
+        out[out.length - 1] = joinLines(prev, line);
+      } else {
+        out.push(line);
+      }
+      barrier = cells.length > 1;
+    }
+  }
+  if (splitLines >= 2) {
+    warnings.push({
+      code: 'TWO_COLUMN_LAYOUT',
+      message: `A side-by-side layout was detected on ${splitLines} line(s); its cells were split into separate lines.`,
+    });
+  }
+  return { text: out.join('\n'), warnings };
+}

@@ -1,0 +1,26 @@
+// Paths into ../shared/corpus (beside the repository) and the few files copied into test/fixtures.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SHARED_CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus');
+export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+export const SAMPLES = join(REPO_ROOT, 'data', 'samples');
+
+export function listFiles(dir: string, filter: (path: string) => boolean = () => true): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (filter(p)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function corpusName(path: string): string {
+  return relative(SHARED_CORPUS, path);
+}
