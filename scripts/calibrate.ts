@@ -1,0 +1,135 @@
+// Calibration of the gap report on the LiveCareer development resumes: reads every PDF of the
+// project_management, customer_service and bpo_call_center folders through the real pipeline
+// (extract, normalize, segment, match, score, gaps) and prints the readiness distribution per group
+// for a target role, plus how cleanly the project managers separate from the others.
+//
+//   npm run calibrate -- [--role project-manager] [--corpus ../shared/corpus/dev-resumes] [--as-of 2026-11] [--all-roles]
+//
+// Prints figures only (file name, group, readiness); never resume text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createInlineExtractor } from '../src/extraction/extractor.js';
+import { analyzeResume } from '../src/pipeline/analyze.js';
+import { buildGapReport } from '../src/pipeline/gaps.js';
+import { DEFAULT_ZIP_LIMITS } from '../src/pipeline/inspect-zip.js';
+import { readResumeBytes } from '../src/pipeline/read-resume.js';
+import type { GapReport } from '../src/schemas/analysis.js';
+import { loadRoleKnowledge } from '../src/taxonomy/load-roles.js';
+import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
+
+const GROUPS = ['project_management', 'customer_service', 'bpo_call_center'] as const;
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', default: 'project-manager' },
+    corpus: { type: 'string', default: '../shared/corpus/dev-resumes' },
+    'as-of': { type: 'string', default: new Date().toISOString().slice(0, 7) },
+    'all-roles': { type: 'boolean', default: false },
+    data: { type: 'string', default: 'data' },
+  },
+});
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+function summary(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { n: s.length, min: s[0] ?? Number.NaN, median: quantile(s, 0.5), max: s.at(-1) ?? Number.NaN };
+}
+
+/** Probability that a random project manager scores above a random other resume (ties count half). */
+function auc(pos: number[], neg: number[]): number {
+  let wins = 0;
+  for (const p of pos) for (const n of neg) wins += p > n ? 1 : p === n ? 0.5 : 0;
+  return wins / (pos.length * neg.length);
+}
+
+async function main() {
+  const taxonomy = loadTaxonomy(values.data);
+  const roles = loadRoleKnowledge(
+    values.data,
+    taxonomy.competencies.map((c) => c.id),
+  );
+  if (!roles.rolesById.has(values.role)) throw new Error(`unknown role ${values.role}`);
+  const framingOf = (id: string) => taxonomy.patternById.get(id)?.framing;
+  const extractor = createInlineExtractor({ maxPages: 20, maxTextChars: 200_000 });
+  const limits = { maxTextChars: 200_000, minTextChars: 50, zip: DEFAULT_ZIP_LIMITS };
+
+  const reports: { group: string; file: string; report: GapReport }[] = [];
+  for (const group of GROUPS) {
+    const dir = join(values.corpus, group);
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort()) {
+      try {
+        const doc = await readResumeBytes(new Uint8Array(readFileSync(join(dir, file))), extractor, limits);
+        const { competencies } = analyzeResume(doc, { taxonomy });
+        const report = buildGapReport({
+          doc,
+          competencies,
+          knowledge: roles,
+          framingOf,
+          targetRoleId: values.role,
+          asOf: values['as-of'],
+        });
+        reports.push({ group, file, report });
+      } catch (err) {
+        console.error(`${group}/${file}: ${(err as { code?: string }).code ?? (err as Error).name}`);
+      }
+    }
+  }
+  await extractor.close();
+
+  console.log(`target role: ${values.role}  (as of ${values['as-of']})\n`);
+  console.log(
+    'group               file                               readiness  months  degree     top step',
+  );
+  for (const { group, file, report } of reports) {
+    console.log(
+      `${group.padEnd(19)} ${file.padEnd(34)} ${String(report.readiness).padStart(9)}  ${String(report.facts.monthsLeadingProjects).padStart(6)}  ${report.facts.degree.padEnd(9)}  ${report.nextSteps[0]?.id ?? '-'}`,
+    );
+  }
+
+  const readinessOf = (g: string, roleId = values.role) =>
+    reports
+      .filter((r) => r.group === g)
+      .map((r) =>
+        roleId === values.role
+          ? r.report.readiness
+          : (r.report.roleFit.find((f) => f.id === roleId)?.readiness ?? 0),
+      );
+  console.log('\ngroup               n   min  median  max');
+  for (const g of GROUPS) {
+    const s = summary(readinessOf(g));
+    console.log(
+      `${g.padEnd(19)} ${String(s.n).padStart(2)}  ${String(s.min).padStart(4)}  ${s.median.toFixed(1).padStart(6)}  ${String(s.max).padStart(3)}`,
+    );
+  }
+  const pm = readinessOf('project_management');
+  const others = [...readinessOf('customer_service'), ...readinessOf('bpo_call_center')];
+  const cs = readinessOf('customer_service');
+  console.log(`\nAUC project_management above customer_service: ${auc(pm, cs).toFixed(3)}`);
+  console.log(`AUC project_management above customer_service + bpo: ${auc(pm, others).toFixed(3)}`);
+  console.log(`median gap to customer_service: ${(summary(pm).median - summary(cs).median).toFixed(1)} points`);
+  const pmpEligible = (g: string) =>
+    reports.filter((r) => r.group === g && r.report.nextSteps.some((s) => s.id === 'pmp' && s.eligible))
+      .length;
+  for (const g of GROUPS) console.log(`PMP eligible in ${g}: ${pmpEligible(g)}/${readinessOf(g).length}`);
+
+  if (values['all-roles']) {
+    console.log('\nmedian readiness per role (roleFit):');
+    console.log(`${'role'.padEnd(34)} ${GROUPS.map((g) => g.padStart(19)).join('')}`);
+    for (const role of roles.roles) {
+      const cells = GROUPS.map((g) => summary(readinessOf(g, role.id)).median.toFixed(1).padStart(19));
+      console.log(`${role.id.padEnd(34)} ${cells.join('')}`);
+    }
+  }
+}
+
+await main();
