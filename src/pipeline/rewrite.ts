@@ -1,0 +1,570 @@
+// Rewrites one resume bullet so a PM hiring manager sees the project work in it, without new facts.
+// Heuristic: replace a weak opener with a verb that fits the object (or keep the writer's own verb),
+// align tense, translate customer-service terms from data/, add visible [N]/[X%] slots where a
+// number is missing. Every edit only moves, drops or re-inflects the writer's words or inserts
+// lexicon words that carry no digit, proper noun or tool. Limits: no parser; glued sentences
+// without a period and noun-only bullets are left as they are.
+import type { RewriteLexicon, VerbForm } from '../taxonomy/load-lexicon.js';
+import { scoreBullet } from './rewrite-score.js';
+
+export type Tense = 'past' | 'present';
+export interface RewriteContext {
+  /** past for past roles, present for the current role. */
+  tense: Tense;
+  /** Competencies the analyzer found on this bullet, most relevant first. */
+  competencyIds?: string[];
+}
+export interface RewriteChange {
+  rule: string;
+  from: string;
+  to: string;
+}
+export interface RewriteSlot {
+  token: string;
+  question: string;
+}
+export interface BulletRewrite {
+  original: string;
+  rewrite: string;
+  competencyIds: string[];
+  changes: RewriteChange[];
+  slots: RewriteSlot[];
+  scoreBefore: number;
+  scoreAfter: number;
+}
+
+/** Bullets longer than this are tidied and graded but not restructured (pathological input). */
+const MAX_RESTRUCTURE = 2000;
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'jr',
+  'sr',
+  'st',
+  'vs',
+  'no',
+  'dept',
+]);
+const CONNECTORS = new Set(['and', '&', 'or']);
+const PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'with', 'at', 'to', 'from', 'by', 'as', 'per', 'up']);
+const FUNCTION_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'as',
+  'and',
+  'also',
+  'in',
+  'on',
+  'with',
+  'for',
+  'to',
+  'by',
+  'from',
+  'this',
+  'these',
+  'all',
+  'each',
+  'other',
+  'our',
+  'my',
+  'their',
+  'its',
+  'while',
+  'through',
+  'when',
+  'then',
+  'later',
+]);
+const OBJECT_STOPS = new Set([
+  'by',
+  'through',
+  'via',
+  'while',
+  'resulting',
+  'which',
+  'thereby',
+  'leading',
+  'to',
+  'using',
+  'in',
+  'across',
+  'from',
+  'within',
+  'for',
+  'at',
+  'during',
+  'and',
+  'with',
+]);
+const BULLET_GLYPH =
+  /^(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u27a2\u27a4\u2192\u00b7*>]|[-\u2013\u2014o](?=\s))\s*/u;
+
+interface Tok {
+  pre: string;
+  core: string;
+  post: string;
+}
+
+function splitTok(raw: string): Tok {
+  const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(raw)!;
+  return { pre: m[1]!, core: m[2]!, post: m[3]! };
+}
+const lower = (s: string) => s.toLowerCase();
+/** A token that is one word made of letters (hyphens allowed) with at most trailing punctuation. */
+const isWord = (raw: string) => /^[\p{L}][\p{L}'’-]*[,;:.]?$/u.test(raw);
+const coreOf = (raw: string) => lower(splitTok(raw).core);
+const isConnector = (raw: string) => CONNECTORS.has(lower(raw.replace(/,$/, '')));
+/** Title-case lines ("Training & Administration Manager") are headings, not sentences. */
+function looksLikeTitle(tokens: string[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}/u.test(t));
+  const caps = words.filter((t) => /^\p{Lu}/u.test(t)).length;
+  return words.length >= 2 && caps / words.length >= 0.6 && !tokens.some((t) => /[.;]$/.test(t));
+}
+
+function verbIn(base: string, tense: Tense, lex: RewriteLexicon): string {
+  const forms = lex.verbs.get(base);
+  if (!forms) return base;
+  const wanted = tense === 'past' ? forms.past : forms.base;
+  // "excel" capitalized reads as the tool: fall back to the other tense rather than name a product.
+  return isProtected(wanted, lex) ? (tense === 'past' ? forms.base : forms.past) : wanted;
+}
+
+function isProtected(word: string, lex: RewriteLexicon): boolean {
+  const l = lower(word);
+  return lex.protectedNames.some((n) => lower(n) === l);
+}
+
+function capitalize(s: string): string {
+  // Only where upper case maps one letter to one letter and back ("ᾀ" would become two letters).
+  return s.replace(/^\p{Ll}/u, (c) => (c.toUpperCase().length === 1 && c.toUpperCase().toLowerCase() === c ? c.toUpperCase() : c));
+}
+
+/** Removes mojibake, glyphs and stray spacing. Never touches digits or their separators. */
+function tidy(text: string): string {
+  return text
+    .replace(/Â(?!\p{L})/gu, ' ')
+    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .replace(BULLET_GLYPH, '')
+    .replace(/\s+([,;:])(?=\s*\p{L})/gu, '$1')
+    .replace(/(?<=\p{L})([,;])(?=\p{L})/gu, '$1 ')
+    .replace(/[\s.;,:]+$/u, '')
+    .trim();
+}
+
+/** Splits at ". X" (or ".X") between sentences; keeps abbreviations and decimals intact. */
+function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const re = /\.\s*(?=\p{Lu})/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = /([\p{L})]+)$/u.exec(text.slice(start, m.index))?.[1] ?? '';
+    if (before.length < 2 || !/\p{Ll}$|\)$/u.test(before) || ABBREVIATIONS.has(lower(before))) continue;
+    out.push(text.slice(start, m.index));
+    start = m.index + m[0].length;
+  }
+  out.push(text.slice(start));
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+interface ClauseResult {
+  tokens: string[];
+  /** Base of the verb the clause now opens with, if any. */
+  verb?: string;
+  opener?: string;
+}
+
+function sameVerb(a: string, b: string, lex: RewriteLexicon): boolean {
+  const fa = lex.forms.get(a);
+  const fb = lex.forms.get(b);
+  return fa !== undefined && fb !== undefined && fa.base === fb.base && fb.base !== 'be';
+}
+
+function matchOpener(tokens: string[], lex: RewriteLexicon) {
+  for (const o of lex.openers) {
+    if (o.words.length > tokens.length) continue;
+    const ok = o.words.every((w, k) => {
+      const raw = tokens[k]!;
+      // Only the last word of the phrase may carry punctuation ("included:").
+      const c = coreOf(raw);
+      // The first word may be any form of the opener's verb: "Assisting with" matches "assisted with".
+      const same = c === w || (k === 0 && sameVerb(c, w, lex));
+      return isWord(raw) && same && (k === o.words.length - 1 || splitTok(raw).post === '');
+    });
+    if (ok) return o;
+  }
+  return undefined;
+}
+
+function objectVerb(rest: string[], ctx: RewriteContext, lex: RewriteLexicon): string | undefined {
+  // The head of the first noun phrase: last word before punctuation or a preposition.
+  let head: string | undefined;
+  for (const raw of rest.slice(0, 8)) {
+    const c = coreOf(raw);
+    if (OBJECT_STOPS.has(c) || c === 'of') break;
+    head = c;
+    if (splitTok(raw).post) break;
+  }
+  if (head) for (const cat of lex.objectVerbs) if (cat.words.has(head)) return cat.verb;
+  for (const id of ctx.competencyIds ?? []) {
+    const v = lex.competencyVerbs.get(id);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** "the management of X" -> ["manage", index after "of"]. */
+function nominalization(rest: string[], lex: RewriteLexicon): [string, number] | undefined {
+  const i = coreOf(rest[0] ?? '') === 'the' ? 1 : 0;
+  const noun = rest[i];
+  if (!noun || !isWord(noun) || splitTok(noun).post || coreOf(rest[i + 1] ?? '') !== 'of') return undefined;
+  const verb = lex.nominalizations.get(coreOf(noun));
+  return verb ? [verb, i + 2] : undefined;
+}
+
+function rewriteClause(
+  clause: string,
+  ctx: RewriteContext,
+  lex: RewriteLexicon,
+  changes: RewriteChange[],
+): ClauseResult {
+  const tokens = clause.split(' ').filter(Boolean);
+  while (tokens.length > 1 && isWord(tokens[0]!) && lex.leadFillers.has(coreOf(tokens[0]!))) {
+    changes.push({ rule: 'drop-filler', from: tokens.shift()!, to: '' });
+  }
+  if (tokens.length === 0) return { tokens };
+
+  const opener = matchOpener(tokens, lex);
+  let verb: string | undefined;
+  let extra: string[] = [];
+  let rest: string[];
+  let verbPost = '';
+  // The form the writer used for the verbs that follow (for coordinated verbs: "X-ed and Y-ed").
+  let chainForm: VerbForm | undefined;
+
+  if (opener) {
+    const used = tokens.slice(0, opener.words.length);
+    const lastPost = splitTok(used.at(-1)!).post.replace(/:$/, '');
+    rest = tokens.slice(opener.words.length);
+    // "Ability to quickly assess": the adverb would stand between the new verb and its object.
+    if (rest.length > 1 && /^\p{Ll}+ly$/u.test(rest[0]!) && lex.forms.has(coreOf(rest[1]!))) {
+      changes.push({ rule: 'drop-filler', from: rest.shift()!, to: '' });
+    }
+    const r0 = rest[0];
+    const r0Form = r0 && isWord(r0) ? lex.forms.get(coreOf(r0)) : undefined;
+    const nom = nominalization(rest, lex);
+    chainForm = lex.forms.get(opener.words[0]!)?.form;
+    if (opener.mode === 'replace' || opener.mode === 'skill') {
+      verb = opener.verb;
+      extra = opener.keep ? opener.keep.split(' ') : [];
+    } else if (opener.mode === 'action') {
+      const takesBase = opener.words.at(-1) === 'to';
+      if (r0 && r0Form && (r0Form.form === 'gerund' || (takesBase && r0Form.form === 'base'))) {
+        verb = r0Form.base;
+        chainForm = r0Form.form;
+        verbPost = splitTok(r0).post;
+        rest = rest.slice(1);
+      } else if (nom) {
+        verb = nom[0];
+        rest = rest.slice(nom[1]);
+      } else {
+        verb = objectVerb(rest, ctx, lex) ?? opener.verb;
+      }
+    } else {
+      // support: never claim ownership of work the writer only helped with.
+      const helpFamily = opener.words[0]!.startsWith('help');
+      const people = rest
+        .slice(0, 4)
+        .findIndex((t) => lex.guidedPeople.has(coreOf(t)) && isWord(t) && !splitTok(t).post);
+      const afterPeople = people >= 0 ? rest[people + 1] : undefined;
+      const toSkip = afterPeople && coreOf(afterPeople) === 'to' ? 1 : 0;
+      const bareVerb = people >= 0 ? rest[people + 1 + toSkip] : undefined;
+      const bareForm = bareVerb && isWord(bareVerb) ? lex.forms.get(coreOf(bareVerb)) : undefined;
+      if (r0 && r0Form?.form === 'gerund') {
+        verb = 'contribute';
+        extra = ['to'];
+      } else if (nom) {
+        verb = 'contribute';
+        extra = ['to'];
+      } else if (helpFamily && r0 && r0Form?.form === 'base' && !lex.guidedPeople.has(coreOf(r0))) {
+        verb = 'contribute';
+        extra = ['to', lex.verbs.get(r0Form.base)!.gerund + splitTok(r0).post];
+        rest = rest.slice(1);
+      } else if (people >= 0 && bareForm?.form === 'base' && (helpFamily || toSkip)) {
+        verb = 'guide';
+        rest = [...rest.slice(0, people + 1), 'to', ...rest.slice(people + 1 + toSkip)];
+      } else {
+        verb = opener.verb;
+        if (verb === 'contribute') extra = ['to'];
+      }
+    }
+    const head = [verbIn(verb, ctx.tense, lex) + (extra.length ? '' : verbPost || lastPost), ...extra];
+    if (extra.length && (verbPost || lastPost)) head[head.length - 1] += verbPost || lastPost;
+    changes.push({
+      rule: opener.mode === 'replace' ? 'verb-map' : 'weak-opener',
+      from: [...used, ...tokens.slice(opener.words.length, tokens.length - rest.length)].join(' '),
+      to: head.join(' '),
+    });
+    return {
+      tokens: convertChain([...head, ...rest], head.length, chainForm, ctx, lex, changes),
+      verb,
+      opener: opener.id,
+    };
+  }
+
+  const first = tokens[0]!;
+  const form = isWord(first) ? lex.forms.get(coreOf(first)) : undefined;
+  if (!form || looksLikeTitle(tokens)) return { tokens };
+  const second = tokens[1] ?? '';
+  // "Program Managing 2 engagements", "Service Delivery for ...": a noun compound, not a verb.
+  if (form.form === 'base' && /^\p{Lu}\p{Ll}/u.test(second)) return { tokens };
+  // "Scheduling of trainings", "Setting up of": a gerund used as a noun.
+  if (form.form === 'gerund' && (coreOf(second) === 'of' || coreOf(tokens[2] ?? '') === 'of'))
+    return { tokens };
+  const target = verbIn(form.base, ctx.tense, lex);
+  const { post } = splitTok(first);
+  const out = [...tokens];
+  // "Excelled" must not become "Excel": never write a form that reads as a tool or organization.
+  if (isProtected(target, lex)) return { tokens };
+  if (lower(target) !== coreOf(first)) {
+    out[0] = target + post;
+    changes.push({ rule: 'tense', from: first, to: out[0] });
+  } else {
+    out[0] = lower(splitTok(first).core) + post;
+  }
+  return { tokens: convertChain(out, 1, form.form, ctx, lex, changes), verb: form.base };
+}
+
+/** Re-inflects verbs coordinated with the opening one ("Handle cash and tracked ..." -> one tense). */
+function convertChain(
+  tokens: string[],
+  from: number,
+  chainForm: VerbForm | undefined,
+  ctx: RewriteContext,
+  lex: RewriteLexicon,
+  changes: RewriteChange[],
+): string[] {
+  const out = [...tokens];
+  const wanted: VerbForm = ctx.tense === 'past' ? 'past' : 'base';
+  // After "to", a base form is an infinitive ("to keep clients satisfied and retain business").
+  let toSeen = false;
+  for (let i = Math.max(from, 1); i < out.length; i++) {
+    const raw = out[i]!;
+    let prevIdx = i - 1;
+    if (/ly$/.test(coreOf(out[prevIdx]!)) && prevIdx > 0) prevIdx--;
+    const prev = out[prevIdx]!;
+    const joined = isConnector(prev) || /,$/.test(prev);
+    if (coreOf(raw) === 'to') toSeen = true;
+    if (!joined || !isWord(raw) || /^\p{Lu}/u.test(raw)) continue;
+    const f = lex.forms.get(coreOf(raw));
+    if (!f) continue;
+    // Only words in the same form as the opening verb: "and issues" after "Manage" is a noun.
+    if (f.form !== chainForm || f.form === wanted) continue;
+    // A gerund at the end of a list ("scheduling, billing, and filing") is a noun, not a verb.
+    const next = out[i + 1];
+    if (
+      f.form === 'gerund' &&
+      (splitTok(raw).post || !next || isConnector(next) || PREPOSITIONS.has(coreOf(next)))
+    )
+      continue;
+    if (f.form === 'base' && wanted === 'past' && (chainForm !== 'base' || toSeen)) continue;
+    if (isProtected(verbIn(f.base, ctx.tense, lex), lex)) continue;
+    const to = verbIn(f.base, ctx.tense, lex) + splitTok(raw).post;
+    changes.push({ rule: 'tense', from: raw, to });
+    out[i] = to;
+  }
+  return out;
+}
+
+function applyTermMaps(text: string, lex: RewriteLexicon, changes: RewriteChange[]): string {
+  const words = new Set((text.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map(lower));
+  type Hit = { start: number; end: number; to: string; rule: string };
+  const hits: Hit[] = [];
+  const taken = (s: number, e: number) => hits.some((h) => s < h.end && e > h.start);
+  for (const t of lex.termMaps) {
+    if (t.requiresAny && ![...t.requiresAny].some((w) => words.has(w))) continue;
+    if (t.forbidsAny && [...t.forbidsAny].some((w) => words.has(w))) continue;
+    t.pattern.lastIndex = 0;
+    for (let m = t.pattern.exec(text); m; m = t.pattern.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      let to = t.to.replaceAll('$0', m[0]);
+      if (/^\p{Lu}/u.test(m[0]) && !/^\p{Lu}+$/u.test(m[0])) to = capitalize(to);
+      hits.push({ start, end, to, rule: `term-map:${t.id}` });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const h of hits) {
+    out += text.slice(at, h.start) + h.to;
+    at = h.end;
+    changes.push({ rule: h.rule, from: text.slice(h.start, h.end), to: h.to });
+  }
+  return out + text.slice(at);
+}
+
+function addSlots(
+  tokens: string[],
+  verb: string | undefined,
+  lex: RewriteLexicon,
+  changes: RewriteChange[],
+  slots: RewriteSlot[],
+): string[] {
+  if (!verb) return tokens;
+  const out = [...tokens];
+  // End of the first clause: the first token closing with ";".
+  let clauseEnd = out.findIndex((t) => /;$/.test(t));
+  clauseEnd = clauseEnd < 0 ? out.length : clauseEnd + 1;
+
+  // Count slot: right after the opening verb chain ("Trained [N] new hires").
+  const leadForm = lex.forms.get(coreOf(out[0]!))?.form;
+  let j = 1;
+  // Skip coordinated verbs: "Coached and mentored [N] agents".
+  while (
+    j + 1 < clauseEnd &&
+    isConnector(out[j]!) &&
+    !splitTok(out[j - 1]!).post &&
+    isWord(out[j + 1]!) &&
+    lex.forms.get(coreOf(out[j + 1]!))?.form === leadForm
+  )
+    j += 2;
+  const teamOf = ['a', 'team', 'of'];
+  if (teamOf.every((w, k) => coreOf(out[j + k] ?? '') === w)) j += 3;
+  else if (coreOf(out[j] ?? '') === 'team' && coreOf(out[j + 1] ?? '') === 'of') j += 2;
+  outer: for (const s of lex.countSlots) {
+    for (const phrase of s.phrases) {
+      const ok = phrase.every((w, k) => {
+        const raw = out[j + k];
+        return (
+          raw !== undefined &&
+          j + k < clauseEnd &&
+          coreOf(raw) === w &&
+          splitTok(raw).pre === '' &&
+          (k === phrase.length - 1 || splitTok(raw).post === '')
+        );
+      });
+      const lastRaw = out[j + phrase.length - 1];
+      const after = out[j + phrase.length];
+      // The phrase must end the noun phrase: "[N] employees engaged in", not "[N] staff meetings".
+      const endsPhrase =
+        lastRaw !== undefined &&
+        (/^[,;:.)]/.test(splitTok(lastRaw).post) ||
+          after === undefined ||
+          isConnector(after) ||
+          PREPOSITIONS.has(coreOf(after)) ||
+          /(ing|ed)$/.test(coreOf(after)) ||
+          ['who', 'that', 'per', 'daily', 'weekly', 'each'].includes(coreOf(after)));
+      if (ok && endsPhrase && j > 0 && j < clauseEnd && !splitTok(out[j - 1]!).post) {
+        out.splice(j, 0, s.token);
+        clauseEnd++;
+        slots.push({ token: s.token, question: s.question });
+        changes.push({ rule: `slot:${s.id}`, from: '', to: s.token });
+        break outer;
+      }
+    }
+  }
+
+  // Outcome slot: an improvement verb gets "by [X%]" after its object.
+  if (lex.outcomeSlot.verbs.has(verb)) {
+    let k = 1;
+    while (k < clauseEnd && !OBJECT_STOPS.has(coreOf(out[k]!)) && !/[,;:]$/.test(out[k]!)) k++;
+    const stop = k < clauseEnd ? coreOf(out[k]!) : '';
+    if (k < clauseEnd && /[,;:]$/.test(out[k]!) && !OBJECT_STOPS.has(stop)) k++;
+    else if (stop === 'and') return out;
+    if (k > 1 && stop !== 'by') {
+      const last = out[k - 1]!;
+      const { post } = splitTok(last);
+      out[k - 1] = last.slice(0, last.length - post.length);
+      out.splice(k, 0, 'by', lex.outcomeSlot.token + post);
+      slots.push({ token: lex.outcomeSlot.token, question: lex.outcomeSlot.question });
+      changes.push({ rule: 'slot:outcome', from: '', to: `by ${lex.outcomeSlot.token}` });
+    }
+  }
+  return out;
+}
+
+function finish(tokens: string[], changes: RewriteChange[], lex: RewriteLexicon): string {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const prev = out.at(-1);
+    if (prev && isWord(t) && isWord(prev) && !splitTok(prev).post && coreOf(prev) === coreOf(t)) {
+      changes.push({ rule: 'remove-doubled-word', from: `${prev} ${t}`, to: prev });
+      out[out.length - 1] = prev + splitTok(t).post;
+      continue;
+    }
+    out.push(t);
+  }
+  while (out.length > 1) {
+    const last = out.at(-1)!;
+    if (!isConnector(last)) break;
+    changes.push({ rule: 'remove-dangling-conjunction', from: last, to: '' });
+    out.pop();
+  }
+  const text = out.join(' ').replace(/[\s.;,:]+$/u, '');
+  if (!text) return '';
+  // "salesforce admin" stays lower case: capitalizing it would write a product name the writer did not.
+  const firstWord = /^[\p{L}&]+/u.exec(text)?.[0] ?? '';
+  return `${isProtected(firstWord, lex) ? text : capitalize(text)}.`;
+}
+
+/** Rewrites one bullet. Pure and deterministic: same text, context and lexicon, same result. */
+export function rewriteBullet(text: string, context: RewriteContext, lexicon: RewriteLexicon): BulletRewrite {
+  const changes: RewriteChange[] = [];
+  const slots: RewriteSlot[] = [];
+  const base = {
+    original: text,
+    competencyIds: [...(context.competencyIds ?? [])],
+    scoreBefore: scoreBullet(text, lexicon).total,
+  };
+  const cleaned = tidy(text);
+  if (cleaned !== text.trim().replace(/[\s.]+$/u, '') && cleaned) {
+    changes.push({ rule: 'tidy-text', from: text.trim(), to: cleaned });
+  }
+  if (!cleaned) {
+    return { ...base, rewrite: '', changes, slots, scoreAfter: base.scoreBefore };
+  }
+  if (cleaned.length > MAX_RESTRUCTURE) {
+    const rewrite = `${capitalize(cleaned)}.`;
+    return { ...base, rewrite, changes, slots, scoreAfter: scoreBullet(rewrite, lexicon).total };
+  }
+
+  const sentences = splitSentences(cleaned);
+  const parts: string[][] = [];
+  let firstVerb: string | undefined;
+  sentences.forEach((s, i) => {
+    const r = rewriteClause(s, context, lexicon, changes);
+    if (i === 0) firstVerb = r.verb;
+    const toks = r.tokens;
+    if (i > 0 && toks[0] && isWord(toks[0])) {
+      const c = coreOf(toks[0]);
+      // Lower-case a sentence start only when it is surely not a name: a verb, a function word,
+      // an -ed verb or an -ly adverb written in title case.
+      const plainCase = /^\p{Lu}\p{Ll}+$/u.test(splitTok(toks[0]).core);
+      if (
+        c !== 'i' &&
+        (lexicon.forms.has(c) || FUNCTION_WORDS.has(c) || (plainCase && /(ed|ly)$/.test(c) && c.length > 5))
+      )
+        toks[0] = lower(toks[0]);
+    }
+    if (toks.length) parts.push(toks);
+  });
+  if (parts.length > 1) changes.push({ rule: 'join-sentences', from: '. ', to: '; ' });
+  const joined = parts.map((p) => p.join(' ').replace(/[\s.;,:]+$/u, '')).join('; ');
+  const mapped = applyTermMaps(joined, lexicon, changes);
+  const hasNumber = /\p{N}/u.test(cleaned);
+  const tokens = mapped.split(' ').filter(Boolean);
+  const slotted = hasNumber ? tokens : addSlots(tokens, firstVerb, lexicon, changes, slots);
+  const rewrite = finish(slotted, changes, lexicon);
+  const scoreAfter = Math.max(scoreBullet(rewrite, lexicon).total, 0);
+  return { ...base, rewrite, changes, slots, scoreAfter };
+}

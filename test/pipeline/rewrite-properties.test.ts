@@ -1,0 +1,140 @@
+// Proof of honesty (issue 5): property tests over generated bullets and over every experience
+// bullet of the dev corpus. A rewrite never adds a number, a capitalized word or a tool name.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rewriteBullet, type Tense } from '../../src/pipeline/rewrite.js';
+import { opensStrongly, opensWeakly } from '../../src/pipeline/rewrite-score.js';
+import { loadLexicon } from '../../src/taxonomy/load-lexicon.js';
+import { corpusBullets } from './corpus-bullets.js';
+import { grammarViolations, honestyViolations } from './rewrite-honesty.js';
+
+const lex = loadLexicon('data/rewrite-lexicon.yaml');
+const tense = fc.constantFrom<Tense>('past', 'present');
+const competencies = fc.subarray(['leadership', 'project-delivery', 'communication', 'data-and-reporting']);
+
+const openers = lex.openers.map((o) => o.words.join(' '));
+const verbForms = [...lex.verbs.values()].flatMap((v) => [v.base, v.past, v.gerund]);
+const termSources = lex.termMaps.map((t) => t.from);
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Bullets shaped like the corpus: opener, verbs, CS terms, names, numbers, glue, punctuation. */
+const bulletArb = fc
+  .tuple(
+    fc.option(fc.constantFrom('I', 'Successfully', 'Â·', '•', '-'), { nil: undefined }),
+    fc.option(fc.constantFrom(...openers), { nil: undefined }),
+    fc.array(
+      fc.oneof(
+        fc.constantFrom(...verbForms),
+        fc.constantFrom(...termSources),
+        fc.constantFrom('customers', 'calls', 'new hires', 'team', 'CSAT', 'Excel', 'Salesforce', 'Zendesk', 'AT&T'),
+        fc.constantFrom('and', '&', ',', 'of', 'of', 'the', 'to', 'by', 'with', 'per day', '.', ';', 'and', 'Lead'),
+        fc.integer({ min: 0, max: 100000 }).map(String),
+        fc.constantFrom('15%', '$30,000', '03/2015', '4.5', 'Q3', '24/7', '1-800'),
+        fc.stringMatching(/^[A-Za-z][a-z]{1,9}$/),
+      ),
+      { maxLength: 25 },
+    ),
+  )
+  .map(([lead, opener, words]) =>
+    [lead, opener ? capitalize(opener) : undefined, ...words].filter((w) => w !== undefined).join(' '),
+  );
+
+function check(text: string, t: Tense, ids: string[] = []) {
+  const r = rewriteBullet(text, { tense: t, competencyIds: ids }, lex);
+  expect(honestyViolations(r, lex), `${text}\n=> ${r.rewrite}`).toEqual([]);
+  expect(r.scoreBefore).toBeGreaterThanOrEqual(0);
+  expect(r.scoreAfter).toBeLessThanOrEqual(100);
+  expect(r.original).toBe(text);
+  return r;
+}
+
+describe('the honesty check itself', () => {
+  it('catches an added number, a changed number, an added name and an unknown capitalized word', () => {
+    const base = rewriteBullet('Answered calls for the billing team', { tense: 'past' }, lex);
+    const lie = (rewrite: string) => honestyViolations({ ...base, rewrite, slots: [] }, lex);
+    expect(lie('Answered 50 calls for the billing team.')).toEqual([expect.stringContaining('numbers changed')]);
+    expect(lie('Answered calls in Salesforce for the billing team.')).toEqual(
+      expect.arrayContaining([expect.stringContaining('Salesforce')]),
+    );
+    expect(lie('Answered calls for the Acme billing team.')).toEqual([expect.stringContaining('Acme')]);
+    expect(lie('Coordinated calls for the billing team.')).toEqual([]);
+  });
+});
+
+describe('rewrite honesty over generated bullets', () => {
+  it('keeps the numbers, adds no capitalized word or name, and is deterministic', () => {
+    fc.assert(
+      fc.property(bulletArb, tense, competencies, (text, t, ids) => {
+        const r = check(text, t, ids);
+        expect(rewriteBullet(text, { tense: t, competencyIds: ids }, lex)).toEqual(r);
+        expect(grammarViolations(r), r.rewrite).toEqual([]);
+      }),
+      { numRuns: 400, seed: 5 },
+    );
+  });
+
+  it('survives arbitrary unicode text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), tense, (text, t) => {
+        check(text, t);
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
+  it.each([
+    ['empty', ''],
+    ['whitespace', ' \n\t '],
+    ['huge', `Responsible for handling customer inquiries and 12 calls ${'and tracked tickets '.repeat(500)}`],
+    ['huge single word', 'x'.repeat(10_000)],
+    ['emoji', 'Helped 🚀 customers 😀 with 3 returns 👍🏽 and complaints'],
+    ['arabic', 'مسؤول عن خدمة العملاء 24 ساعة'],
+    ['chinese', '负责处理客户投诉 30 件'],
+    ['cyrillic', 'Отвечал на звонки клиентов 50 раз в день'],
+    ['all caps', 'RESPONSIBLE FOR HANDLING 40 CUSTOMER COMPLAINTS AND TRAINING NEW HIRES IN EXCEL'],
+    ['only punctuation', '•••  ;;; ...'],
+    ['only a number', '42'],
+    ['slot-looking text', 'Handled [N] calls and [X%] of tickets'],
+  ])('does not crash on %s input', (_name, text) => {
+    for (const t of ['past', 'present'] as const) {
+      const started = performance.now();
+      const r = check(text, t);
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(typeof r.rewrite).toBe('string');
+    }
+  });
+});
+
+describe('rewrite over every experience bullet of the dev corpus', () => {
+  const bullets = corpusBullets();
+
+  it('reads a realistic number of bullets', () => {
+    expect(bullets.length).toBeGreaterThan(800);
+  });
+
+  it('passes every honesty and grammar property on every bullet', () => {
+    const failures: string[] = [];
+    for (const b of bullets) {
+      const r = rewriteBullet(b.text, { tense: b.current ? 'present' : 'past' }, lex);
+      const problems = [...honestyViolations(r, lex), ...grammarViolations(r)];
+      if (problems.length) failures.push(`${b.file}: ${problems.join('; ')}\n  ${b.text}\n  ${r.rewrite}`);
+      expect(rewriteBullet(b.text, { tense: b.current ? 'present' : 'past' }, lex)).toEqual(r);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('gives at least 95% of weakly opening bullets a strong PM verb', () => {
+    const weak = bullets.filter((b) => opensWeakly(b.text, lex));
+    const strong = weak.filter((b) => opensStrongly(rewriteBullet(b.text, { tense: 'past' }, lex).rewrite, lex));
+    expect(weak.length).toBeGreaterThan(50);
+    expect(strong.length / weak.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('never lowers the score of a corpus bullet', () => {
+    const lowered = bullets
+      .map((b) => rewriteBullet(b.text, { tense: 'past' }, lex))
+      .filter((r) => r.scoreAfter < r.scoreBefore)
+      .map((r) => `${r.scoreBefore}->${r.scoreAfter} ${r.original} => ${r.rewrite}`);
+    expect(lowered).toEqual([]);
+  });
+});

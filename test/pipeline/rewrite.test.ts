@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { rewriteBullet } from '../../src/pipeline/rewrite.js';
+import { opensStrongly, scoreBullet } from '../../src/pipeline/rewrite-score.js';
+import { loadLexicon } from '../../src/taxonomy/load-lexicon.js';
+
+const lex = loadLexicon('data/rewrite-lexicon.yaml');
+const past = (text: string, competencyIds?: string[]) => rewriteBullet(text, { tense: 'past', competencyIds }, lex);
+const present = (text: string) => rewriteBullet(text, { tense: 'present' }, lex);
+
+describe('rewriteBullet: weak openers', () => {
+  it.each([
+    ['Responsible for managing the schedules of 12 agents', 'Managed the schedules of 12 agents.'],
+    ['Responsible for the coordination of 3 store events', 'Coordinated 3 store events.'],
+    ['Duties included answering 80 calls a day', 'Answered 80 calls a day.'],
+    ['Ability to quickly assess and prioritize projects and office tasks.', 'Assessed and prioritized [N] projects and office tasks.'],
+    ['Assisted in managing the delivery of training programs.', 'Contributed to managing the delivery of training programs.'],
+    ['Assisted with the development of the call center\'s operations.', "Contributed to the development of the call center's operations."],
+    ['Helped customers select merchandise based on their needs.', 'Guided [N] customers to select merchandise based on their needs.'],
+    ['Helped develop a new filing system for 2 offices', 'Contributed to developing a new filing system for 2 offices.'],
+    ['Worked closely with the district manager to build the store brand.', 'Collaborated closely with the district manager to build the store brand.'],
+    ['Worked on the 2019 website migration', 'Contributed to the 2019 website migration.'],
+    ['Tasked with inventory counts for 4 stores', 'Managed inventory counts for 4 stores.'],
+    ['I answered 50 calls per shift', 'Answered 50 calls per shift.'],
+  ])('%s', (input, expected) => {
+    const r = past(input);
+    expect(r.rewrite).toBe(expected);
+    expect(opensStrongly(r.rewrite, lex) || r.rewrite.startsWith('Answered')).toBe(true);
+    expect(r.changes.some((c) => c.rule === 'weak-opener' || c.rule === 'verb-map' || c.rule === 'drop-filler')).toBe(true);
+  });
+
+  it('never turns "helped" into a verb that claims ownership', () => {
+    for (const text of ['Helped with the store remodel', 'Assisted the manager with payroll', 'Helped the team meet 3 deadlines']) {
+      expect(past(text).rewrite).toMatch(/^(Supported|Contributed to|Guided) /);
+    }
+  });
+
+  it('picks the verb from the object when the opener leaves a noun phrase', () => {
+    expect(past('Responsible for customer complaints at the front desk').rewrite).toBe(
+      'Handled client escalations at the front desk.',
+    );
+    expect(past('Accountable for all staff development, budgeting and supply ordering.').rewrite).toBe(
+      'Managed all staff development, budgeting and supply ordering.',
+    );
+    expect(past('Responsible for all staff development', ['leadership']).rewrite).toBe('Led all staff development.');
+  });
+});
+
+describe('rewriteBullet: tense', () => {
+  it('uses the present for the current role, for every coordinated verb', () => {
+    const r = present('Selected and interviewed candidates for 5 open positions.');
+    expect(r.rewrite).toBe('Select and interview candidates for 5 open positions.');
+    expect(r.changes.filter((c) => c.rule === 'tense')).toHaveLength(2);
+  });
+
+  it('uses the past for past roles', () => {
+    expect(past('Maintain & update the premise lease agreement').rewrite).toBe(
+      'Maintained & updated the premise lease agreement.',
+    );
+    expect(past('Sending messages to 3 clinics in Clinicare.').rewrite).toBe('Sent messages to 3 clinics in Clinicare.');
+  });
+
+  it('leaves nouns that look like verbs alone', () => {
+    expect(past('Manage escalated risks and issues with the Program Lead.').rewrite).toBe(
+      'Managed escalated risks and issues with the Program Lead.',
+    );
+    expect(past('Facilitating recruitment and training for the process.').rewrite).toBe(
+      'Facilitated recruitment and training for the process.',
+    );
+  });
+
+  it('never writes a verb form that reads as a tool name', () => {
+    expect(present('Excelled in a fast-paced role').rewrite).not.toMatch(/^Excel\b/);
+  });
+});
+
+describe('rewriteBullet: PM terms', () => {
+  it('translates customer-service terms and lists each change', () => {
+    const r = past('Resolved customer complaints and answered billing inquiries.');
+    expect(r.rewrite).toBe('Resolved client escalations and answered billing requests.');
+    expect(r.changes).toEqual(
+      expect.arrayContaining([
+        { rule: 'term-map:complaints-to-escalations', from: 'customer complaints', to: 'client escalations' },
+        { rule: 'term-map:inquiries-to-requests', from: 'inquiries', to: 'requests' },
+      ]),
+    );
+  });
+
+  it('keeps metric acronyms as written and explains them', () => {
+    expect(past('Kept CSAT at 92% and AHT under 6 minutes').rewrite).toBe(
+      'Kept stakeholder satisfaction (CSAT) at 92% and cycle time (AHT) under 6 minutes.',
+    );
+  });
+
+  it('says clients only where the context supports it', () => {
+    expect(past('Built relationships with customers to understand their needs').rewrite).toContain('with clients');
+    expect(past('Helped customers in the store find merchandise').rewrite).toContain('customers');
+  });
+
+  it('reads "trained new hires" as onboarding', () => {
+    expect(past('Trained new hires on 4 systems').rewrite).toBe('Onboarded and trained new hires on 4 systems.');
+  });
+});
+
+describe('rewriteBullet: slots', () => {
+  it('adds a count slot with its question when the bullet has no number', () => {
+    const r = past('Answered inbound calls for the billing department');
+    expect(r.rewrite).toBe('Answered [N] inbound calls for the billing department.');
+    expect(r.slots).toEqual([{ token: '[N]', question: 'How many calls did you handle per day?' }]);
+  });
+
+  it('adds an outcome slot after the object of an improvement verb', () => {
+    const r = past('Improved customer satisfaction through weekly coaching');
+    expect(r.rewrite).toBe('Improved customer satisfaction by [X%] through weekly coaching.');
+    expect(r.slots[0]?.token).toBe('[X%]');
+  });
+
+  it('adds no slot when the bullet already has a number, or where a count would not fit', () => {
+    expect(past('Answered 60 inbound calls per day').slots).toEqual([]);
+    expect(past('Conducted staff meetings with sales personnel').slots).toEqual([]);
+  });
+});
+
+describe('rewriteBullet: grammar and tidying', () => {
+  it('joins sentences into one, removes doubled words and a dangling "and"', () => {
+    expect(past('Redesigned every form.Increased product sales by 53% within first quarter').rewrite).toBe(
+      'Redesigned every form; increased product sales by 53% within first quarter.',
+    );
+    expect(past('Managed a team size of of 91 agents').rewrite).toBe('Managed a team size of 91 agents.');
+    expect(past('Processed returns and exchanges and').rewrite).toBe('Processed returns and exchanges.');
+  });
+
+  it('removes mojibake and bullet glyphs', () => {
+    expect(past('Â· Worked as a claims examiner for 2 plans.Â').rewrite).toBe('Served as a claims examiner for 2 plans.');
+  });
+
+  it('returns an empty rewrite for an empty bullet', () => {
+    expect(past('   ').rewrite).toBe('');
+  });
+});
+
+describe('scoring', () => {
+  it('rewards a strong verb, numbers, outcome and PM terms', () => {
+    const weak = scoreBullet('Responsible for phones', lex);
+    const strong = scoreBullet('Coordinated 40 client requests per day to cut escalations by 20%', lex);
+    expect(weak.total).toBeLessThan(20);
+    expect(strong.total).toBeGreaterThanOrEqual(85);
+    expect(strong.quantification).toBe(20);
+  });
+
+  it('raises the score of a weak bullet and never lowers a good one', () => {
+    const r = past('Responsible for handling customer complaints');
+    expect(r.scoreAfter).toBeGreaterThan(r.scoreBefore);
+    const good = past('Reduced average handle time by 12% in 2 quarters');
+    expect(good.scoreAfter).toBeGreaterThanOrEqual(good.scoreBefore);
+  });
+});
