@@ -20,7 +20,8 @@ import type { ResumeDocument } from '../schemas/document.js';
 import type { Raise, Requirement, RoleProfile } from '../schemas/roles.js';
 import type { RoleKnowledge } from '../taxonomy/load-roles.js';
 import { checkEligibility, extractEligibilityFacts, LEVEL_RANK } from './eligibility.js';
-import type { PostingAnalysis } from './job-description.js';
+import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
+import { type PostingAnalysis, readPosting } from './job-description.js';
 
 export type Framing = 'cs' | 'pm' | 'general';
 /** The framing of a taxonomy pattern; unknown ids count as 'general'. */
@@ -404,4 +405,58 @@ export function buildGapReport(input: GapReportInput): GapReport {
       ? { jobDescription: comparePosting(input.posting, competencies, framingOf, candidates) }
       : {}),
   };
+}
+
+export const DEFAULT_TARGET_ROLE = 'project-coordinator';
+
+export interface GapKnowledge {
+  taxonomy: CompiledTaxonomy;
+  roles: RoleKnowledge;
+}
+
+export interface GapOptions {
+  /** A role id of data/roles.yaml; the route answers UNKNOWN_ROLE before calling with a bad one. */
+  targetRole?: string;
+  /** The posting's normalized text, when the request carried one. */
+  jobDescription?: string;
+  /** "YYYY-MM" that "current" roles run to; the route passes the current month. */
+  asOf?: string;
+}
+
+/** Latest month the resume itself mentions: a deterministic stand-in when no `asOf` is given. */
+function latestMonth(doc: Pick<ResumeDocument, 'roles'>): string {
+  const dates = doc.roles.flatMap((r) => [r.startDate, r.endDate]).filter((d): d is string => !!d);
+  const latest = dates.map((d) => (d.length === 4 ? `${d}-07` : d)).sort().at(-1);
+  return latest ?? '2000-01';
+}
+
+/** Composition used by analyzeResume: facts, items, steps, role fit, and the posting when given. */
+export function reportGaps(
+  doc: ResumeDocument,
+  competencies: readonly CompetencyResult[],
+  knowledge: GapKnowledge,
+  options: GapOptions = {},
+): GapReport {
+  const { taxonomy, roles } = knowledge;
+  const targetRoleId = options.targetRole ?? DEFAULT_TARGET_ROLE;
+  const role = roles.rolesById.get(targetRoleId);
+  if (!role) throw new Error(`unknown role ${targetRoleId}`);
+  const resumePatterns = new Set(competencies.flatMap((c) => c.evidence.map((e) => e.patternId)));
+  const posting =
+    options.jobDescription !== undefined && options.jobDescription.trim() !== ''
+      ? readPosting(options.jobDescription, doc.text, resumePatterns, {
+          taxonomy,
+          ignoredTerms: roles.ignoredPostingTerms,
+          role,
+        })
+      : undefined;
+  return buildGapReport({
+    doc,
+    competencies,
+    knowledge: roles,
+    framingOf: (id) => taxonomy.patternById.get(id)?.framing,
+    targetRoleId,
+    asOf: options.asOf ?? latestMonth(doc),
+    ...(posting ? { posting } : {}),
+  });
 }
