@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkEligibility,
@@ -6,6 +7,7 @@ import {
   monthsLeadingProjects,
 } from '../../src/pipeline/eligibility.js';
 import {
+  applyRaises,
   assessRequirement,
   buildGapReport,
   type Framing,
@@ -124,6 +126,30 @@ describe('gap item status', () => {
     ['gap: competency absent from the results', req('developing'), undefined, 'gap'],
   ] as const)('%s', (_name, r, c, expected) => {
     expect(status(r, c)).toBe(expected);
+  });
+
+  it('keeps readiness in 0..100 and never lowers it when a step raises a level', () => {
+    const level = fc.constantFrom<Level>('none', 'emerging', 'developing', 'strong');
+    const required = fc.constantFrom<Requirement['level']>('emerging', 'developing', 'strong');
+    const evidence = fc.array(
+      fc.tuple(fc.constantFrom('cs:a', 'pm:b', 'general:c'), fc.constantFrom<'strong' | 'weak'>('strong', 'weak')),
+      { maxLength: 3 },
+    );
+    const item = fc.record({ required, level, evidence, weight: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 8 }), required, (rows, raiseTo) => {
+        const states = rows.map((r, i) =>
+          assessRequirement(
+            { competencyId: `c${i}`, level: r.required, weight: r.weight },
+            comp(`c${i}`, r.level, r.evidence as Ev[]),
+            framingOf,
+          ),
+        );
+        const before = readinessOf(states);
+        const after = readinessOf(applyRaises(states, [{ competencyId: 'c0', level: raiseTo }]));
+        return before >= 0 && before <= 100 && after >= before;
+      }),
+    );
   });
 
   it('credits project-framed evidence fully, customer-service-only evidence partly, nothing for a gap', () => {
