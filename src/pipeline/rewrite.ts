@@ -4,6 +4,8 @@
 // number is missing. Every edit only moves, drops or re-inflects the writer's words or inserts
 // lexicon words that carry no digit, proper noun or tool. Limits: no parser; glued sentences
 // without a period and noun-only bullets are left as they are.
+import type { Evidence, Rewrite } from '../schemas/analysis.js';
+import type { ResumeDocument, SectionKind } from '../schemas/document.js';
 import type { RewriteLexicon, VerbForm } from '../taxonomy/load-lexicon.js';
 import { scoreBullet } from './rewrite-score.js';
 
@@ -372,7 +374,11 @@ function convertChain(
     const next = out[i + 1];
     if (
       f.form === 'gerund' &&
-      (splitTok(raw).post || !next || isConnector(next) || PREPOSITIONS.has(coreOf(next)))
+      (splitTok(raw).post ||
+        !next ||
+        isConnector(next) ||
+        PREPOSITIONS.has(coreOf(next)) ||
+        lex.nounGerunds.has(coreOf(raw)))
     )
       continue;
     if (f.form === 'base' && wanted === 'past' && (chainForm !== 'base' || toSeen)) continue;
@@ -567,4 +573,34 @@ export function rewriteBullet(text: string, context: RewriteContext, lexicon: Re
   const rewrite = finish(slotted, changes, lexicon);
   const scoreAfter = Math.max(scoreBullet(rewrite, lexicon).total, 0);
   return { ...base, rewrite, changes, slots, scoreAfter };
+}
+
+/** Sections whose bullets describe work done, and so get a rewrite. */
+export const REWRITE_SECTIONS: readonly SectionKind[] = ['experience', 'projects', 'volunteer'];
+
+/**
+ * One rewrite per work bullet of a resume: competencies from the evidence found on that bullet
+ * (in evidence order), present tense under the current role, past elsewhere.
+ */
+export function rewriteResume<E extends Pick<Evidence, 'bulletId'>>(
+  doc: Pick<ResumeDocument, 'bullets' | 'roles'>,
+  evidence: readonly E[],
+  competencyOf: (e: E) => string,
+  lexicon: RewriteLexicon,
+): Rewrite[] {
+  const byBullet = new Map<string, string[]>();
+  for (const e of evidence) {
+    if (!e.bulletId) continue;
+    const ids = byBullet.get(e.bulletId) ?? [];
+    const id = competencyOf(e);
+    if (!ids.includes(id)) ids.push(id);
+    byBullet.set(e.bulletId, ids);
+  }
+  return doc.bullets
+    .filter((b) => REWRITE_SECTIONS.includes(b.section))
+    .map((b) => {
+      const current = b.roleIndex !== undefined && doc.roles[b.roleIndex]?.current === true;
+      const context = { tense: current ? 'present' : 'past', competencyIds: byBullet.get(b.id) ?? [] } as const;
+      return { bulletId: b.id, ...rewriteBullet(b.text, context, lexicon) };
+    });
 }

@@ -1,9 +1,13 @@
 // Everything read from data/ at boot, validated, compiled once and handed to routes and pipeline steps.
 // Each data file adds its loader here; a bad file throws DataFileError and stops the server.
+import { join } from 'node:path';
+import { loadLexicon, type RewriteLexicon } from './load-lexicon.js';
+
 export interface Knowledge {
   dataDir: string;
+  lexicon: RewriteLexicon;
 }
 
 export function loadKnowledge(dataDir: string): Knowledge {
-  return { dataDir };
+  return { dataDir, lexicon: loadLexicon(join(dataDir, 'rewrite-lexicon.yaml')) };
 }

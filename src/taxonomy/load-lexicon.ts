@@ -55,6 +55,7 @@ export const RewriteLexiconFileSchema = z
     doubleFinal: z.array(verbName),
     strongVerbs: z.array(verbName).min(1),
     leadFillers: z.array(word),
+    nounGerunds: z.array(word),
     weakOpeners: z.array(OpenerSchema).min(1),
     objectVerbs: z.array(z.object({ id: z.string(), verb: verbName, words: z.array(word).min(1) }).strict()),
     competencyVerbs: z.record(z.string(), verbName),
@@ -150,6 +151,7 @@ export interface RewriteLexicon {
   forms: Map<string, { base: string; form: VerbForm }>;
   strong: Set<string>;
   leadFillers: Set<string>;
+  nounGerunds: Set<string>;
   openers: CompiledOpener[];
   objectVerbs: { id: string; verb: string; words: Set<string> }[];
   competencyVerbs: Map<string, string>;
@@ -209,6 +211,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     forms,
     strong: new Set(lex.strongVerbs),
     leadFillers: new Set(lex.leadFillers),
+    nounGerunds: new Set(lex.nounGerunds),
     openers: lex.weakOpeners
       .map((o) => ({ ...o, words: o.phrase.split(' ') }))
       .sort((a, b) => b.words.length - a.words.length),

@@ -1,0 +1,48 @@
+// POST /v1/rewrites: PM-framed rewrites of bullets sent without a resume (issue 5).
+// Competencies per bullet come from the taxonomy matcher when the taxonomy is loaded; the rewrite
+// itself is the pure rewriteBullet step with the boot-time lexicon.
+import { matchText } from '../pipeline/match.js';
+import { rewriteBullet } from '../pipeline/rewrite.js';
+import { type RewriteResponse, RewriteRequestSchema, RewriteResponseSchema } from '../schemas/rewrites.js';
+import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
+import type { Knowledge } from '../taxonomy/knowledge.js';
+import { parseInput, type RouteFactory } from './route-spec.js';
+
+/** Competency ids the taxonomy finds in `text`, in order of first appearance. */
+export function bulletCompetencies(text: string, knowledge: Knowledge & { taxonomy?: CompiledTaxonomy }): string[] {
+  if (!knowledge.taxonomy) return [];
+  return [...new Set(matchText(text, knowledge.taxonomy).map((m) => m.competencyId))];
+}
+
+export const rewriteRoutes: RouteFactory = (app) => [
+  {
+    spec: {
+      method: 'POST',
+      url: '/v1/rewrites',
+      operationId: 'createRewrites',
+      summary: 'Rewrite resume bullets for a project-management reader',
+      description:
+        'Rewrites up to 100 bullets so a PM hiring manager sees the project work in them: a strong verb ' +
+        'first, customer-service terms in their PM meaning, visible slots such as `[N]` where a number ' +
+        'is missing. A rewrite never adds a number, an employer, a tool or a result. `changes[]` lists ' +
+        'every rule applied; `scoreBefore`/`scoreAfter` follow the rubric in docs/rewrites.md.',
+      tags: ['rewrites'],
+      body: { json: RewriteRequestSchema },
+      response: RewriteResponseSchema,
+      errors: ['INVALID_REQUEST', 'UNAUTHORIZED', 'RATE_LIMITED'],
+    },
+    handler: async (request): Promise<RewriteResponse> => {
+      const body = parseInput(RewriteRequestSchema, request.body, 'body');
+      const tense = body.tense ?? 'past';
+      const { lexicon } = app.knowledge;
+      return {
+        lexiconVersion: lexicon.version,
+        ...(body.targetRole ? { targetRole: body.targetRole } : {}),
+        rewrites: body.bullets.map((text, i) => ({
+          bulletId: `b${i + 1}`,
+          ...rewriteBullet(text, { tense, competencyIds: bulletCompetencies(text, app.knowledge) }, lexicon),
+        })),
+      };
+    },
+  },
+];

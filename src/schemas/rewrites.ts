@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { RewriteSchema } from './analysis.js';
+
+// Contract of POST /v1/rewrites: bullets rewritten without a resume (issue 5).
+
+export const MAX_REWRITE_BULLETS = 100;
+export const MAX_BULLET_CHARS = 2000;
+
+export const RewriteRequestSchema = z
+  .object({
+    bullets: z
+      .array(z.string().max(MAX_BULLET_CHARS))
+      .min(1)
+      .max(MAX_REWRITE_BULLETS)
+      .describe(`One to ${MAX_REWRITE_BULLETS} resume bullets, each at most ${MAX_BULLET_CHARS} characters.`),
+    targetRole: z.string().min(1).optional().describe('A role id from GET /v1/roles; echoed back.'),
+    tense: z
+      .enum(['past', 'present'])
+      .optional()
+      .describe('past (default) for a past role, present for the current one.'),
+  })
+  .strict()
+  .meta({ id: 'RewriteRequest' });
+export type RewriteRequest = z.infer<typeof RewriteRequestSchema>;
+
+export const RewriteResponseSchema = z
+  .object({
+    lexiconVersion: z.number().int().positive(),
+    targetRole: z.string().optional(),
+    rewrites: z
+      .array(RewriteSchema)
+      .describe('One entry per input bullet, in order; bulletId is b1, b2, ... by position.'),
+  })
+  .meta({ id: 'RewriteResponse' });
+export type RewriteResponse = z.infer<typeof RewriteResponseSchema>;

@@ -1,0 +1,78 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RewriteResponseSchema } from '../../src/schemas/rewrites.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => server.close());
+
+describe('POST /v1/rewrites', () => {
+  it('rewrites each bullet in order with changes, slots and scores', async () => {
+    const res = await request(server.url)
+      .post('/v1/rewrites')
+      .send({
+        bullets: [
+          'Responsible for handling customer complaints and billing inquiries.',
+          'Trained new hires on Salesforce and Zendesk, 3 per month',
+          'Answered inbound calls',
+        ],
+        targetRole: 'project-coordinator',
+      });
+    expect(res.status).toBe(200);
+    const body = RewriteResponseSchema.parse(res.body);
+    expect(body.targetRole).toBe('project-coordinator');
+    expect(body.rewrites.map((r) => r.bulletId)).toEqual(['b1', 'b2', 'b3']);
+    const [complaints, training, calls] = body.rewrites;
+    expect(complaints!.rewrite).toBe('Handled client escalations and billing requests.');
+    expect(complaints!.scoreAfter).toBeGreaterThan(complaints!.scoreBefore);
+    expect(complaints!.changes.map((c) => c.rule)).toEqual(
+      expect.arrayContaining(['weak-opener', 'term-map:complaints-to-escalations', 'term-map:inquiries-to-requests']),
+    );
+    expect(training!.rewrite).toBe('Onboarded and trained new hires on Salesforce and Zendesk, 3 per month.');
+    expect(calls!.rewrite).toBe('Answered [N] inbound calls.');
+    expect(calls!.slots).toEqual([{ token: '[N]', question: 'How many calls did you handle per day?' }]);
+  });
+
+  it('uses the present tense when asked (current role)', async () => {
+    const res = await request(server.url)
+      .post('/v1/rewrites')
+      .send({ bullets: ['Scheduled and coordinated 12 training sessions'], tense: 'present' });
+    expect(res.status).toBe(200);
+    expect(res.body.rewrites[0].rewrite).toBe('Schedule and coordinate 12 training sessions.');
+  });
+
+  it.each([
+    ['no bullets', { bullets: [] }],
+    ['more than 100 bullets', { bullets: Array.from({ length: 101 }, () => 'Answered calls') }],
+    ['a bullet that is not a string', { bullets: [42] }],
+    ['a bullet over 2000 characters', { bullets: ['x'.repeat(2001)] }],
+    ['an unknown field', { bullets: ['Answered calls'], extra: true }],
+    ['a bad tense', { bullets: ['Answered calls'], tense: 'future' }],
+  ])('answers 400 INVALID_REQUEST for %s', async (_name, payload) => {
+    const res = await request(server.url).post('/v1/rewrites').send(payload);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'INVALID_REQUEST' });
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const res = await request(server.url)
+      .post('/v1/rewrites')
+      .set('content-type', 'application/json')
+      .send('{"bullets": [');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('INVALID_REQUEST');
+  });
+
+  it('accepts 100 bullets of hostile text and keeps every number', async () => {
+    const bullets = Array.from({ length: 100 }, (_, i) => `RESPONSIBLE FOR ${i} 📞 CALLS — 顧客 ${i * 7}%`);
+    const res = await request(server.url).post('/v1/rewrites').send({ bullets });
+    expect(res.status).toBe(200);
+    expect(res.body.rewrites).toHaveLength(100);
+    res.body.rewrites.forEach((r: { rewrite: string }, i: number) => {
+      expect(r.rewrite.match(/\d+/g)).toEqual([String(i), String(i * 7)]);
+    });
+  });
+});
