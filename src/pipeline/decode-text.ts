@@ -4,6 +4,16 @@
 import { appError } from '../errors.js';
 import type { Detected } from './detect-type.js';
 
+/** Windows-1252 characters for bytes 0x80-0x9F (the rest of the code page is Latin-1). Node's own
+ * 'windows-1252' decoder maps these bytes to C1 controls instead. */
+export const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
+
 function countControls(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -23,7 +33,7 @@ export function decodeText(
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
     }
   } else {
     text = new TextDecoder(encoding).decode(bytes);

@@ -6,6 +6,7 @@
 // a capitalized proper noun stays a line of its own; a hyphen at a line break is kept unless the
 // fragment after it looks like a word ending.
 import type { Warning } from '../schemas/document.js';
+import { CP1252_HIGH as CP1252_SPECIALS } from './decode-text.js';
 import { matchSectionHeading } from './section-headings.js';
 
 export interface NormalizedText {
@@ -13,7 +14,6 @@ export interface NormalizedText {
   warnings: Warning[];
 }
 
-const CP1252_SPECIALS = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 const CP1252_BYTE = new Map<string, number>();
 for (let i = 0; i < 32; i++) CP1252_BYTE.set(CP1252_SPECIALS[i]!, 0x80 + i);
 const CONT = `\\u0080-\\u00BF${CP1252_SPECIALS.replace(/[\\\]^-]/g, '\\$&')}`;
@@ -59,8 +59,10 @@ const BULLET_AT_START =
   /^[ \t]*(?:[•▪◦●○■□➢►▶▸✓✔❖◆◇♦➤→⁃‣∙·\u2023\u2043\u25AA\u25CF\uE000-\uF8FF]|[-–—*o](?=[ \t]))[ \t]*/u;
 const DATE_HINT =
   /\b(?:(?:19|20)\d{2}|present|current|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
+// A fragment after a line-break hyphen that is only a word ending ("-tation", "-ment") means the hyphen
+// split one word; anything else ("-native", "-driven") is a compound whose hyphen stays.
 const WORD_ENDING =
-  /^(?:tion|tions|sion|sions|cation|ment|ments|ing|ings|ed|er|ers|ly|ity|ities|ance|ances|ence|ences|ness|able|ible|al|ial|ive|ives|ous|ize|ized|izing|ise|ised|ate|ated|ates|ating|ation|ations|ure|ures|ist|ists|ism|ant|ants|ent|ents|ory|ary|ic|ical|ful|less|ship|age|ages|ery|ian|ual|ion|ions|es|s)$/;
+  /^[bcdfghjklmnpqrstvwxz]{0,2}(?:ation|ations|ication|ion|ions|ing|ings|ment|ments|ement|ed|er|ers|ly|ity|ities|ance|ences?|ness|able|ible|al|ial|ive|ives|ous|ize|ized|izing|ise|ised|ate|ated|ates|ating|ure|ures|ist|ists|ism|ant|ants|ent|ents|ory|ary|ic|ical|ful|less|ship|age|ages|ery|ian|ual|es|s|y)$/;
 
 function splitColumns(line: string): string[] {
   if (!/\S {3,}\S/.test(line)) return [line];
@@ -81,12 +83,18 @@ function isTitleLike(line: string): boolean {
   return caps / words.length >= 0.6;
 }
 
+// Words a phrase cannot end on: a line ending with one continues on the next line.
+const OPEN_ENDING =
+  /(?:,|&|\b(?:a|an|the|and|or|of|to|for|with|by|in|on|at|from|into|using|across|through|including|via|as|per|over|under|between|while|within|than|that|which|who|our|their|its|his|her|new|such))$/i;
+
 function shouldJoin(prev: string, line: string): boolean {
   if (line.startsWith('• ') || matchSectionHeading(prev) || matchSectionHeading(line)) return false;
   if (/[.!?:;]$/.test(prev)) return false;
-  if (/^[a-z(&]/.test(line) || /,$/.test(prev)) return true;
-  if (prev.startsWith('• ') && !DATE_HINT.test(line) && !isTitleLike(line) && !/[|•]/.test(line)) return true;
-  return false;
+  if (/^[a-z(&]/.test(line)) return true;
+  if (DATE_HINT.test(line) && isTitleLike(line)) return false;
+  if (OPEN_ENDING.test(prev)) return true;
+  // A bullet cut before a number: "reducing charges by" / "18% through ...".
+  return prev.startsWith('• ') && /^[\d$€£%]/.test(line) && !DATE_HINT.test(line);
 }
 
 function joinLines(prev: string, line: string): string {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeDate, segmentResume } from '../../src/pipeline/segment.js';
+
+describe('normalizeDate', () => {
+  it.each([
+    ['06/2012', '2012-06'],
+    ['6/2012', '2012-06'],
+    ['March 2011', '2011-03'],
+    ['Jul. 2019', '2019-07'],
+    ['Sept 2020', '2020-09'],
+    ['2019', '2019'],
+    ['13/2012', '2012'],
+  ])('%s -> %s', (raw, expected) => {
+    expect(normalizeDate(raw)).toBe(expected);
+  });
+});
+
+const LIVECAREER = [
+  'CUSTOMER SERVICE REPRESENTATIVE',
+  'Summary',
+  'Dedicated representative with 8 years in call centres.',
+  'Highlights',
+  'Multi-line phone talent',
+  'Experience',
+  'Customer Service Representative 08/2014 to Current Company Name City , State',
+  'Answered 60 inbound calls a day.',
+  'Trained new hires on the CRM.',
+  'Company Name March 2011 to June 2011 Front Desk Clerk',
+  'City , State',
+  'Monitored multiline phones',
+  'Education',
+  'B.S. Business 2010 State University',
+].join('\n');
+
+describe('segmentResume', () => {
+  const seg = segmentResume(LIVECAREER);
+
+  it('finds the sections with their kinds, the untitled top as contact', () => {
+    expect(seg.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['contact', ''],
+      ['summary', 'Summary'],
+      ['skills', 'Highlights'],
+      ['experience', 'Experience'],
+      ['education', 'Education'],
+    ]);
+  });
+
+  it('reads roles on either side of the dates, with normalized dates and current', () => {
+    expect(seg.roles).toMatchObject([
+      { title: 'Customer Service Representative', organization: 'Company Name', location: 'City , State', startDate: '2014-08', current: true },
+      { title: 'Front Desk Clerk', organization: 'Company Name', location: 'City , State', startDate: '2011-03', endDate: '2011-06', current: false },
+    ]);
+    expect(seg.roles[0]!.endDate).toBeUndefined();
+  });
+
+  it('makes every content line a bullet tied to its section and role, never a role header', () => {
+    const texts = seg.bullets.map((b) => [b.text, b.section, b.roleIndex]);
+    expect(texts).toEqual([
+      ['Dedicated representative with 8 years in call centres.', 'summary', undefined],
+      ['Multi-line phone talent', 'skills', undefined],
+      ['Answered 60 inbound calls a day.', 'experience', 0],
+      ['Trained new hires on the CRM.', 'experience', 0],
+      ['Monitored multiline phones', 'experience', 1],
+      ['B.S. Business 2010 State University', 'education', undefined],
+    ]);
+    seg.bullets.forEach((b, i) => {
+      expect(b.id).toBe(`b${i + 1}`);
+      expect(LIVECAREER.slice(b.start, b.end)).toBe(b.text);
+    });
+  });
+
+  it('takes the title from the line above a dates-only line and the org after a comma', () => {
+    const s = segmentResume('Experience\nAlpine Technologies, Director of Operations\nJul. 2019 – Current\nManage four office locations');
+    expect(s.roles).toMatchObject([{ title: 'Director of Operations', organization: 'Alpine Technologies', startDate: '2019-07', current: true }]);
+    expect(s.bullets.map((b) => b.text)).toEqual(['Manage four office locations']);
+  });
+
+  it('reads "Title | Org | dates" and an org/location line', () => {
+    const s = segmentResume('Work Experience:\nSupport Lead | Acme Corp | 2020 - Present\n• Ran the queue\nShift Supervisor Jan 2018 - Dec 2019\nBestMart • Austin, TX\n• Scheduled staff');
+    expect(s.roles).toMatchObject([
+      { title: 'Support Lead', organization: 'Acme Corp', startDate: '2020', current: true },
+      { title: 'Shift Supervisor', organization: 'BestMart', location: 'Austin, TX', startDate: '2018-01', endDate: '2019-12' },
+    ]);
+    expect(s.bullets.map((b) => [b.text, b.roleIndex])).toEqual([
+      ['Ran the queue', 0],
+      ['Scheduled staff', 1],
+    ]);
+  });
+
+  it('warns when there is no experience section or no heading at all', () => {
+    expect(segmentResume('Jane Doe\nLikes people').warnings.map((w) => w.code)).toEqual(['NO_SECTIONS', 'NO_EXPERIENCE_SECTION']);
+  });
+});
