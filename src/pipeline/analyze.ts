@@ -4,16 +4,20 @@
 import type { Analysis } from '../schemas/analysis.js';
 import type { ResumeDocument } from '../schemas/document.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
-import { matchEvidence } from './match.js';
+import type { RewriteLexicon } from '../taxonomy/load-lexicon.js';
+import { competencyOf, matchEvidence } from './match.js';
+import { rewriteResume } from './rewrite.js';
 import { scoreCompetencies } from './score.js';
 
 /** The part of the boot-time knowledge this step needs. */
 export interface AnalysisKnowledge {
   taxonomy: CompiledTaxonomy;
+  /** Without it (tests of the matcher alone) rewrites[] is empty. */
+  lexicon?: RewriteLexicon;
 }
 
-// biome-ignore lint/complexity/noBannedTypes: options are added by the gap-report and rewrite steps.
-export type AnalyzeOptions = {};
+/** Request options; the gap-report and rewrite steps add theirs here. */
+export type AnalyzeOptions = Record<string, never>;
 
 export function analyzeResume(
   doc: ResumeDocument,
@@ -23,5 +27,8 @@ export function analyzeResume(
   const { taxonomy } = knowledge;
   const evidence = matchEvidence(doc, taxonomy);
   const competencies = scoreCompetencies(doc, evidence, taxonomy);
-  return { taxonomyVersion: taxonomy.version, document: doc, competencies };
+  const rewrites = knowledge.lexicon
+    ? rewriteResume(doc, evidence, (e) => competencyOf(e, taxonomy), knowledge.lexicon)
+    : [];
+  return { taxonomyVersion: taxonomy.version, document: doc, competencies, rewrites };
 }

@@ -8,6 +8,7 @@ import type { Evidence } from '../schemas/analysis.js';
 import type { ResumeDocument, SectionKind } from '../schemas/document.js';
 import type { Framing } from '../schemas/taxonomy.js';
 import {
+  type CompiledCompetency,
   type CompiledContext,
   type CompiledTaxonomy,
   MAX_GAP,
@@ -135,6 +136,21 @@ function contextAllows(tokens: readonly Token[], m: RawMatch, ctx: CompiledConte
   return true;
 }
 
+/** Clauses that state an aim ("seeking a role where I will ..."), not a fact. */
+function aspirationalClauses(tokens: readonly Token[], cues: string[][][]): Set<number> {
+  const out = new Set<number>();
+  if (cues.length === 0) return out;
+  let lo = 0;
+  while (lo < tokens.length) {
+    const clause = tokens[lo]!.clause;
+    let hi = lo;
+    while (hi + 1 < tokens.length && tokens[hi + 1]!.clause === clause) hi += 1;
+    if (windowHas(tokens, lo, hi, cues)) out.add(clause);
+    lo = hi + 1;
+  }
+  return out;
+}
+
 /** All matches over pre-computed tokens, sorted by position then pattern order. Longest match per start. */
 export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy): RawMatch[] {
   const best = new Map<string, RawMatch>();
@@ -150,7 +166,9 @@ export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy
       if (!prev || m.last > prev.last) best.set(k, m);
     }
   }
+  const aspirational = aspirationalClauses(tokens, taxonomy.aspirations);
   return [...best.values()]
+    .filter((m) => !aspirational.has(tokens[m.first]!.clause))
     .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context))
     .sort((a, b) => a.first - b.first || a.last - b.last || a.pattern - b.pattern);
 }
@@ -181,6 +199,7 @@ interface Unit {
   roleIndex?: number;
 }
 
+const MIN_CONTACT_WORDS = 8;
 const SKILL_ENTRY_SEP = /[,;|•·●▪\t\n]/u;
 const SENTENCE_END = /[.!?](?=\s)|\n\s*\n|\n(?=\s*[•●▪◦■\-*➢►✓◆])|\n(?=\s*[\p{Lu}\p{N}])/gu;
 
@@ -264,6 +283,17 @@ function onRoleTitle(doc: ResumeDocument, start: number, end: number): boolean {
 }
 
 /**
+ * Which units may prove a competency. Contact details never do, except a real sentence there (segmenters
+ * leave an unrecognised profile paragraph in the untitled top section). Education proves only the
+ * competencies that list it (credentials): a course title or honour society is not evidence of a skill.
+ */
+function countsAsEvidence(doc: ResumeDocument, unit: Unit, competency: CompiledCompetency): boolean {
+  if (unit.section === 'education') return competency.strongSections.has('education');
+  if (unit.section === 'contact') return doc.text.slice(unit.start, unit.end).split(/\s+/).length >= MIN_CONTACT_WORDS;
+  return true;
+}
+
+/**
  * Evidence for every competency, in taxonomy order then document order. One piece per competency per
  * unit (the first pattern that matched in it wins), contact details and role titles never count.
  */
@@ -277,7 +307,7 @@ export function matchEvidence(doc: ResumeDocument, taxonomy: CompiledTaxonomy): 
     const end = tokens[m.last]!.end;
     if (onRoleTitle(doc, start, end)) continue;
     const unit = unitFor(doc, start, end);
-    if (!unit || unit.section === 'contact') continue;
+    if (!unit || !countsAsEvidence(doc, unit, competency)) continue;
     let units = perCompetency.get(competency.id);
     if (!units) {
       units = new Map();

@@ -44,6 +44,8 @@ function fold(raw: string): string {
 export function keyOf(lower: string, lemmas: Lemmas): string {
   if (/^\p{N}/u.test(lower)) return '#';
   const lemma = lemmas.get(lower) ?? lower;
+  // A lemma written "=word" is a fixed key: the stemmer would merge it with another word.
+  if (lemma.startsWith('=')) return lemma.slice(1);
   let stem = stemCache.get(lemma);
   if (stem === undefined) {
     stem = /^[\p{L}]+$/u.test(lemma) && lemma.length > 2 ? PorterStemmer.stem(lemma) : lemma;
@@ -59,7 +61,8 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
   let lastEnd = 0;
   for (const m of text.matchAll(TOKEN_RE)) {
     const start = m.index;
-    if (tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start))) clause += 1;
+    // The gap plus the first character of this token: a line break counts only before a capital etc.
+    if (tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1))) clause += 1;
     const surface = fold(m[0].normalize('NFKC'));
     const lower = surface.toLowerCase();
     tokens.push({

@@ -80,6 +80,7 @@ export type CompetencyEntry = z.infer<typeof CompetencyEntrySchema>;
 export const TaxonomyDataSchema = z
   .object({
     version: z.string().min(1),
+    aspirationCues: z.array(phrase).default([]),
     lemmas: z.record(z.string(), z.string()).default({}),
     competencies: z.array(CompetencyEntrySchema).min(1),
   })

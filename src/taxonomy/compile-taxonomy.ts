@@ -60,6 +60,8 @@ export interface CompiledTaxonomy {
   patterns: CompiledPattern[];
   patternById: ReadonlyMap<string, CompiledPattern>;
   root: TrieNode;
+  /** Key sequences of aspiration cues ("seeking", "will"): a clause holding one is not evidence. */
+  aspirations: string[][][];
   /** Longest compiled phrase, in terms; bounds the scan from each token. */
   maxDepth: number;
 }
@@ -210,6 +212,7 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
       patternIds,
     });
   }
+  const aspirations = compileList(data.aspirationCues, 'aspirationCues');
   if (issues.length > 0) throw new DataFileError(source, issues);
 
   return {
@@ -220,6 +223,7 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
     patterns,
     patternById: new Map(patterns.map((p) => [p.id, p])),
     root,
+    aspirations,
     maxDepth,
   };
 }

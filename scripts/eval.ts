@@ -1,0 +1,112 @@
+// npm run eval: precision, recall and F1 of competency detection over the hand-labelled dev resumes.
+// Each label file (eval/labels/*.json) names a PDF of ../shared/corpus/dev-resumes and says, for every
+// competency, whether the resume holds evidence (strong or weak), with a proving quote. A competency is
+// predicted present when the analyzer returns at least one piece of evidence for it. The PDFs go through
+// the same pipeline as the API (extract -> normalize -> segment -> match -> score).
+// Flags: --verbose prints every false positive (with the evidence quote) and false negative (with the
+// label's quote); --json prints the figures as JSON.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { createInlineExtractor } from '../src/extraction/extractor.js';
+import { analyzeResume } from '../src/pipeline/analyze.js';
+import { readResumeBytes } from '../src/pipeline/read-resume.js';
+import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dev-resumes');
+const LABELS = join(ROOT, 'eval', 'labels');
+
+const LabelSchema = z.object({
+  file: z.string(),
+  notes: z.string().optional(),
+  competencies: z.record(
+    z.string(),
+    z.union([z.object({ present: z.literal(true), quote: z.string().min(1) }), z.object({ present: z.literal(false) })]),
+  ),
+});
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+function prf(c: Counts) {
+  const precision = ratio(c.tp, c.tp + c.fp);
+  const recall = ratio(c.tp, c.tp + c.fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+async function main() {
+  const verbose = process.argv.includes('--verbose');
+  const asJson = process.argv.includes('--json');
+  const taxonomy = loadTaxonomy(join(ROOT, 'data'));
+  const extractor = createInlineExtractor({ maxPages: 20, maxTextChars: 200_000 });
+  const limits = { maxTextChars: 200_000, minTextChars: 50, zip: { maxEntries: 2000, maxUncompressedBytes: 64 << 20 } };
+  const perCompetency = new Map(taxonomy.competencies.map((c) => [c.id, { tp: 0, fp: 0, fn: 0 } as Counts]));
+  const details: string[] = [];
+  const files = readdirSync(LABELS)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  let quotesMissing = 0;
+
+  for (const name of files) {
+    const label = LabelSchema.parse(JSON.parse(readFileSync(join(LABELS, name), 'utf8')));
+    const bytes = new Uint8Array(readFileSync(join(CORPUS, label.file)));
+    const doc = await readResumeBytes(bytes, extractor, limits);
+    const analysis = analyzeResume(doc, { taxonomy });
+    const text = squash(doc.text);
+    for (const result of analysis.competencies) {
+      const truth = label.competencies[result.id];
+      if (!truth) throw new Error(`${name}: no label for ${result.id}`);
+      if (truth.present && !text.includes(squash(truth.quote))) {
+        quotesMissing += 1;
+        details.push(`  ? ${name} ${result.id}: label quote not found verbatim in the document text`);
+      }
+      const predicted = result.evidence.length > 0;
+      const counts = perCompetency.get(result.id)!;
+      if (predicted && truth.present) counts.tp += 1;
+      else if (predicted && !truth.present) {
+        counts.fp += 1;
+        const e = result.evidence[0]!;
+        details.push(`  FP ${name} ${result.id} [${e.patternId}, ${e.strength}]: ${e.quote.replace(/\s+/g, ' ').slice(0, 160)}`);
+      } else if (!predicted && truth.present) {
+        counts.fn += 1;
+        details.push(`  FN ${name} ${result.id}: ${truth.quote.slice(0, 160)}`);
+      }
+    }
+  }
+  await extractor.close();
+
+  const micro = [...perCompetency.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
+  const rows = taxonomy.competencies.map((c) => ({ id: c.id, ...perCompetency.get(c.id)!, ...prf(perCompetency.get(c.id)!) }));
+  if (asJson) {
+    console.log(JSON.stringify({ taxonomyVersion: taxonomy.version, resumes: files.length, rows, micro: { ...micro, ...prf(micro) } }, null, 2));
+    return;
+  }
+  const pct = (x: number) => x.toFixed(3);
+  console.log(`SkillBridge evaluation: ${files.length} labelled resumes, taxonomy ${taxonomy.version}\n`);
+  console.log(`${'competency'.padEnd(24)} ${'TP'.padStart(3)} ${'FP'.padStart(3)} ${'FN'.padStart(3)}  precision  recall     F1`);
+  for (const r of rows) {
+    console.log(
+      `${r.id.padEnd(24)} ${String(r.tp).padStart(3)} ${String(r.fp).padStart(3)} ${String(r.fn).padStart(3)}  ${pct(r.precision).padStart(9)}  ${pct(r.recall).padStart(6)}  ${pct(r.f1).padStart(5)}`,
+    );
+  }
+  const m = prf(micro);
+  console.log(
+    `${'micro'.padEnd(24)} ${String(micro.tp).padStart(3)} ${String(micro.fp).padStart(3)} ${String(micro.fn).padStart(3)}  ${pct(m.precision).padStart(9)}  ${pct(m.recall).padStart(6)}  ${pct(m.f1).padStart(5)}`,
+  );
+  if (quotesMissing > 0) console.log(`\n${quotesMissing} label quote(s) not found verbatim in the extracted text.`);
+  if (verbose) console.log(`\n${details.join('\n')}`);
+}
+
+await main();
