@@ -168,6 +168,9 @@ export const AnalysisSchema = z
     taxonomyVersion: z.string(),
     document: ResumeDocumentSchema,
     competencies: z.array(CompetencyResultSchema),
+    rewrites: z
+      .array(RewriteSchema)
+      .describe('One PM-framed rewrite per bullet of the experience, projects and volunteer sections.'),
   })
   .meta({ id: 'Analysis' });
 export type Analysis = z.infer<typeof AnalysisSchema>;
