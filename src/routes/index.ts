@@ -1,7 +1,9 @@
 // Every route of the API. app.ts registers exactly these; openapi.ts documents exactly these.
+import { analysisRoutes } from './analyses.js';
 import { documentRoutes } from './documents.js';
 import { healthRoutes } from './health.js';
 import { rewriteRoutes } from './rewrites.js';
 import type { RouteFactory } from './route-spec.js';
+import { taxonomyRoutes } from './taxonomy.js';
 
-export const ROUTE_FACTORIES: RouteFactory[] = [healthRoutes, documentRoutes, rewriteRoutes];
+export const ROUTE_FACTORIES: RouteFactory[] = [healthRoutes, documentRoutes, analysisRoutes, taxonomyRoutes, rewriteRoutes];

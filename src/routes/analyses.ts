@@ -1,0 +1,48 @@
+// POST /v1/analyses: the resume read like /v1/documents, then every competency scored with evidence.
+import { analyzeResume } from '../pipeline/analyze.js';
+import { readResumeBytes, readResumeText } from '../pipeline/read-resume.js';
+import { POINTS } from '../pipeline/score.js';
+import { AnalysisSchema } from '../schemas/analysis.js';
+import { TextResumeBodySchema } from '../schemas/document.js';
+import { RESUME_ERRORS, ResumeUploadSchema } from './documents.js';
+import { readResumeFromRequest } from './read-resume-request.js';
+import type { RouteFactory } from './route-spec.js';
+
+export const SCORE_DESCRIPTION =
+  'Each competency gets a score from 0 to 100 built from independent pieces of evidence (one bullet, ' +
+  'sentence or skills entry each): a strong piece (an experience, project or volunteer bullet showing the ' +
+  `person doing it) adds ${POINTS.strong}, or ${POINTS.strongCurrent} in the current role, plus ` +
+  `${POINTS.quantified} when it carries a number (a quantified result); a weak piece (skills-list entry or ` +
+  `summary claim) adds ${POINTS.weak}, weak pieces together at most ${POINTS.weakCap}. The sum is capped at ` +
+  '100. Level: none = 0, emerging < 25, developing < 60, strong >= 60, so claims alone stay emerging and ' +
+  'three strong bullets make a strong competency. `explanation` spells the sum out. A job title alone is ' +
+  'never evidence. Every competency of the taxonomy is listed, absent ones with score 0.';
+
+export const analysisRoutes: RouteFactory = (app) => [
+  {
+    spec: {
+      method: 'POST',
+      url: '/v1/analyses',
+      operationId: 'createAnalysis',
+      summary: 'Find and score the evidence of every project-management competency in a resume',
+      description:
+        'Accepts the same inputs as POST /v1/documents: multipart/form-data with one file in `resume`, or ' +
+        'JSON `{ "text": ... }`. Returns the structured `document`, the `taxonomyVersion` and one entry ' +
+        'per competency with its evidence; each evidence `quote` equals `document.text.slice(start, end)` ' +
+        `and \`patternId\` names the taxonomy pattern (GET /v1/taxonomy). ${SCORE_DESCRIPTION} ` +
+        'The same input always gives byte-identical JSON.',
+      tags: ['analyses'],
+      body: { multipart: ResumeUploadSchema, json: TextResumeBodySchema },
+      response: AnalysisSchema,
+      errors: [...RESUME_ERRORS],
+    },
+    handler: async (request) => {
+      const input = await readResumeFromRequest(request, app, { jsonSchema: TextResumeBodySchema });
+      const doc =
+        input.kind === 'bytes'
+          ? await readResumeBytes(input.bytes, app.extractor, app.readLimits)
+          : readResumeText(input.text, app.readLimits);
+      return analyzeResume(doc, app.knowledge);
+    },
+  },
+];
