@@ -34,7 +34,13 @@ export function opensWeakly(text: string, lexicon: RewriteLexicon): boolean {
   const ws = words(text).map((w) => w.toLowerCase());
   let i = 0;
   while (i < ws.length - 1 && lexicon.leadFillers.has(ws[i]!)) i++;
-  return lexicon.openers.some((o) => o.words.every((w, k) => ws[i + k] === w));
+  // Same reading as the rewriter: the first word in any form of the opener's verb, and `onlyBefore`.
+  const base = (w: string | undefined) => (w === undefined ? undefined : lexicon.forms.get(w)?.base);
+  return lexicon.openers.some(
+    (o) =>
+      o.words.every((w, k) => ws[i + k] === w || (k === 0 && base(w) !== undefined && base(w) === base(ws[i]))) &&
+      (!o.onlyBefore || o.onlyBefore.has(ws[i + o.words.length] ?? '')),
+  );
 }
 
 /** True when the bullet opens with a verb listed under strongVerbs, in any form. */

@@ -201,6 +201,8 @@ function matchOpener(tokens: string[], lex: RewriteLexicon) {
       const same = c === w || (k === 0 && sameVerb(c, w, lex));
       return isWord(raw) && same && (k === o.words.length - 1 || splitTok(raw).post === '');
     });
+    const next = tokens[o.words.length];
+    if (ok && o.onlyBefore && !(next && o.onlyBefore.has(coreOf(next)))) continue;
     if (ok) return o;
   }
   return undefined;
@@ -261,9 +263,15 @@ function rewriteClause(
       changes.push({ rule: 'drop-filler', from: rest.shift()!, to: '' });
     }
     const r0 = rest[0];
-    const r0Form = r0 && isWord(r0) ? lex.forms.get(coreOf(r0)) : undefined;
+    // "billing and collections", "training and development staff": an activity noun, not a verb.
+    const r1 = rest[1];
+    const nounUse =
+      r0 !== undefined &&
+      lex.nounGerunds.has(coreOf(r0)) &&
+      (splitTok(r0).post !== '' || !r1 || isConnector(r1) || PREPOSITIONS.has(coreOf(r1)));
+    const r0Form = r0 && isWord(r0) && !nounUse ? lex.forms.get(coreOf(r0)) : undefined;
     const nom = nominalization(rest, lex);
-    chainForm = lex.forms.get(opener.words[0]!)?.form;
+    chainForm = lex.forms.get(coreOf(used[0]!))?.form;
     if (opener.mode === 'replace' || opener.mode === 'skill') {
       verb = opener.verb;
       extra = opener.keep ? opener.keep.split(' ') : [];
@@ -279,6 +287,9 @@ function rewriteClause(
         rest = rest.slice(nom[1]);
       } else {
         verb = objectVerb(rest, ctx, lex) ?? opener.verb;
+        // "Responsible for scheduling, billing" must not become "Scheduled scheduling, billing".
+        const forms = Object.values(lex.verbs.get(verb) ?? {});
+        if (rest.slice(0, 3).some((t) => forms.includes(coreOf(t)))) verb = opener.verb;
       }
     } else {
       // support: never claim ownership of work the writer only helped with.
@@ -345,6 +356,28 @@ function rewriteClause(
   return { tokens: convertChain(out, 1, form.form, ctx, lex, changes), verb: form.base };
 }
 
+/**
+ * A coordinated gerund is a verb only when its list ends in a gerund that takes an object:
+ * "creating, editing and verifying product documentation" yes; "scheduling, billing, and filing"
+ * or "complaints and billing inquiries" no.
+ */
+function gerundIsVerb(out: string[], i: number, lex: RewriteLexicon): boolean {
+  let k = i;
+  // Walk to the last item of the list this gerund belongs to.
+  for (;;) {
+    const next = out[k + 1];
+    if (next !== undefined && isConnector(next) && out[k + 2] !== undefined) k += 2;
+    else if (/,$/.test(out[k]!) && out[k + 1] !== undefined && isConnector(out[k + 1]!) && out[k + 2] !== undefined) k += 2;
+    else if (/,$/.test(out[k]!) && out[k + 1] !== undefined && lex.forms.get(coreOf(out[k + 1]!))?.form === 'gerund') k += 1;
+    else break;
+  }
+  const last = out[k]!;
+  const after = out[k + 1];
+  if (lex.forms.get(coreOf(last))?.form !== 'gerund' || splitTok(last).post || after === undefined) return false;
+  if (isConnector(after) || PREPOSITIONS.has(coreOf(after))) return false;
+  return !lex.nounGerunds.has(coreOf(last));
+}
+
 /** Re-inflects verbs coordinated with the opening one ("Handle cash and tracked ..." -> one tense). */
 function convertChain(
   tokens: string[],
@@ -370,17 +403,7 @@ function convertChain(
     if (!f) continue;
     // Only words in the same form as the opening verb: "and issues" after "Manage" is a noun.
     if (f.form !== chainForm || f.form === wanted) continue;
-    // A gerund at the end of a list ("scheduling, billing, and filing") is a noun, not a verb.
-    const next = out[i + 1];
-    if (
-      f.form === 'gerund' &&
-      (splitTok(raw).post ||
-        !next ||
-        isConnector(next) ||
-        PREPOSITIONS.has(coreOf(next)) ||
-        lex.nounGerunds.has(coreOf(raw)))
-    )
-      continue;
+    if (f.form === 'gerund' && !gerundIsVerb(out, i, lex)) continue;
     if (f.form === 'base' && wanted === 'past' && (chainForm !== 'base' || toSeen)) continue;
     if (isProtected(verbIn(f.base, ctx.tense, lex), lex)) continue;
     const to = verbIn(f.base, ctx.tense, lex) + splitTok(raw).post;
@@ -398,6 +421,8 @@ function applyTermMaps(text: string, lex: RewriteLexicon, changes: RewriteChange
   for (const t of lex.termMaps) {
     if (t.requiresAny && ![...t.requiresAny].some((w) => words.has(w))) continue;
     if (t.forbidsAny && [...t.forbidsAny].some((w) => words.has(w))) continue;
+    // "media inquiries and requests" must not become "requests and requests".
+    if (!t.to.includes('$0') && new RegExp(`\\b${t.to}\\b`, 'i').test(text)) continue;
     t.pattern.lastIndex = 0;
     for (let m = t.pattern.exec(text); m; m = t.pattern.exec(text)) {
       const start = m.index;
@@ -468,7 +493,7 @@ function addSlots(
           after === undefined ||
           isConnector(after) ||
           PREPOSITIONS.has(coreOf(after)) ||
-          /(ing|ed)$/.test(coreOf(after)) ||
+          (/(ing|ed)$/.test(coreOf(after)) && !lex.nounGerunds.has(coreOf(after))) ||
           ['who', 'that', 'per', 'daily', 'weekly', 'each'].includes(coreOf(after)));
       if (ok && endsPhrase && j > 0 && j < clauseEnd && !splitTok(out[j - 1]!).post) {
         out.splice(j, 0, s.token);

@@ -29,6 +29,7 @@ const OpenerSchema = z
     mode: z.enum(['action', 'support', 'skill', 'replace']),
     verb: verbName,
     keep: word.optional().describe('words written after the verb'),
+    onlyBefore: z.array(word).optional().describe('apply only when the next word is one of these'),
   })
   .strict();
 
@@ -125,6 +126,7 @@ export interface CompiledOpener {
   mode: 'action' | 'support' | 'skill' | 'replace';
   verb: string;
   keep?: string;
+  onlyBefore?: Set<string>;
 }
 
 export interface CompiledTermMap {
@@ -213,7 +215,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     leadFillers: new Set(lex.leadFillers),
     nounGerunds: new Set(lex.nounGerunds),
     openers: lex.weakOpeners
-      .map((o) => ({ ...o, words: o.phrase.split(' ') }))
+      .map((o) => ({ ...o, words: o.phrase.split(' '), onlyBefore: o.onlyBefore ? new Set(o.onlyBefore) : undefined }))
       .sort((a, b) => b.words.length - a.words.length),
     objectVerbs: lex.objectVerbs.map((o) => ({ id: o.id, verb: o.verb, words: new Set(o.words) })),
     competencyVerbs: new Map(Object.entries(lex.competencyVerbs)),
