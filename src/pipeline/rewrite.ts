@@ -535,7 +535,7 @@ function finish(tokens: string[], changes: RewriteChange[], lex: RewriteLexicon)
     }
     out.push(t);
   }
-  while (out.length > 1) {
+  while (out.length > 0) {
     const last = out.at(-1)!;
     if (!isConnector(last)) break;
     changes.push({ rule: 'remove-dangling-conjunction', from: last, to: '' });
