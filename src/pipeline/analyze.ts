@@ -5,6 +5,8 @@ import type { Analysis } from '../schemas/analysis.js';
 import type { ResumeDocument } from '../schemas/document.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
 import type { RewriteLexicon } from '../taxonomy/load-lexicon.js';
+import type { RoleKnowledge } from '../taxonomy/load-roles.js';
+import { type GapOptions, reportGaps } from './gaps.js';
 import { competencyOf, matchEvidence } from './match.js';
 import { rewriteResume } from './rewrite.js';
 import { scoreCompetencies } from './score.js';
@@ -14,15 +16,17 @@ export interface AnalysisKnowledge {
   taxonomy: CompiledTaxonomy;
   /** Without it (tests of the matcher alone) rewrites[] is empty. */
   lexicon?: RewriteLexicon;
+  /** Without it (tests of the matcher alone) there is no gapReport. */
+  roles?: RoleKnowledge;
 }
 
 /** Request options; the gap-report and rewrite steps add theirs here. */
-export type AnalyzeOptions = Record<string, never>;
+export type AnalyzeOptions = GapOptions;
 
 export function analyzeResume(
   doc: ResumeDocument,
   knowledge: AnalysisKnowledge,
-  _options: AnalyzeOptions = {},
+  options: AnalyzeOptions = {},
 ): Analysis {
   const { taxonomy } = knowledge;
   const evidence = matchEvidence(doc, taxonomy);
@@ -30,5 +34,14 @@ export function analyzeResume(
   const rewrites = knowledge.lexicon
     ? rewriteResume(doc, evidence, (e) => competencyOf(e, taxonomy), knowledge.lexicon)
     : [];
-  return { taxonomyVersion: taxonomy.version, document: doc, competencies, rewrites };
+  const gapReport = knowledge.roles
+    ? reportGaps(doc, competencies, { taxonomy, roles: knowledge.roles }, options)
+    : undefined;
+  return {
+    taxonomyVersion: taxonomy.version,
+    document: doc,
+    competencies,
+    rewrites,
+    ...(gapReport ? { gapReport } : {}),
+  };
 }

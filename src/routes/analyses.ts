@@ -5,6 +5,7 @@ import { POINTS } from '../pipeline/score.js';
 import { AnalysisSchema } from '../schemas/analysis.js';
 import { TextResumeBodySchema } from '../schemas/document.js';
 import { RESUME_ERRORS, ResumeUploadSchema } from './documents.js';
+import { GAP_FILE_FIELDS, GAP_TEXT_FIELDS, GapRequestFieldsSchema, GapUploadFieldsSchema, readGapOptions } from './gap-input.js';
 import { readResumeFromRequest } from './read-resume-request.js';
 import type { RouteFactory } from './route-spec.js';
 
@@ -18,6 +19,9 @@ export const SCORE_DESCRIPTION =
   'three strong bullets make a strong competency. `explanation` spells the sum out. A job title alone is ' +
   'never evidence. Every competency of the taxonomy is listed, absent ones with score 0.';
 
+const AnalysisBodySchema = TextResumeBodySchema.extend(GapRequestFieldsSchema.shape).meta({ id: 'AnalysisRequest' });
+const AnalysisUploadSchema = ResumeUploadSchema.extend(GapUploadFieldsSchema.shape).meta({ id: 'AnalysisUpload' });
+
 export const analysisRoutes: RouteFactory = (app) => [
   {
     spec: {
@@ -30,19 +34,26 @@ export const analysisRoutes: RouteFactory = (app) => [
         'JSON `{ "text": ... }`. Returns the structured `document`, the `taxonomyVersion` and one entry ' +
         'per competency with its evidence; each evidence `quote` equals `document.text.slice(start, end)` ' +
         `and \`patternId\` names the taxonomy pattern (GET /v1/taxonomy). ${SCORE_DESCRIPTION} ` +
-        'The same input always gives byte-identical JSON.',
+        'The same input always gives byte-identical JSON. `gapReport` compares the resume with `targetRole` ' +
+        '(default project-coordinator; GET /v1/roles) and, when `jobDescription` is sent (a text field, or a ' +
+        'PDF/DOCX/TXT file in the `jobDescription` part), with that posting.',
       tags: ['analyses'],
-      body: { multipart: ResumeUploadSchema, json: TextResumeBodySchema },
+      body: { multipart: AnalysisUploadSchema, json: AnalysisBodySchema },
       response: AnalysisSchema,
-      errors: [...RESUME_ERRORS],
+      errors: [...RESUME_ERRORS, 'UNKNOWN_ROLE'],
     },
     handler: async (request) => {
-      const input = await readResumeFromRequest(request, app, { jsonSchema: TextResumeBodySchema });
+      const input = await readResumeFromRequest(request, app, {
+        jsonSchema: AnalysisBodySchema,
+        extraFiles: GAP_FILE_FIELDS,
+        extraFields: GAP_TEXT_FIELDS,
+      });
+      const gapOptions = await readGapOptions(app, input);
       const doc =
         input.kind === 'bytes'
           ? await readResumeBytes(input.bytes, app.extractor, app.readLimits)
           : readResumeText(input.text, app.readLimits);
-      return analyzeResume(doc, app.knowledge);
+      return analyzeResume(doc, app.knowledge, gapOptions);
     },
   },
 ];

@@ -171,6 +171,10 @@ export const AnalysisSchema = z
     rewrites: z
       .array(RewriteSchema)
       .describe('One PM-framed rewrite per bullet of the experience, projects and volunteer sections.'),
+    gapReport: GapReportSchema.optional().describe(
+      'Readiness for `targetRole` (default project-coordinator) and, with `jobDescription`, for the posting. ' +
+        'Always present in API answers.',
+    ),
   })
   .meta({ id: 'Analysis' });
 export type Analysis = z.infer<typeof AnalysisSchema>;

@@ -3,18 +3,26 @@
 import { join } from 'node:path';
 import type { CompiledTaxonomy } from './compile-taxonomy.js';
 import { loadLexicon, type RewriteLexicon } from './load-lexicon.js';
+import { loadRoleKnowledge, type RoleKnowledge } from './load-roles.js';
 import { loadTaxonomy } from './load-taxonomy.js';
 
 export interface Knowledge {
   dataDir: string;
   lexicon: RewriteLexicon;
   taxonomy: CompiledTaxonomy;
+  /** Role profiles, credentials and next steps (data/roles.yaml), checked against the taxonomy's ids. */
+  roles: RoleKnowledge;
 }
 
 export function loadKnowledge(dataDir: string): Knowledge {
+  const taxonomy = loadTaxonomy(dataDir);
   return {
     dataDir,
     lexicon: loadLexicon(join(dataDir, 'rewrite-lexicon.yaml')),
-    taxonomy: loadTaxonomy(dataDir),
+    taxonomy,
+    roles: loadRoleKnowledge(
+      dataDir,
+      taxonomy.competencies.map((c) => c.id),
+    ),
   };
 }
