@@ -537,7 +537,7 @@ function finish(tokens: string[], changes: RewriteChange[], lex: RewriteLexicon)
   }
   while (out.length > 0) {
     const last = out.at(-1)!;
-    if (!isConnector(last)) break;
+    if (!CONNECTORS.has(lower(last.replace(/[,;:.]+$/, '')))) break;
     changes.push({ rule: 'remove-dangling-conjunction', from: last, to: '' });
     out.pop();
   }

@@ -94,6 +94,7 @@ describe('rewrite honesty over generated bullets', () => {
     ['all caps', 'RESPONSIBLE FOR HANDLING 40 CUSTOMER COMPLAINTS AND TRAINING NEW HIRES IN EXCEL'],
     ['only punctuation', '•••  ;;; ...'],
     ['only a number', '42'],
+    ['only conjunctions', 'and ; and'],
     ['slot-looking text', 'Handled [N] calls and [X%] of tickets'],
   ])('does not crash on %s input', (_name, text) => {
     for (const t of ['past', 'present'] as const) {
@@ -101,6 +102,7 @@ describe('rewrite honesty over generated bullets', () => {
       const r = check(text, t);
       expect(performance.now() - started).toBeLessThan(500);
       expect(typeof r.rewrite).toBe('string');
+      expect(grammarViolations(r), r.rewrite).toEqual([]);
     }
   });
 });
