@@ -82,7 +82,11 @@ export function readPosting(
     const toks = tokensOf(m.start, m.end);
     const keys = toks.map((t) => t.key);
     if (resumePatternIds.has(m.patternId) || containsRun(resumeKeys, keys)) continue;
-    candidates.push({ start: m.start, end: m.end, label: toks.map((t) => t.lower).join(' '), keys });
+    // Name the term without the function words a gap pattern let in at its edges ("budget of").
+    const words = toks.map((t) => t.lower);
+    while (words.length > 1 && ctx.ignoredTerms.has(words.at(-1)!)) words.pop();
+    while (words.length > 1 && ctx.ignoredTerms.has(words[0]!)) words.shift();
+    candidates.push({ start: m.start, end: m.end, label: words.join(' '), keys });
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const clusters: (typeof candidates)[] = [];
