@@ -216,48 +216,58 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   return [s, e];
 }
 
+/** The list entry around [start, end) within [lo, hi): bounded by commas, semicolons, bullets, line ends. */
+function skillEntry(text: string, start: number, end: number, lo: number, hi: number): [number, number] {
+  let s = lo;
+  let e = hi;
+  for (let i = start - 1; i >= lo; i -= 1) {
+    if (SKILL_ENTRY_SEP.test(text[i]!)) {
+      s = i + 1;
+      break;
+    }
+  }
+  for (let i = end; i < hi; i += 1) {
+    if (SKILL_ENTRY_SEP.test(text[i]!)) {
+      e = i;
+      break;
+    }
+  }
+  return trimSpan(text, s, e);
+}
+
 /**
- * The span that reads as proof: the bullet holding the match; else, in a skills section, the list entry;
- * else the sentence (a line that starts with a capital counts as a new sentence).
+ * The span that reads as proof: the bullet holding the match (in a skills list, the entry within it);
+ * else, in a skills section, the list entry; else the sentence (a line that starts with a capital counts
+ * as a new sentence).
  */
 function unitFor(doc: ResumeDocument, start: number, end: number): Unit | undefined {
   const bullet = doc.bullets.find((b) => start >= b.start && end <= b.end);
   if (bullet) {
-    return {
-      start: bullet.start,
-      end: bullet.end,
-      section: bullet.section,
-      bulletId: bullet.id,
-      roleIndex: bullet.roleIndex,
-    };
+    const unit: Unit = { start: bullet.start, end: bullet.end, section: bullet.section, bulletId: bullet.id };
+    if (bullet.roleIndex !== undefined) unit.roleIndex = bullet.roleIndex;
+    if (bullet.section === 'skills') {
+      [unit.start, unit.end] = skillEntry(doc.text, start, end, bullet.start, bullet.end);
+    }
+    return unit;
   }
   const section = sectionAt(doc, start);
   if (!section) return undefined;
   const bounds = doc.sections.find((s) => start >= s.start && start < s.end)!;
   const text = doc.text;
+  if (section === 'skills') {
+    const [s, e] = skillEntry(text, start, end, bounds.start, bounds.end);
+    return { start: s, end: e, section };
+  }
   let lo = bounds.start;
   let hi = bounds.end;
-  if (section === 'skills') {
-    for (let i = start - 1; i >= bounds.start; i -= 1)
-      if (SKILL_ENTRY_SEP.test(text[i]!)) {
-        lo = i + 1;
-        break;
-      }
-    for (let i = end; i < bounds.end; i += 1)
-      if (SKILL_ENTRY_SEP.test(text[i]!)) {
-        hi = i;
-        break;
-      }
-  } else {
-    SENTENCE_END.lastIndex = 0;
-    const region = text.slice(bounds.start, bounds.end);
-    for (const m of region.matchAll(SENTENCE_END)) {
-      const at = bounds.start + m.index;
-      if (at < start) lo = at + m[0].length;
-      else if (at >= end) {
-        hi = at + (m[0].startsWith('\n') ? 0 : 1);
-        break;
-      }
+  SENTENCE_END.lastIndex = 0;
+  const region = text.slice(bounds.start, bounds.end);
+  for (const m of region.matchAll(SENTENCE_END)) {
+    const at = bounds.start + m.index;
+    if (at < start) lo = at + m[0].length;
+    else if (at >= end) {
+      hi = at + (m[0].startsWith('\n') ? 0 : 1);
+      break;
     }
   }
   const [s, e] = trimSpan(text, lo, hi);

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createInlineExtractor } from '../../src/extraction/extractor.js';
+import { analyzeResume } from '../../src/pipeline/analyze.js';
+import { matchEvidence, matchText } from '../../src/pipeline/match.js';
+import { readResumeBytes, readResumeText } from '../../src/pipeline/read-resume.js';
+import type { Evidence } from '../../src/schemas/analysis.js';
+import type { ResumeDocument } from '../../src/schemas/document.js';
+import { loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
+import { listFiles, REPO_ROOT, SHARED_CORPUS } from '../helpers/corpus.js';
+
+const taxonomy = loadTaxonomy(join(REPO_ROOT, 'data'));
+const LIMITS = { maxTextChars: 200_000, minTextChars: 1, zip: { maxEntries: 2000, maxUncompressedBytes: 64 << 20 } };
+const read = (text: string) => readResumeText(text, LIMITS);
+const competencyOf = (e: Evidence) => taxonomy.patternById.get(e.patternId)!.competencyId;
+const evidenceFor = (doc: ResumeDocument, id: string) => matchEvidence(doc, taxonomy).filter((e) => competencyOf(e) === id);
+
+const RESUME = `Jane Doe
+Summary
+Customer service professional with excellent communication skills and a proven team player.
+Skills
+Excel, Salesforce, Conflict resolution
+Experience
+Team Lead 01/2021 to Current Company Name City , State
+Trained 5 new hires on Zendesk and coached agents on de-escalation.
+Resolved 40 customer complaints per week with a 95% satisfaction score.
+Project Coordinator 01/2018 to 12/2020 Company Name City , State
+Answered inbound calls in a fast-paced call center.
+Tested drinking water for lead contamination.
+`;
+
+function expectVerifiable(doc: ResumeDocument, evidence: readonly Evidence[]) {
+  for (const e of evidence) {
+    expect(e.quote).toBe(doc.text.slice(e.start, e.end));
+    expect(e.quote.length).toBeGreaterThan(0);
+    if (e.bulletId !== undefined) {
+      const bullet = doc.bullets.find((b) => b.id === e.bulletId)!;
+      expect(e.start).toBeGreaterThanOrEqual(bullet.start);
+      expect(e.end).toBeLessThanOrEqual(bullet.end);
+    }
+    if (e.roleIndex !== undefined) expect(doc.roles[e.roleIndex]).toBeDefined();
+    expect(taxonomy.patternById.has(e.patternId)).toBe(true);
+  }
+}
+
+describe('matchEvidence on a structured resume', () => {
+  const doc = read(RESUME);
+  const evidence = matchEvidence(doc, taxonomy);
+
+  it('quotes the whole bullet as strong evidence for an experience bullet', () => {
+    const [e] = evidenceFor(doc, 'conflict-resolution').filter((x) => x.quote.startsWith('Resolved'));
+    expect(e).toMatchObject({
+      quote: 'Resolved 40 customer complaints per week with a 95% satisfaction score.',
+      section: 'experience',
+      strength: 'strong',
+      roleIndex: 0,
+    });
+    expect(e!.bulletId).toMatch(/^b\d+$/);
+  });
+
+  it('quotes only the matching entry of a skills list, as weak evidence', () => {
+    const tools = evidenceFor(doc, 'tools-and-technology').filter((e) => e.section === 'skills');
+    expect(tools.map((e) => [e.quote, e.strength])).toEqual([
+      ['Excel', 'weak'],
+      ['Salesforce', 'weak'],
+    ]);
+  });
+
+  it('treats summary claims as weak evidence', () => {
+    const claims = evidenceFor(doc, 'collaboration');
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({ section: 'summary', strength: 'weak' });
+  });
+
+  it('never counts a job title as evidence', () => {
+    // "Team Lead" and "Project Coordinator" appear only as role titles.
+    expect(evidenceFor(doc, 'project-delivery')).toEqual([]);
+    const leadership = evidenceFor(doc, 'leadership');
+    expect(leadership.length).toBeGreaterThan(0);
+    for (const e of leadership) expect(e.quote).not.toMatch(/^Team Lead/);
+  });
+
+  it('does not read lead the metal as leadership', () => {
+    const quotes = evidenceFor(doc, 'leadership').map((e) => e.quote);
+    expect(quotes.some((q) => q.includes('lead contamination'))).toBe(false);
+    expect(quotes).toContain('Trained 5 new hires on Zendesk and coached agents on de-escalation.');
+  });
+
+  it('gives one piece of evidence per competency per bullet, every quote slicing back', () => {
+    expectVerifiable(doc, evidence);
+    const seen = new Set(evidence.map((e) => `${competencyOf(e)}@${e.start}`));
+    expect(seen.size).toBe(evidence.length);
+  });
+
+  it('lists evidence in taxonomy order, then document order', () => {
+    const order = taxonomy.competencies.map((c) => c.id);
+    const ranks = evidence.map((e) => order.indexOf(competencyOf(e)) * 1e6 + e.start);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+});
+
+describe('section rules', () => {
+  it('drops aims stated in the summary, keeps facts', () => {
+    const doc = read('Summary\nSeeking a position where I will manage projects.\nExperience\nManaged 3 projects end to end.\n');
+    const quotes = evidenceFor(doc, 'project-delivery').map((e) => e.quote);
+    expect(quotes).toEqual(['Managed 3 projects end to end.']);
+  });
+
+  it('counts a credential in certifications as strong, a course title in education not at all', () => {
+    const doc = read(
+      'Experience\nAnswered calls for a busy clinic.\nEducation\nCoursework: Leadership and Team Management\nCertifications\nProject Management Professional (PMP), 2022\n',
+    );
+    expect(evidenceFor(doc, 'pm-certification').map((e) => [e.section, e.strength])).toEqual([
+      ['certifications', 'strong'],
+    ]);
+    expect(evidenceFor(doc, 'leadership')).toEqual([]);
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical output for the same input, even with a freshly compiled taxonomy', () => {
+    const again = loadTaxonomy(join(REPO_ROOT, 'data'));
+    const a = JSON.stringify(analyzeResume(read(RESUME), { taxonomy }));
+    const b = JSON.stringify(analyzeResume(read(RESUME), { taxonomy: again }));
+    expect(a).toBe(b);
+  });
+});
+
+describe('matchText', () => {
+  it('returns offsets into the given text with framing', () => {
+    const text = 'Handled a high volume of inbound calls and escalated complaints.';
+    const matches = matchText(text, taxonomy);
+    expect(matches.length).toBeGreaterThan(0);
+    for (const m of matches) {
+      expect(text.slice(m.start, m.end).length).toBeGreaterThan(0);
+      expect(['cs', 'pm', 'general']).toContain(m.framing);
+      expect(taxonomy.patternById.get(m.patternId)!.competencyId).toBe(m.competencyId);
+    }
+    expect(matches.map((m) => text.slice(m.start, m.end))).toContain('volume of inbound calls');
+  });
+
+  it('never throws and keeps quotes verifiable on arbitrary text built from taxonomy words', () => {
+    const words = ['resolved', 'customer', 'complaints', 'led', 'team', 'lead', 'paint', 'Excel', 'good', 'Go', 'the', '.', '\n', '•', 'budget', '40%', 'Skills', 'Experience'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), (parts) => {
+        const text = `Experience\n${parts.join(' ')}\nSkills\n${parts.slice(0, 10).join(', ')}`;
+        const doc = read(text);
+        expectVerifiable(doc, matchEvidence(doc, taxonomy));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('every dev-corpus resume', () => {
+  const files = listFiles(join(SHARED_CORPUS, 'dev-resumes'), (p) => /\.(pdf|docx)$/.test(p));
+  const docs = new Map<string, ResumeDocument>();
+  beforeAll(async () => {
+    const extractor = createInlineExtractor({ maxPages: 20, maxTextChars: 200_000 });
+    for (const f of files) docs.set(f, await readResumeBytes(new Uint8Array(readFileSync(f)), extractor, LIMITS));
+  }, 120_000);
+
+  it('yields evidence whose quotes slice back out of the document text', () => {
+    expect(files.length).toBeGreaterThan(30);
+    let total = 0;
+    for (const [, doc] of docs) {
+      const evidence = matchEvidence(doc, taxonomy);
+      expectVerifiable(doc, evidence);
+      total += evidence.length;
+    }
+    expect(total).toBeGreaterThan(files.length * 10);
+  });
+});

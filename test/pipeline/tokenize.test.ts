@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { keyOf, tokenize } from '../../src/pipeline/tokenize.js';
+
+const lemmas = new Map([
+  ['resolution', 'resolve'],
+  ['management', '=management'],
+]);
+const keys = (text: string) => tokenize(text, lemmas).map((t) => t.key);
+
+describe('tokenize', () => {
+  it('keeps offsets that slice back to each token', () => {
+    const text = 'Résolved 40 customer’s  complaints; de-escalated callers.';
+    for (const t of tokenize(text, lemmas)) {
+      expect(text.slice(t.start, t.end).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()).toContain(t.lower);
+    }
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        for (const t of tokenize(s, lemmas)) {
+          expect(t.start).toBeLessThan(t.end);
+          expect(t.end).toBeLessThanOrEqual(s.length);
+        }
+      }),
+    );
+  });
+
+  it('makes resolved, resolving and resolution meet', () => {
+    expect(new Set(keys('resolved resolving resolution resolves'))).toEqual(new Set(['resolv']));
+  });
+
+  it('folds case, accents, ligatures and possessives', () => {
+    expect(keys('Café ﬁled customer’s')).toEqual(keys('cafe filed customer'));
+  });
+
+  it('maps numbers to # and keeps & + % $ as tokens', () => {
+    expect(keys('P&L of $1,500 up 20%')).toEqual(['p', '&', 'l', 'of', '$', '#', 'up', '#', '%']);
+  });
+
+  it('keeps fixed lemmas out of the stemmer', () => {
+    expect(keyOf('management', lemmas)).toBe('management');
+    expect(keyOf('managed', lemmas)).toBe('manag');
+  });
+
+  it('starts a new clause at a sentence end, a bullet or a line that starts with a capital', () => {
+    const clauses = (text: string) => tokenize(text, lemmas).map((t) => t.clause);
+    expect(clauses('Answered calls. Resolved issues')).toEqual([0, 0, 1, 1]);
+    expect(clauses('Answered calls • Resolved issues')).toEqual([0, 0, 1, 1]);
+    expect(clauses('Answered calls\nResolved issues')).toEqual([0, 0, 1, 1]);
+    expect(clauses('Answered calls and\nresolved issues')).toEqual([0, 0, 0, 0, 0]);
+    expect(clauses('Version 2.5 of the app')).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('marks filler words', () => {
+    expect(tokenize('the team', lemmas).map((t) => t.filler)).toEqual([true, false]);
+  });
+});

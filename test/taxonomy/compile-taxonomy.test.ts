@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as yamlParse } from 'yaml';
+import { matchText } from '../../src/pipeline/match.js';
+import { type TaxonomyData, TaxonomyDataSchema } from '../../src/schemas/taxonomy.js';
+import { compileTaxonomy, expandPhrase } from '../../src/taxonomy/compile-taxonomy.js';
+import { loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
+import { REPO_ROOT } from '../helpers/corpus.js';
+
+/** A one-competency taxonomy holding the given patterns. */
+function tiny(patterns: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}): TaxonomyData {
+  return TaxonomyDataSchema.parse({
+    version: 'test',
+    lemmas: { led: 'lead', resolution: 'resolve', management: '=management' },
+    ...extra,
+    competencies: [
+      {
+        id: 'x',
+        name: 'X',
+        pmName: 'X',
+        definition: 'test competency',
+        talentTriangle: 'Power Skills',
+        onet: { skills: [], tasks: [] },
+        esco: [],
+        patterns,
+      },
+    ],
+  });
+}
+const found = (text: string, data: TaxonomyData) =>
+  matchText(text, compileTaxonomy(data)).map((m) => text.slice(m.start, m.end));
+
+describe('phrase compilation', () => {
+  it('expands alternatives, groups with spaces and wildcards into key sequences', () => {
+    const lemmas = new Map<string, string>();
+    expect(expandPhrase('answer|field call', lemmas)).toEqual([
+      ['answer', 'call'],
+      ['field', 'call'],
+    ]);
+    expect(expandPhrase('train (new hire|staff)', lemmas)).toEqual([
+      ['train', 'new', 'hire'],
+      ['train', 'staff'],
+    ]);
+    expect(expandPhrase('resolve * complaint', lemmas)).toEqual([['resolv', '*', 'complaint']]);
+    expect(expandPhrase('=excel', lemmas)).toEqual([['=excel']]);
+    expect(expandPhrase('^Word', lemmas)).toEqual([['^Word']]);
+    expect(expandPhrase('team of #', lemmas)).toEqual([['team', 'of', '#']]);
+  });
+
+  it('builds one trie: phrases sharing a prefix share nodes', () => {
+    const t = compileTaxonomy(
+      tiny([{ id: 'p', framing: 'cs', phrases: ['resolve complaint', 'resolve dispute', 'resolve issue'] }]),
+    );
+    expect(t.root.next.size).toBe(1);
+    expect(t.root.next.get('resolv')!.next.size).toBe(3);
+    expect(t.maxDepth).toBe(2);
+  });
+});
+
+describe('the automaton', () => {
+  const data = tiny([
+    { id: 'complaints', framing: 'cs', phrases: ['resolve * complaint', 'first call resolution'] },
+    { id: 'excel', framing: 'general', phrases: ['=excel'] },
+    { id: 'go', framing: 'general', phrases: ['=go'] },
+    { id: 'team', framing: 'general', phrases: ['lead * team'], context: { without: ['paint', 'contamination'] } },
+    { id: 'sprint', framing: 'pm', phrases: ['sprint'], context: { requires: ['scrum', 'agile'] } },
+    { id: 'mgmt', framing: 'pm', phrases: ['manage * project'] },
+  ]);
+
+  it('meets inflections through stems and lemmas', () => {
+    expect(found('Resolved customer complaints daily.', data)).toEqual(['Resolved customer complaints']);
+    expect(found('Resolving complaints', data)).toEqual(['Resolving complaints']);
+    expect(found('Improved first-call resolution.', data)).toEqual(['first-call resolution']);
+  });
+
+  it('lets a wildcard skip at most three words and never a sentence end', () => {
+    expect(found('Resolved guest, food and service complaints', data)).toEqual([]);
+    expect(found('Resolved food and service complaints', data)).toEqual(['Resolved food and service complaints']);
+    expect(found('Resolved billing errors for the store and many customer complaints', data)).toEqual([]);
+    expect(found('Resolved issues. Complaints were logged.', data)).toEqual([]);
+  });
+
+  it('respects token boundaries: "Go" never matches inside "good", Excel never inside "excellent"', () => {
+    expect(found('Good communicator with excellent skills', data)).toEqual([]);
+    expect(found('Built services in Go and Excel', data)).toEqual(['Go', 'Excel']);
+  });
+
+  it('applies context rules: lead the verb, not lead the metal', () => {
+    expect(found('Led a team of five agents', data)).toEqual(['Led a team']);
+    expect(found('Tested the team site for lead paint', data)).toEqual([]);
+    expect(found('Lead contamination team member', data)).toEqual([]);
+    expect(found('Joined the sprint team', data)).toEqual([]);
+    expect(found('Planned each sprint with the Scrum team', data)).toEqual(['sprint']);
+  });
+
+  it('keeps "management" apart from "manage" with a fixed lemma', () => {
+    expect(found('Managed the migration project', data)).toEqual(['Managed the migration project']);
+    expect(found('Management of the project office', data)).toEqual([]);
+  });
+
+  it('drops aspirations when the taxonomy declares cues', () => {
+    const withCues = tiny([{ id: 'p', framing: 'pm', phrases: ['manage * project'] }], {
+      aspirationCues: ['seeking', 'will'],
+    });
+    expect(found('Seeking a role where I manage projects', withCues)).toEqual([]);
+    expect(found('I will manage projects', withCues)).toEqual([]);
+    expect(found('Managed projects', withCues)).toEqual(['Managed projects']);
+  });
+
+  it('exposes framing and pattern ids on every match and in the compiled lookup', () => {
+    const t = compileTaxonomy(data);
+    const [m] = matchText('Resolved complaints', t);
+    expect(m).toMatchObject({ competencyId: 'x', patternId: 'x.complaints', framing: 'cs', start: 0, end: 19 });
+    expect(t.patternById.get('x.sprint')?.framing).toBe('pm');
+  });
+
+  it('costs the same whatever the number of patterns (100x synthetic patterns <= 1.5x time)', () => {
+    const real = loadTaxonomy(join(REPO_ROOT, 'data'));
+    const data = TaxonomyDataSchema.parse(parseYamlData());
+    const synthetic = structuredClone(data);
+    // 100x the phrases: nonsense words sharing the real first words, so the trie fans out where it is walked.
+    const firsts = ['resolve', 'manage', 'train', 'customer', 'answer', 'lead', 'project'];
+    const phrases: string[] = [];
+    const target = real.patterns.reduce((n, p) => n + p.phraseCount, 0) * 100;
+    for (let i = 0; phrases.length < target; i += 1) phrases.push(`${firsts[i % firsts.length]} zq${i.toString(36)} xv`);
+    synthetic.competencies[0]!.patterns.push({ id: 'synthetic', framing: 'general', claim: false, phrases });
+    const big = compileTaxonomy(synthetic);
+    expect(big.patternById.get('communication.synthetic')!.phraseCount).toBeGreaterThan(target - 1);
+    const text = readFileSync(join(REPO_ROOT, 'data/samples/customer-service-representative.txt'), 'utf8').repeat(5);
+    const time = (t: typeof real) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 7; run += 1) {
+        const t0 = performance.now();
+        matchText(text, t);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    time(real);
+    time(big);
+    expect(matchText(text, big)).toEqual(matchText(text, real));
+    expect(time(big)).toBeLessThanOrEqual(time(real) * 1.5);
+  });
+});
+
+function parseYamlData(): unknown {
+  return yamlParse(readFileSync(join(REPO_ROOT, 'data/taxonomy.yaml'), 'utf8'));
+}
