@@ -3,7 +3,8 @@
 // competency, whether the resume holds evidence (strong or weak), with a proving quote. A competency is
 // predicted present when the analyzer returns at least one piece of evidence for it. The PDFs go through
 // the same pipeline as the API (extract -> normalize -> segment -> match -> score).
-// Flags: --verbose prints every false positive (with the evidence quote) and false negative (with the
+// Flags: --set heldout evaluates eval/heldout (labelled after tuning stopped) instead of eval/labels;
+// --verbose prints every false positive (with the evidence quote) and false negative (with the
 // label's quote); --json prints the figures as JSON.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,6 @@ import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dev-resumes');
-const LABELS = join(ROOT, 'eval', 'labels');
 
 const LabelSchema = z.object({
   file: z.string(),
@@ -45,6 +45,10 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 async function main() {
   const verbose = process.argv.includes('--verbose');
   const asJson = process.argv.includes('--json');
+  const setArg = process.argv.indexOf('--set');
+  const set = setArg >= 0 ? process.argv[setArg + 1] : 'labels';
+  if (set !== 'labels' && set !== 'heldout') throw new Error('--set must be "labels" or "heldout"');
+  const LABELS = join(ROOT, 'eval', set);
   const taxonomy = loadTaxonomy(join(ROOT, 'data'));
   const extractor = createInlineExtractor({ maxPages: 20, maxTextChars: 200_000 });
   const limits = { maxTextChars: 200_000, minTextChars: 50, zip: { maxEntries: 2000, maxUncompressedBytes: 64 << 20 } };
@@ -90,11 +94,11 @@ async function main() {
   });
   const rows = taxonomy.competencies.map((c) => ({ id: c.id, ...perCompetency.get(c.id)!, ...prf(perCompetency.get(c.id)!) }));
   if (asJson) {
-    console.log(JSON.stringify({ taxonomyVersion: taxonomy.version, resumes: files.length, rows, micro: { ...micro, ...prf(micro) } }, null, 2));
+    console.log(JSON.stringify({ set, taxonomyVersion: taxonomy.version, resumes: files.length, rows, micro: { ...micro, ...prf(micro) } }, null, 2));
     return;
   }
   const pct = (x: number) => x.toFixed(3);
-  console.log(`SkillBridge evaluation: ${files.length} labelled resumes, taxonomy ${taxonomy.version}\n`);
+  console.log(`SkillBridge evaluation (eval/${set}): ${files.length} labelled resumes, taxonomy ${taxonomy.version}\n`);
   console.log(`${'competency'.padEnd(24)} ${'TP'.padStart(3)} ${'FP'.padStart(3)} ${'FN'.padStart(3)}  precision  recall     F1`);
   for (const r of rows) {
     console.log(
