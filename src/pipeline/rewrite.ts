@@ -552,21 +552,26 @@ function finish(tokens: string[], changes: RewriteChange[], lex: RewriteLexicon)
 export function rewriteBullet(text: string, context: RewriteContext, lexicon: RewriteLexicon): BulletRewrite {
   const changes: RewriteChange[] = [];
   const slots: RewriteSlot[] = [];
-  const base = {
-    original: text,
-    competencyIds: [...(context.competencyIds ?? [])],
-    scoreBefore: scoreBullet(text, lexicon).total,
+  const competencyIds = [...(context.competencyIds ?? [])];
+  const scoreBefore = scoreBullet(text, lexicon).total;
+  // Fields in the order of the Rewrite schema, so the JSON reads original -> rewrite -> why.
+  const result = (rewrite: string, scoreAfter: number): BulletRewrite => {
+    // The opening verb was recorded in lower case; report it as the rewrite shows it.
+    for (const c of changes) {
+      if (c.to && rewrite.toLowerCase().startsWith(c.to.toLowerCase())) c.to = rewrite.slice(0, c.to.length);
+    }
+    return { original: text, rewrite, competencyIds, changes, slots, scoreBefore, scoreAfter };
   };
   const cleaned = tidy(text);
   if (cleaned !== text.trim().replace(/[\s.]+$/u, '') && cleaned) {
     changes.push({ rule: 'tidy-text', from: text.trim(), to: cleaned });
   }
   if (!cleaned) {
-    return { ...base, rewrite: '', changes, slots, scoreAfter: base.scoreBefore };
+    return result('', scoreBefore);
   }
   if (cleaned.length > MAX_RESTRUCTURE) {
     const rewrite = `${capitalize(cleaned)}.`;
-    return { ...base, rewrite, changes, slots, scoreAfter: scoreBullet(rewrite, lexicon).total };
+    return result(rewrite, scoreBullet(rewrite, lexicon).total);
   }
 
   const sentences = splitSentences(cleaned);
@@ -597,7 +602,7 @@ export function rewriteBullet(text: string, context: RewriteContext, lexicon: Re
   const slotted = hasNumber ? tokens : addSlots(tokens, firstVerb, lexicon, changes, slots);
   const rewrite = finish(slotted, changes, lexicon);
   const scoreAfter = Math.max(scoreBullet(rewrite, lexicon).total, 0);
-  return { ...base, rewrite, changes, slots, scoreAfter };
+  return result(rewrite, scoreAfter);
 }
 
 /** Sections whose bullets describe work done, and so get a rewrite. */
