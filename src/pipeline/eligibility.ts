@@ -160,7 +160,7 @@ export function checkEligibility(credential: Credential, facts: EligibilityFacts
     const missing: string[] = [];
     if (path.degree && DEGREE_RANK[facts.degree] < DEGREE_RANK[path.degree])
       missing.push(
-        `${DEGREE_WORDS[path.degree]} (${facts.degree === 'none' ? 'none is listed' : `you list ${DEGREE_WORDS[facts.degree]}`})`,
+        `${DEGREE_WORDS[path.degree]} (${facts.degree === 'none' ? 'none is listed: add it to the resume if you have one' : `you list ${DEGREE_WORDS[facts.degree]}`})`,
       );
     if (path.monthsLeadingProjects && facts.monthsLeadingProjects < path.monthsLeadingProjects)
       missing.push(

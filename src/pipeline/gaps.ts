@@ -228,21 +228,24 @@ function rankSteps(
   states: readonly ItemState[],
   candidates: readonly Candidate[],
   readiness: number,
+  nameOf: (id: string) => string,
 ): NextStep[] {
   const scored = candidates.map((c, order) => {
     const after = applyRaises(states, c.raises);
     const improved = after
       .filter((s, i) => creditOf(s) > creditOf(states[i] as ItemState))
       .map((s) => s.requirement.competencyId);
+    const impact = Math.max(0, readinessOf(after) - readiness);
+    const lifts = improved.length ? ` For you it lifts ${list(improved.map(nameOf))} (about +${impact} points).` : '';
     const step: NextStep = {
       id: c.id,
       kind: c.kind,
       title: c.title,
-      why: c.why,
+      why: `${c.why}${lifts}`,
       competencyIds: improved,
       effort: c.effort,
       eligible: c.eligible,
-      impact: Math.max(0, readinessOf(after) - readiness),
+      impact,
     };
     return { step, order };
   });
@@ -383,10 +386,9 @@ export function buildGapReport(input: GapReportInput): GapReport {
     const step = c.kind === 'role' ? knowledge.steps.get(c.id) : undefined;
     if (step?.roleId) c.why = `${c.why} Your readiness for it is ${fitById.get(step.roleId) ?? 0}%.`;
   }
-  const nextSteps = rankSteps(states, candidates, readiness);
-
   const names = new Map(competencies.map((c) => [c.id, c.pmName]));
   const nameOf = (id: string) => names.get(id) ?? id.replace(/-/g, ' ');
+  const nextSteps = rankSteps(states, candidates, readiness, nameOf);
   const idsBy = (pred: (i: GapItem) => boolean) => items.filter(pred).map((i) => i.competencyId);
   return {
     targetRole: { id: role.id, title: role.title, onetCode: role.onet.code },
