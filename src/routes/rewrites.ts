@@ -1,16 +1,15 @@
 // POST /v1/rewrites: PM-framed rewrites of bullets sent without a resume (issue 5).
-// Competencies per bullet come from the taxonomy matcher when the taxonomy is loaded; the rewrite
+// Competencies per bullet come from the taxonomy matcher run on that bullet; the rewrite
 // itself is the pure rewriteBullet step with the boot-time lexicon.
+import { appError } from '../errors.js';
 import { matchText } from '../pipeline/match.js';
 import { rewriteBullet } from '../pipeline/rewrite.js';
 import { type RewriteResponse, RewriteRequestSchema, RewriteResponseSchema } from '../schemas/rewrites.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
 import type { Knowledge } from '../taxonomy/knowledge.js';
 import { parseInput, type RouteFactory } from './route-spec.js';
 
 /** Competency ids the taxonomy finds in `text`, in order of first appearance. */
-export function bulletCompetencies(text: string, knowledge: Knowledge & { taxonomy?: CompiledTaxonomy }): string[] {
-  if (!knowledge.taxonomy) return [];
+export function bulletCompetencies(text: string, knowledge: Pick<Knowledge, 'taxonomy'>): string[] {
   return [...new Set(matchText(text, knowledge.taxonomy).map((m) => m.competencyId))];
 }
 
@@ -29,10 +28,13 @@ export const rewriteRoutes: RouteFactory = (app) => [
       tags: ['rewrites'],
       body: { json: RewriteRequestSchema },
       response: RewriteResponseSchema,
-      errors: ['INVALID_REQUEST', 'UNAUTHORIZED', 'RATE_LIMITED'],
+      errors: ['INVALID_REQUEST', 'UNKNOWN_ROLE', 'UNAUTHORIZED', 'RATE_LIMITED'],
     },
     handler: async (request): Promise<RewriteResponse> => {
       const body = parseInput(RewriteRequestSchema, request.body, 'body');
+      if (body.targetRole && !app.knowledge.roles.rolesById.has(body.targetRole)) {
+        throw appError('UNKNOWN_ROLE', `"${body.targetRole}"; see GET /v1/roles`);
+      }
       const tense = body.tense ?? 'past';
       const { lexicon } = app.knowledge;
       return {

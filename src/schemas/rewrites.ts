@@ -13,7 +13,7 @@ export const RewriteRequestSchema = z
       .min(1)
       .max(MAX_REWRITE_BULLETS)
       .describe(`One to ${MAX_REWRITE_BULLETS} resume bullets, each at most ${MAX_BULLET_CHARS} characters.`),
-    targetRole: z.string().min(1).optional().describe('A role id from GET /v1/roles; echoed back.'),
+    targetRole: z.string().min(1).optional().describe('A role id from GET /v1/roles (400 UNKNOWN_ROLE otherwise); echoed back.'),
     tense: z
       .enum(['past', 'present'])
       .optional()

@@ -32,6 +32,8 @@ describe('POST /v1/rewrites', () => {
       expect.arrayContaining(['weak-opener', 'term-map:complaints-to-escalations', 'term-map:inquiries-to-requests']),
     );
     expect(training!.rewrite).toBe('Onboarded and trained new hires on Salesforce and Zendesk, 3 per month.');
+    expect(complaints!.competencyIds).toContain('conflict-resolution');
+    expect(training!.competencyIds).toEqual(expect.arrayContaining(['leadership', 'tools-and-technology']));
     expect(calls!.rewrite).toBe('Answered [N] inbound calls.');
     expect(calls!.slots).toEqual([{ token: '[N]', question: 'How many calls did you handle per day?' }]);
   });
@@ -55,6 +57,14 @@ describe('POST /v1/rewrites', () => {
     const res = await request(server.url).post('/v1/rewrites').send(payload);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'INVALID_REQUEST' });
+  });
+
+  it('answers 400 UNKNOWN_ROLE for a target role that is not in data/roles.yaml', async () => {
+    const res = await request(server.url)
+      .post('/v1/rewrites')
+      .send({ bullets: ['Answered calls'], targetRole: 'astronaut' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'UNKNOWN_ROLE' });
   });
 
   it('answers 400 for malformed JSON', async () => {
