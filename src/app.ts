@@ -5,10 +5,17 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { createInlineExtractor, type Extractor } from './extraction/extractor.js';
+import { createPoolExtractor, type PoolExtractor, poolOptionsFromConfig } from './extraction/pool.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { DEFAULT_ZIP_LIMITS } from './pipeline/inspect-zip.js';
 import type { ReadLimits } from './pipeline/read-resume.js';
+import auth from './plugins/auth.js';
+import availability from './plugins/availability.js';
+import cors from './plugins/cors.js';
 import errorHandler from './plugins/error-handler.js';
+import metricsPlugin, { createMetrics, instrumentExtractor } from './plugins/metrics.js';
+import rateLimit from './plugins/rate-limit.js';
+import securityHeaders from './plugins/security-headers.js';
 import { ROUTE_FACTORIES } from './routes/index.js';
 import type { RouteSpec } from './routes/route-spec.js';
 import { type Knowledge, loadKnowledge } from './taxonomy/knowledge.js';
@@ -29,12 +36,20 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance'];
-  /** Defaults to in-process parsing; the server passes the isolated child-process pool. */
-  extractor?: Extractor;
+  /**
+   * 'pool' parses in isolated child processes (the server's choice); 'inline' (the default, for unit
+   * tests and tools) parses in-process; an Extractor instance is used as given.
+   */
+  extractor?: Extractor | 'pool' | 'inline';
 }
 
 export const LOG_REDACT = {
-  paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+  paths: [
+    'req.headers.authorization',
+    'req.headers["x-api-key"]',
+    'req.headers["proxy-authorization"]',
+    'req.headers.cookie',
+  ],
   censor: '[redacted]',
 };
 
@@ -52,9 +67,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return503OnClosing: true,
   });
 
-  const extractor =
-    options.extractor ??
-    createInlineExtractor({ maxPages: config.MAX_PAGES, maxTextChars: config.MAX_TEXT_CHARS });
+  let pool: PoolExtractor | undefined;
+  const metrics = createMetrics(() => pool?.stats());
+  const choice = options.extractor ?? 'inline';
+  let extractor: Extractor;
+  if (choice === 'pool') {
+    pool = createPoolExtractor(poolOptionsFromConfig(config), metrics.observeExtraction);
+    extractor = pool;
+  } else {
+    const base =
+      choice === 'inline'
+        ? createInlineExtractor({ maxPages: config.MAX_PAGES, maxTextChars: config.MAX_TEXT_CHARS })
+        : choice;
+    extractor = instrumentExtractor(base, metrics.observeExtraction);
+  }
   app.decorate('config', config);
   app.decorate('knowledge', knowledge);
   app.decorate('extractor', extractor);
@@ -63,12 +89,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     minTextChars: config.MIN_TEXT_CHARS,
     zip: DEFAULT_ZIP_LIMITS,
   });
-  app.decorate('readiness', () => undefined);
   app.addHook('onClose', async () => extractor.close());
 
   // Only multipart and JSON carry resumes; any other body type is a 415, not a misread string.
   app.removeContentTypeParser('text/plain');
   await app.register(errorHandler);
+  // Order matters: hooks run in registration order. Metrics see every answer; CORS headers are set
+  // before any refusal; a draining server refuses before auth; rate limiting counts proven keys.
+  await app.register(metricsPlugin, { metrics });
+  await app.register(securityHeaders);
+  await app.register(cors, { origins: config.CORS_ORIGINS });
+  await app.register(availability, {
+    poolStats: () => pool?.stats(),
+    retryAfterSeconds: () => pool?.retryAfterSeconds() ?? 1,
+  });
+  await app.register(auth, { keys: config.API_KEYS });
+  await app.register(rateLimit, { max: config.RATE_LIMIT_MAX });
   await app.register(multipart, {
     limits: {
       fileSize: config.MAX_FILE_BYTES,

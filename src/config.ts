@@ -1,9 +1,13 @@
 // Environment -> typed Config, parsed once at boot. A bad value stops the server with a message that
 // names the variable; nothing else reads process.env.
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
+
+// One parsing child per core, at most four: parsing is CPU-bound and the HTTP process needs a core too.
+const DEFAULT_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const csv = z.string().transform((s) =>
@@ -30,6 +34,22 @@ export const ConfigSchema = z
       .transform((v) => v === 'true'),
     API_KEYS: csv.default([]),
     CORS_ORIGINS: csv.default([]),
+    /** Requests per minute per API key (or per client IP without keys) on /v1 routes. */
+    RATE_LIMIT_MAX: int(1, 1_000_000).default(300),
+    /** Extraction child processes. */
+    POOL_SIZE: int(1, 64).default(DEFAULT_POOL_SIZE),
+    /** Documents waiting for a child beyond those being parsed; past it, 503 OVERLOADED. */
+    POOL_QUEUE_MAX: int(0, 10_000).default(32),
+    /** Hard deadline of one document's parse; the child is killed past it (422 EXTRACTION_TIMEOUT). */
+    PARSE_TIMEOUT_MS: int(100, 600_000).default(10_000),
+    /** V8 heap cap of each extraction child (--max-old-space-size). */
+    CHILD_HEAP_MB: int(32, 8192).default(256),
+    /** Resident-memory cap of each child, ArrayBuffers included; past it the child is killed (0: off). */
+    CHILD_RSS_MB: int(0, 65_536).default(1024),
+    /** A child is replaced after this many documents (and after any failed one). */
+    RECYCLE_AFTER: int(1, 1_000_000).default(200),
+    /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
+    SHUTDOWN_GRACE_MS: int(0, 600_000).default(15_000),
   })
   .strict();
 

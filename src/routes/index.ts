@@ -2,9 +2,10 @@
 import { analysisRoutes } from './analyses.js';
 import { documentRoutes } from './documents.js';
 import { healthRoutes } from './health.js';
+import { metricsRoutes } from './metrics.js';
 import { rewriteRoutes } from './rewrites.js';
 import { roleRoutes } from './roles.js';
 import type { RouteFactory } from './route-spec.js';
 import { taxonomyRoutes } from './taxonomy.js';
 
-export const ROUTE_FACTORIES: RouteFactory[] = [healthRoutes, documentRoutes, analysisRoutes, taxonomyRoutes, roleRoutes, rewriteRoutes];
+export const ROUTE_FACTORIES: RouteFactory[] = [healthRoutes, metricsRoutes, documentRoutes, analysisRoutes, taxonomyRoutes, roleRoutes, rewriteRoutes];

@@ -1,0 +1,255 @@
+// The production Extractor: PDF/DOCX parsing in a small pool of child processes (workerpool, process
+// workers). Each slot is a one-child workerpool Pool, so this file decides which child takes a task and
+// when a child is retired: after `recycleAfter` documents, after any refused document, crash or
+// timeout. The child runs with a V8 heap cap; a parse past its deadline is SIGKILLed and answers
+// EXTRACTION_TIMEOUT, a crash answers UNREADABLE_DOCUMENT, and a fresh child replaces either one.
+// Past `queueMax` waiting documents the pool refuses with OVERLOADED instead of queueing without bound.
+// The heap cap bounds the JS heap only, so a watch on the child's resident memory (Linux /proc) kills it
+// past `rssMb`: a flate bomb's ArrayBuffers are stopped there. Limits: the watch polls every 100 ms, so
+// a child can overshoot the cap briefly; off Linux only the heap cap and the deadline apply.
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import workerpool from 'workerpool';
+import { appError, type ErrorCode, ERROR_DEFINITIONS } from '../errors.js';
+import type { Config } from '../config.js';
+import type { ExtractLimits, RawText } from '../pipeline/extract-text.js';
+import type { ChildReply } from './child.js';
+import type { BinaryFormat, Extractor } from './extractor.js';
+
+export interface PoolOptions {
+  size: number;
+  queueMax: number;
+  timeoutMs: number;
+  heapMb: number;
+  /** Resident-memory cap of a child (heap, ArrayBuffers and native memory); 0 disables the watch. */
+  rssMb: number;
+  recycleAfter: number;
+  limits: ExtractLimits;
+}
+
+export interface PoolStats {
+  size: number;
+  busy: number;
+  queued: number;
+  queueMax: number;
+  /** Children started since boot (each recycle starts one). */
+  spawned: number;
+  /** Process ids of the live children. */
+  pids: number[];
+}
+
+/** Outcome of one extraction, reported to observers (metrics) without any document content. */
+export interface ExtractionEvent {
+  format: BinaryFormat;
+  seconds: number;
+  outcome: 'ok' | ErrorCode;
+}
+
+export interface PoolExtractor extends Extractor {
+  stats(): PoolStats;
+  /** Seconds a refused client should wait, from the work ahead of it. */
+  retryAfterSeconds(): number;
+}
+
+interface Slot {
+  pool: workerpool.Pool;
+  /** Settles when the child has loaded the parsers; a document's deadline starts after it. */
+  ready: Promise<unknown>;
+  done: number;
+  busy: boolean;
+}
+
+interface Task {
+  format: BinaryFormat;
+  bytes: Uint8Array;
+  resolve: (raw: RawText) => void;
+  reject: (err: unknown) => void;
+}
+
+const here = fileURLToPath(import.meta.url);
+const fromSource = here.endsWith('.ts');
+
+/** Built JS forks child.js beside this file; TypeScript sources (tests, tsx) fork child.ts through tsx. */
+function childEntry(): { script: string; execArgv: string[] } {
+  if (!fromSource) return { script: join(dirname(here), 'child.js'), execArgv: [] };
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return { script: join(dirname(here), 'child.ts'), execArgv: ['--import', tsx] };
+}
+
+const PAGE_BYTES = 4096;
+const RSS_POLL_MS = 100;
+
+/** Resident bytes of a process from /proc (Linux); undefined elsewhere or once it is gone. */
+function residentBytes(pid: number): number | undefined {
+  try {
+    const pages = Number(readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ')[1]);
+    return Number.isFinite(pages) ? pages * PAGE_BYTES : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function childPid(pool: workerpool.Pool): number | undefined {
+  // workerpool keeps its handlers private; the pid is needed to SIGKILL a child stuck in a parse.
+  const workers = (pool as unknown as { workers: { worker?: ChildProcess | null }[] }).workers;
+  return workers[0]?.worker?.pid;
+}
+
+function killPid(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+export function poolOptionsFromConfig(config: Config): PoolOptions {
+  return {
+    size: config.POOL_SIZE,
+    queueMax: config.POOL_QUEUE_MAX,
+    timeoutMs: config.PARSE_TIMEOUT_MS,
+    heapMb: config.CHILD_HEAP_MB,
+    rssMb: config.CHILD_RSS_MB,
+    recycleAfter: config.RECYCLE_AFTER,
+    limits: { maxPages: config.MAX_PAGES, maxTextChars: config.MAX_TEXT_CHARS },
+  };
+}
+
+export function createPoolExtractor(
+  options: PoolOptions,
+  observe: (event: ExtractionEvent) => void = () => undefined,
+): PoolExtractor {
+  const entry = childEntry();
+  const spawn = (): workerpool.Pool =>
+    workerpool.pool(entry.script, {
+      workerType: 'process',
+      minWorkers: 1,
+      maxWorkers: 1,
+      // Drains the child's stdout/stderr into events nobody forwards: parser warnings and V8's
+      // out-of-memory report never reach the server's own streams.
+      emitStdStreams: true,
+      workerTerminateTimeout: 200,
+      forkOpts: {
+        execArgv: [...entry.execArgv, `--max-old-space-size=${options.heapMb}`],
+        serialization: 'advanced',
+      },
+    });
+
+  let spawned = 0;
+  const start = (): Pick<Slot, 'pool' | 'ready'> => {
+    spawned += 1;
+    const pool = spawn();
+    // A child that dies while loading fails its first document through exec below.
+    const ready = pool.exec('ready', []).catch(() => undefined);
+    return { pool, ready };
+  };
+  const newSlot = (): Slot => ({ ...start(), done: 0, busy: false });
+  const slots: Slot[] = Array.from({ length: options.size }, newSlot);
+  const queue: Task[] = [];
+  let closed = false;
+  let averageSeconds = 0.05;
+
+  const retire = (slot: Slot, kill: boolean): void => {
+    const old = slot.pool;
+    if (kill) {
+      const pid = childPid(old);
+      if (pid !== undefined) killPid(pid);
+    }
+    void old.terminate(true).catch(() => undefined);
+    if (!closed) Object.assign(slot, start());
+    slot.done = 0;
+  };
+
+  const run = async (slot: Slot, task: Task): Promise<void> => {
+    slot.busy = true;
+    let started = performance.now();
+    let outcome: ExtractionEvent['outcome'] = 'ok';
+    let overMemory = false;
+    let watch: NodeJS.Timeout | undefined;
+    try {
+      await slot.ready;
+      started = performance.now();
+      const pid = childPid(slot.pool);
+      if (options.rssMb > 0 && pid !== undefined) {
+        // The heap cap misses ArrayBuffers (a flate bomb's output): watch the whole process.
+        watch = setInterval(() => {
+          const rss = residentBytes(pid);
+          if (rss !== undefined && rss > options.rssMb * 1024 * 1024) {
+            overMemory = true;
+            killPid(pid);
+          }
+        }, RSS_POLL_MS);
+        watch.unref();
+      }
+      const reply = (await slot.pool
+        .exec('extract', [task.format, task.bytes, options.limits])
+        .timeout(options.timeoutMs)) as ChildReply;
+      slot.done += 1;
+      if (reply.ok) {
+        if (slot.done >= options.recycleAfter) retire(slot, false);
+        task.resolve(reply.raw);
+      } else {
+        retire(slot, false);
+        const code: ErrorCode = reply.code in ERROR_DEFINITIONS ? (reply.code as ErrorCode) : 'UNREADABLE_DOCUMENT';
+        const err = appError(code);
+        err.message = reply.message;
+        outcome = code;
+        task.reject(err);
+      }
+    } catch (err) {
+      retire(slot, true);
+      if (closed) outcome = 'SHUTTING_DOWN';
+      else if (err instanceof workerpool.Promise.TimeoutError) outcome = 'EXTRACTION_TIMEOUT';
+      else outcome = 'UNREADABLE_DOCUMENT';
+      task.reject(
+        outcome === 'UNREADABLE_DOCUMENT'
+          ? appError(
+              'UNREADABLE_DOCUMENT',
+              overMemory ? 'the document expands beyond the memory limit' : 'the parser stopped on this document',
+            )
+          : appError(outcome),
+      );
+    } finally {
+      clearInterval(watch);
+      const seconds = (performance.now() - started) / 1000;
+      averageSeconds = averageSeconds * 0.9 + seconds * 0.1;
+      observe({ format: task.format, seconds, outcome });
+      slot.busy = false;
+      const next = queue.shift();
+      if (next && !closed) void run(slot, next);
+    }
+  };
+
+  return {
+    extract(format, bytes) {
+      if (closed) return Promise.reject(appError('SHUTTING_DOWN'));
+      return new Promise<RawText>((resolve, reject) => {
+        const task: Task = { format, bytes, resolve, reject };
+        const idle = slots.find((s) => !s.busy);
+        if (idle) void run(idle, task);
+        else if (queue.length >= options.queueMax) {
+          reject(appError('OVERLOADED', 'the document queue is full'));
+        } else queue.push(task);
+      });
+    },
+    stats: () => ({
+      size: options.size,
+      busy: slots.filter((s) => s.busy).length,
+      queued: queue.length,
+      queueMax: options.queueMax,
+      spawned,
+      pids: slots.map((s) => childPid(s.pool)).filter((p): p is number => p !== undefined),
+    }),
+    retryAfterSeconds: () =>
+      Math.max(1, Math.ceil(((queue.length + options.size) * averageSeconds) / options.size)),
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const task of queue.splice(0)) task.reject(appError('SHUTTING_DOWN'));
+      await Promise.all(slots.map((s) => s.pool.terminate(true).catch(() => undefined)));
+    },
+  };
+}

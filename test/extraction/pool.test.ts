@@ -1,0 +1,114 @@
+// The child-process pool on its own: codes cross the process boundary, a parse past its deadline is
+// killed (EXTRACTION_TIMEOUT), a crashed child answers UNREADABLE_DOCUMENT, the queue is bounded
+// (OVERLOADED), and in every case a fresh child takes the next document.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAppError } from '../../src/errors.js';
+import { createPoolExtractor, type PoolExtractor } from '../../src/extraction/pool.js';
+import { resumeLines, textExplosionPdf, textPdf } from '../hostile/generate.js';
+
+const LIMITS = { maxPages: 20, maxTextChars: 200_000 };
+const resume = textPdf(resumeLines());
+const slow = textExplosionPdf(1_000_000);
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (err) {
+    expect(isAppError(err)).toBe(true);
+    return (err as { code: string }).code;
+  }
+}
+
+async function waitFor(check: () => boolean, ms = 5_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+}
+
+describe('extraction pool', () => {
+  let pool: PoolExtractor;
+  beforeAll(() => {
+    pool = createPoolExtractor({
+      size: 1,
+      queueMax: 1,
+      timeoutMs: 1_500,
+      heapMb: 256,
+      rssMb: 1024,
+      recycleAfter: 3,
+      limits: LIMITS,
+    });
+  });
+  afterAll(async () => pool.close());
+
+  it('parses in a child and carries refusal codes back as AppErrors', async () => {
+    const raw = await pool.extract('pdf', resume);
+    expect(raw.text).toContain('Customer Service Representative');
+    const pid = pool.stats().pids[0]!;
+    expect(pid).not.toBe(process.pid);
+    const err = await pool.extract('pdf', readFileSync('test/fixtures/password.pdf')).catch((e: unknown) => e);
+    expect(isAppError(err)).toBe(true);
+    expect(err).toMatchObject({ code: 'ENCRYPTED_DOCUMENT', statusCode: 422 });
+    // A refused document retires its child.
+    await waitFor(() => !alive(pid));
+    expect(alive(pid)).toBe(false);
+    expect((await pool.extract('pdf', resume)).text).toContain('Acme Retail');
+  });
+
+  it('kills a parse past its deadline with EXTRACTION_TIMEOUT and heals', async () => {
+    await pool.extract('pdf', resume);
+    const pid = pool.stats().pids[0]!;
+    const started = Date.now();
+    expect(await codeOf(pool.extract('pdf', slow))).toBe('EXTRACTION_TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(1_500 + 8_000);
+    await waitFor(() => !alive(pid));
+    expect(alive(pid)).toBe(false);
+    expect((await pool.extract('pdf', resume)).text).toContain('Acme Retail');
+  });
+
+  it('answers UNREADABLE_DOCUMENT when the child dies mid-parse and heals', async () => {
+    await pool.extract('pdf', resume);
+    const pid = pool.stats().pids[0]!;
+    const pending = codeOf(pool.extract('pdf', slow));
+    await waitFor(() => pool.stats().busy === 1);
+    await new Promise((r) => setTimeout(r, 200));
+    process.kill(pid, 'SIGKILL');
+    expect(await pending).toBe('UNREADABLE_DOCUMENT');
+    expect((await pool.extract('pdf', resume)).text).toContain('Acme Retail');
+  });
+
+  it('queues up to queueMax and refuses past it with OVERLOADED', async () => {
+    await pool.extract('pdf', resume);
+    const first = codeOf(pool.extract('pdf', slow));
+    const second = codeOf(pool.extract('pdf', resume));
+    expect(pool.stats()).toMatchObject({ busy: 1, queued: 1 });
+    expect(await codeOf(pool.extract('pdf', resume))).toBe('OVERLOADED');
+    expect(pool.retryAfterSeconds()).toBeGreaterThanOrEqual(1);
+    expect(await first).toBe('EXTRACTION_TIMEOUT');
+    expect(await second).toBe('OK');
+  });
+
+  it('replaces a child after recycleAfter documents', async () => {
+    await pool.extract('docx', readFileSync('test/fixtures/office-coordinator-2.docx'));
+    const spawned = pool.stats().spawned;
+    for (let i = 0; i < 3; i++) await pool.extract('pdf', resume);
+    expect(pool.stats().spawned).toBeGreaterThan(spawned);
+  });
+
+  it('refuses new work once closed, and leaves no child behind', async () => {
+    const pids = pool.stats().pids;
+    await pool.close();
+    expect(await codeOf(pool.extract('pdf', resume))).toBe('SHUTTING_DOWN');
+    await waitFor(() => pids.every((p) => !alive(p)));
+    for (const p of pids) expect(alive(p)).toBe(false);
+  });
+});
