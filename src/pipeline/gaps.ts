@@ -218,6 +218,16 @@ export function buildItems(
       status,
       closeBy,
       evidenceCount: s.evidence.length,
+      bulletIds:
+        status === 'reframe'
+          ? [
+              ...new Set(
+                s.evidence.flatMap((e) =>
+                  e.bulletId !== undefined && framingOf(e.patternId) === 'cs' ? [e.bulletId] : [],
+                ),
+              ),
+            ]
+          : [],
       advice: adviceFor(s, status, closeBy, name, roleTitle, candidates),
     };
   });

@@ -83,6 +83,9 @@ export const GapItemSchema = z
     status: GapStatusSchema,
     closeBy: CloseBySchema,
     evidenceCount: z.number().int().nonnegative(),
+    bulletIds: z
+      .array(z.string())
+      .describe('For a reframe: the customer-service-worded bullets to rewrite (see rewrites[].bulletId).'),
     advice: z.string(),
   })
   .meta({ id: 'GapItem' });

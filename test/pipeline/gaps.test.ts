@@ -58,6 +58,7 @@ function ev([patternId, strength, roleIndex]: Ev): Evidence {
     strength,
     patternId,
     ...(roleIndex === undefined ? {} : { roleIndex }),
+    ...(strength === 'strong' ? { bulletId: `b-${patternId}` } : {}),
   };
 }
 function comp(id: string, level: Level, evidence: Ev[] = []): CompetencyResult {
@@ -350,7 +351,9 @@ describe('gap report', () => {
     expect(r.items.find((i) => i.competencyId === 'communication')).toMatchObject({
       status: 'reframe',
       closeBy: 'reframe',
+      bulletIds: ['b-cs:answer-calls', 'b-cs:email'],
     });
+    for (const i of r.items) if (i.status !== 'reframe') expect(i.bulletIds).toEqual([]);
     const sm = report(csRep, csDoc, 'scrum-master');
     expect(sm.gaps.needsCredential).toContain('pm-certification');
   });
