@@ -86,3 +86,29 @@ describe('POST /v1/rewrites', () => {
     });
   });
 });
+
+describe('rewrites[] of POST /v1/analyses', () => {
+  it('rewrites every experience bullet, present tense under the current role', async () => {
+    const text = [
+      'Jane Doe',
+      'Experience',
+      'Customer Service Lead 03/2021 to Current Company Name City , State',
+      'Responsible for handling customer complaints and billing inquiries.',
+      'Trained new hires on Salesforce, 3 per month.',
+      'Cashier 01/2018 to 02/2021 Company Name City , State',
+      'Helped customers select merchandise at the register.',
+      'Education',
+      'High School Diploma 2017',
+    ].join('\n');
+    const res = await request(server.url).post('/v1/analyses').send({ text });
+    expect(res.status).toBe(200);
+    const work = res.body.document.bullets.filter((b: { section: string }) => b.section === 'experience');
+    expect(res.body.rewrites.map((r: { bulletId: string }) => r.bulletId)).toEqual(work.map((b: { id: string }) => b.id));
+    expect(res.body.rewrites.map((r: { rewrite: string }) => r.rewrite)).toEqual([
+      'Handle client escalations and billing requests.',
+      'Onboard and train new hires on Salesforce, 3 per month.',
+      'Guided [N] customers to select merchandise at the register.',
+    ]);
+    expect(res.body.rewrites[0].competencyIds).toContain('conflict-resolution');
+  });
+});
