@@ -32,8 +32,8 @@ interface RawMatch {
   last: number;
 }
 
-function keysOf(token: Token): string[] {
-  return [token.key, `=${token.lower}`, `^${token.surface}`];
+function keysOf(token: Token): readonly string[] {
+  return token.keys;
 }
 
 /** Next non-filler token index at or after `i` in the same clause, or -1. */
@@ -136,19 +136,22 @@ function contextAllows(tokens: readonly Token[], m: RawMatch, ctx: CompiledConte
   return true;
 }
 
-/** Clauses that state an aim ("seeking a role where I will ..."), not a fact. */
-function aspirationalClauses(tokens: readonly Token[], cues: string[][][]): Set<number> {
-  const out = new Set<number>();
-  if (cues.length === 0) return out;
-  let lo = 0;
-  while (lo < tokens.length) {
-    const clause = tokens[lo]!.clause;
-    let hi = lo;
-    while (hi + 1 < tokens.length && tokens[hi + 1]!.clause === clause) hi += 1;
-    if (windowHas(tokens, lo, hi, cues)) out.add(clause);
-    lo = hi + 1;
-  }
-  return out;
+/** Whether a clause states an aim ("seeking a role where I will ..."), not a fact. Memoized per clause. */
+function aspirationTest(tokens: readonly Token[], cues: string[][][]): (clause: number, at: number) => boolean {
+  const memo = new Map<number, boolean>();
+  return (clause, at) => {
+    if (cues.length === 0) return false;
+    let known = memo.get(clause);
+    if (known === undefined) {
+      let lo = at;
+      while (lo > 0 && tokens[lo - 1]!.clause === clause) lo -= 1;
+      let hi = at;
+      while (hi + 1 < tokens.length && tokens[hi + 1]!.clause === clause) hi += 1;
+      known = windowHas(tokens, lo, hi, cues);
+      memo.set(clause, known);
+    }
+    return known;
+  };
 }
 
 /** All matches over pre-computed tokens, sorted by position then pattern order. Longest match per start. */
@@ -166,9 +169,9 @@ export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy
       if (!prev || m.last > prev.last) best.set(k, m);
     }
   }
-  const aspirational = aspirationalClauses(tokens, taxonomy.aspirations);
+  const aspirational = aspirationTest(tokens, taxonomy.aspirations);
   return [...best.values()]
-    .filter((m) => !aspirational.has(tokens[m.first]!.clause))
+    .filter((m) => !aspirational(tokens[m.first]!.clause, m.first))
     .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context))
     .sort((a, b) => a.first - b.first || a.last - b.last || a.pattern - b.pattern);
 }

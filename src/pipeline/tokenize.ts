@@ -20,6 +20,8 @@ export interface Token {
   clause: number;
   /** Filler words (the, a, their ...) are skipped by the matcher. */
   filler: boolean;
+  /** The trie keys this token can take: stem key, `=lower`, `^surface`. */
+  keys: readonly string[];
 }
 
 export type Lemmas = ReadonlyMap<string, string>;
@@ -33,6 +35,7 @@ const BREAK_RE = /[.;:!?](?:\s|$)|[•●▪◦■□➢►✓◆–—|]|\n\s*\
 const stemCache = new Map<string, string>();
 
 function fold(raw: string): string {
+  if (/^[A-Za-z0-9]+$/.test(raw)) return raw;
   return raw
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -63,10 +66,12 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
     const start = m.index;
     // The gap plus the first character of this token: a line break counts only before a capital etc.
     if (tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1))) clause += 1;
-    const surface = fold(m[0].normalize('NFKC'));
+    const surface = fold(/^[A-Za-z0-9]+$/.test(m[0]) ? m[0] : m[0].normalize('NFKC'));
     const lower = surface.toLowerCase();
+    const key = keyOf(lower, lemmas);
     tokens.push({
-      key: keyOf(lower, lemmas),
+      key,
+      keys: [key, `=${lower}`, `^${surface}`],
       lower,
       surface,
       start,
