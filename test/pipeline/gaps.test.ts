@@ -368,6 +368,10 @@ describe('gap report', () => {
     expect(pmp).toMatchObject({ kind: 'certification', eligible: false });
     expect(pmp?.why).toMatch(/36 months leading projects/);
     expect(r.nextSteps.find((s) => s.id === 'capm')?.eligible).toBe(true);
+    const volunteer = r.nextSteps.find((s) => s.id === 'volunteer-project');
+    expect(volunteer?.competencyIds).toContain('project-delivery');
+    expect(volunteer?.why).toMatch(new RegExp(`lifts .*project delivery.*\\(about \\+${volunteer?.impact} points\\)`));
+    expect(r.nextSteps.find((s) => s.kind === 'role')?.why).toMatch(/Your readiness for it is \d+%/);
     expect(r.facts).toEqual({ monthsLeadingProjects: 0, degree: 'bachelor', credentialsHeld: [] });
     expect(r.explanation).toContain(`${r.readiness}% ready for Project Manager`);
     expect(r.explanation).toMatch(/customer-service language/);
