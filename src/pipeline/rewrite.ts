@@ -575,9 +575,11 @@ export function rewriteBullet(text: string, context: RewriteContext, lexicon: Re
   }
 
   const sentences = splitSentences(cleaned);
+  // Clauses after a semicolon get the same treatment as sentences ("...; maintain X" -> "maintained").
+  const clauses = sentences.flatMap((s) => s.split(/;\s+/)).filter(Boolean);
   const parts: string[][] = [];
   let firstVerb: string | undefined;
-  sentences.forEach((s, i) => {
+  clauses.forEach((s, i) => {
     const r = rewriteClause(s, context, lexicon, changes);
     if (i === 0) firstVerb = r.verb;
     const toks = r.tokens;
@@ -594,7 +596,7 @@ export function rewriteBullet(text: string, context: RewriteContext, lexicon: Re
     }
     if (toks.length) parts.push(toks);
   });
-  if (parts.length > 1) changes.push({ rule: 'join-sentences', from: '. ', to: '; ' });
+  if (sentences.length > 1) changes.push({ rule: 'join-sentences', from: '. ', to: '; ' });
   const joined = parts.map((p) => p.join(' ').replace(/[\s.;,:]+$/u, '')).join('; ');
   const mapped = applyTermMaps(joined, lexicon, changes);
   const hasNumber = /\p{N}/u.test(cleaned);
