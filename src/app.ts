@@ -43,13 +43,11 @@ export interface BuildOptions {
   extractor?: Extractor | 'pool' | 'inline';
 }
 
+// Credentials wherever a log object carries headers: Fastify's `req`, and @fastify/multipart, which logs
+// the raw request headers as `busboyOptions.headers` at trace level.
+const SECRET_HEADERS = ['authorization', '["x-api-key"]', '["proxy-authorization"]', 'cookie'];
 export const LOG_REDACT = {
-  paths: [
-    'req.headers.authorization',
-    'req.headers["x-api-key"]',
-    'req.headers["proxy-authorization"]',
-    'req.headers.cookie',
-  ],
+  paths: SECRET_HEADERS.flatMap((h) => [`headers.${h}`, `*.headers.${h}`].map((p) => p.replace('.[', '['))),
   censor: '[redacted]',
 };
 
