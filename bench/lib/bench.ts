@@ -1,0 +1,319 @@
+// Runs every section of the benchmark in one process and returns one report object (see report.ts for
+// the Markdown). Sections can be skipped for development; the smoke test runs all of them, tiny.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { basename, join } from 'node:path';
+import { buildDocument } from '../../src/pipeline/read-resume.js';
+import type { ResumeDocument } from '../../src/schemas/document.js';
+import { type CorpusFile, DEFAULT_CORPUS, listResumes, REPO_ROOT, sampleResumes } from './corpus.js';
+import { type FloorResult, measureFloor } from './floor.js';
+import {
+  type Cell,
+  chooseEndpoint,
+  extractionProcesses,
+  jsonBody,
+  multipartBody,
+  type Probe,
+  probe,
+  type RequestBody,
+  prepareServerCode,
+  runCell,
+  type ServerMode,
+  startServer,
+} from './http.js';
+import { loadBenchKnowledge } from './knowledge.js';
+import { RssSampler } from './proc.js';
+import { benchLengthScaling, benchTaxonomyScaling, type LengthScale, type TaxonomyScale } from './scaling.js';
+import { benchStages, extractRaw, type StageReport } from './stages.js';
+import type { RepeatOptions } from './stats.js';
+
+export type Section = 'stages' | 'taxonomy' | 'length' | 'http';
+export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'http'];
+
+export interface BenchOptions {
+  preset: string;
+  sections: readonly Section[];
+  corpus: string;
+  /** Resumes per format for section 1 (all when undefined). */
+  perFormat?: number;
+  stageRepeat: StageReport['repeat'];
+  taxonomyFactors: number[];
+  /** How many corpus documents the taxonomy scaling matches (spread over formats). */
+  taxonomyDocsPerFormat: number;
+  lengthFactors: number[];
+  scalingRepeat: RepeatOptions;
+  /** Scaling rounds: factors are measured in turn, round after round; the median per factor is kept. */
+  scalingRounds: number;
+  http: {
+    mode: ServerMode;
+    connections: number[];
+    durationS: number;
+    warmupS: number;
+    floorDurationS: number;
+    /** Floor processes; by default as many as the server extracts on. */
+    floorProcesses?: number;
+    /** Paths relative to the corpus. */
+    pdf: string;
+    docx: string;
+    txt: string;
+    cpuProfDir?: string;
+  };
+}
+
+export const FULL: BenchOptions = {
+  preset: 'full',
+  sections: SECTIONS,
+  corpus: DEFAULT_CORPUS,
+  stageRepeat: {
+    extract: { minMs: 150, minReps: 5, maxReps: 50 },
+    analysis: { minMs: 40, minReps: 10, maxReps: 2000 },
+  },
+  taxonomyFactors: [1, 10, 100],
+  taxonomyDocsPerFormat: 6,
+  lengthFactors: [1, 10, 100],
+  scalingRepeat: { minMs: 40, minReps: 5, maxReps: 500 },
+  scalingRounds: 3,
+  http: {
+    mode: 'build',
+    connections: [1, 8, 32],
+    durationS: 4,
+    warmupS: 2,
+    floorDurationS: 5,
+    pdf: 'customer_service/HEALTHCARE_75744306.pdf',
+    docx: 'templates/soupboss/01-Office_Coordinator.docx',
+    txt: 'customer_service/HEALTHCARE_75744306.txt',
+  },
+};
+
+/** Seconds, not minutes: every code path runs once, no figure means anything. */
+export const QUICK: BenchOptions = {
+  ...FULL,
+  preset: 'quick',
+  perFormat: 1,
+  stageRepeat: {
+    extract: { minMs: 0, minReps: 1, maxReps: 1 },
+    analysis: { minMs: 0, minReps: 2, maxReps: 2 },
+  },
+  taxonomyFactors: [1, 2],
+  taxonomyDocsPerFormat: 1,
+  lengthFactors: [1, 2],
+  scalingRepeat: { minMs: 0, minReps: 1, maxReps: 1 },
+  scalingRounds: 1,
+  http: {
+    ...FULL.http,
+    mode: 'tsx',
+    connections: [1, 2],
+    durationS: 0.3,
+    warmupS: 0.2,
+    floorDurationS: 0.3,
+    floorProcesses: 1,
+  },
+};
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryBytes: number;
+  node: string;
+  os: string;
+  date: string;
+  loadAverageAtStart: number[];
+  commit: string;
+  /** True when src/ or data/ differ from the commit (other work in the tree). */
+  dirty: boolean;
+}
+
+export interface HttpReport {
+  endpoint: string;
+  serverMode: ServerMode;
+  serverCommand: string;
+  /** Extraction child processes the server ran (0: it parses on its main thread). */
+  extractionChildren: number;
+  bodies: Array<{ label: string; source: string; bytes: number; probe: Probe }>;
+  cells: Cell[];
+  floor: FloorResult;
+  peakRss: number;
+  peakRssAt32: number | undefined;
+  peakProcesses: number;
+}
+
+export interface BenchReport {
+  machine: Machine;
+  options: BenchOptions;
+  durationS: number;
+  /** Wall time of each section, seconds. */
+  sectionS: Partial<Record<Section, number>>;
+  stages?: StageReport;
+  taxonomy?: { documents: string[]; rows: TaxonomyScale[] };
+  length?: { document: string; rows: LengthScale[] };
+  http?: HttpReport;
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+export function describeMachine(): Machine {
+  const list = cpus();
+  return {
+    cpu: list[0]?.model ?? 'unknown',
+    cores: list.length,
+    memoryBytes: totalmem(),
+    node: process.version,
+    os: `${platform()} ${release()}`,
+    date: new Date().toISOString(),
+    loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))),
+    commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown',
+    dirty: git(['status', '--porcelain', '--', 'src', 'data']) !== '',
+  };
+}
+
+/** The scaling sections run factor after factor, round after round; keep each factor's median row. */
+function medianRows<T extends { factor: number; matchMs: number }>(rounds: T[][]): T[] {
+  const first = rounds[0] ?? [];
+  return first.map((_, i) => {
+    const candidates = rounds.map((r) => r[i]!).sort((a, b) => a.matchMs - b.matchMs);
+    return candidates[Math.floor((candidates.length - 1) / 2)]!;
+  });
+}
+
+async function benchHttp(opts: BenchOptions, log: (line: string) => void): Promise<HttpReport> {
+  const h = opts.http;
+  const read = (p: string) => readFileSync(join(opts.corpus, p));
+  const bodies: RequestBody[] = [
+    multipartBody('pdf', h.pdf, basename(h.pdf), read(h.pdf)),
+    multipartBody('docx', h.docx, basename(h.docx), read(h.docx)),
+    jsonBody('json', h.txt, read(h.txt).toString('utf8')),
+  ];
+  const k = loadBenchKnowledge();
+  const code = prepareServerCode(h.mode, log);
+  const server = await startServer(code, h.cpuProfDir ? { cpuProfDir: h.cpuProfDir } : {});
+  const sampler = new RssSampler(server.pid);
+  sampler.start();
+  try {
+    const endpoint = await chooseEndpoint(server, bodies[2]!);
+    log(`  server pid ${server.pid} (${h.mode}), endpoint ${endpoint}`);
+    const probed = [];
+    for (const body of bodies) {
+      probed.push({ label: body.label, source: body.source, bytes: body.body.length, probe: await probe(server, endpoint, body) });
+    }
+    log('  probed; warming up');
+    for (const body of bodies) await runCell(server, endpoint, body, 4, h.warmupS, sampler);
+    const { children } = extractionProcesses(server.pid);
+    const workers = h.floorProcesses ?? extractionProcesses(server.pid).workers;
+    log(`  extraction children: ${children}; floor on ${workers} process(es)`);
+    const floor = await measureFloor(join(opts.corpus, h.pdf), workers, {
+      warmupMs: Math.min(2000, h.warmupS * 1000),
+      durationMs: h.floorDurationS * 1000,
+      limits: k.extractLimits,
+      code: { module: code.extractModule, execArgv: code.execArgv },
+    });
+    log(`  floor: ${floor.perSecond.toFixed(1)} PDFs/s on ${workers} process(es)`);
+    const cells: Cell[] = [];
+    for (const connections of h.connections) {
+      for (const body of bodies) {
+        const cell = await runCell(server, endpoint, body, connections, h.durationS, sampler);
+        cells.push(cell);
+        log(
+          `  ${body.label} c=${connections}: ${cell.perSecond.toFixed(1)}/s p50 ${cell.p50} ms p99 ${cell.p99} ms, ` +
+            `non2xx ${cell.non2xx} errors ${cell.errors}, rss ${(cell.peakRss / 2 ** 20).toFixed(0)} MB`,
+        );
+      }
+    }
+    sampler.stop();
+    const at32 = cells.filter((c) => c.connections === 32).map((c) => c.peakRss);
+    return {
+      endpoint,
+      serverMode: h.mode,
+      serverCommand: code.command,
+      extractionChildren: children,
+      bodies: probed,
+      cells,
+      floor,
+      peakRss: sampler.peak,
+      peakRssAt32: at32.length > 0 ? Math.max(...at32) : undefined,
+      peakProcesses: sampler.peakProcesses,
+    };
+  } finally {
+    sampler.stop();
+    await server.stop();
+    log('  server stopped');
+  }
+}
+
+export async function runBench(opts: BenchOptions, log: (line: string) => void = () => undefined): Promise<BenchReport> {
+  const t0 = performance.now();
+  const report: BenchReport = { machine: describeMachine(), options: opts, durationS: 0, sectionS: {} };
+  let mark = performance.now();
+  const done = (s: Section) => {
+    const now = performance.now();
+    report.sectionS[s] = Number(((now - mark) / 1000).toFixed(1));
+    mark = now;
+  };
+  const k = loadBenchKnowledge();
+  const all = listResumes(opts.corpus);
+  const files = opts.perFormat === undefined ? all : sampleResumes(all, opts.perFormat);
+  const has = (s: Section) => opts.sections.includes(s);
+
+  if (has('stages')) {
+    log(`1. per-stage time over ${files.length} resumes`);
+    report.stages = await benchStages(files, k, opts.stageRepeat, log);
+    done('stages');
+  }
+
+  if (has('taxonomy') || has('length')) {
+    const docsOf = async (list: readonly CorpusFile[]) => {
+      const docs: Array<{ name: string; doc: ResumeDocument }> = [];
+      for (const f of list) {
+        try {
+          docs.push({ name: f.name, doc: buildDocument(f.format, await extractRaw(f, k), k.readLimits) });
+        } catch {
+          // Unreadable resumes are listed as skipped in section 1.
+        }
+      }
+      return docs;
+    };
+    if (has('taxonomy')) {
+      const docs = await docsOf(sampleResumes(all, opts.taxonomyDocsPerFormat));
+      log(`2. taxonomy scaling over ${docs.length} documents`);
+      const rounds = Array.from({ length: opts.scalingRounds }, () =>
+        benchTaxonomyScaling(docs.map((d) => d.doc), k, opts.taxonomyFactors, opts.scalingRepeat),
+      );
+      const rows = medianRows(rounds).map((r, _, list) => ({ ...r, ratio: r.matchMs / list[0]!.matchMs }));
+      for (const r of rows) log(`  ${r.factor}x: ${r.patterns} patterns, match ${r.matchMs.toFixed(2)} ms (${r.ratio.toFixed(2)}x)`);
+      report.taxonomy = { documents: docs.map((d) => d.name), rows };
+      done('taxonomy');
+    }
+    if (has('length')) {
+      // The PDF resume of median length: a typical resume, repeated.
+      const pdfs = (await docsOf(all.filter((f) => f.format === 'pdf' && !f.name.startsWith('templates/'))))
+        .sort((a, b) => a.doc.characters - b.doc.characters);
+      const pick = pdfs[Math.floor((pdfs.length - 1) / 2)] ?? (await docsOf(files))[0]!;
+      log(`3. text length scaling on ${pick.name}`);
+      const rounds = Array.from({ length: opts.scalingRounds }, () =>
+        benchLengthScaling(pick.doc.text, k, opts.lengthFactors, opts.scalingRepeat, log),
+      );
+      const rows = medianRows(rounds).map((r, _, list) => ({
+        ...r,
+        perCharRatio: r.matchMs / (list[0]!.matchMs * (r.characters / list[0]!.characters)),
+        scanPerCharRatio: r.scanMs / (list[0]!.scanMs * (r.characters / list[0]!.characters)),
+      }));
+      report.length = { document: pick.name, rows };
+      done('length');
+    }
+  }
+
+  if (has('http')) {
+    log('4-5. HTTP throughput, latency and RSS');
+    report.http = await benchHttp(opts, log);
+    done('http');
+  }
+  report.durationS = (performance.now() - t0) / 1000;
+  return report;
+}
+

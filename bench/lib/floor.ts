@@ -1,0 +1,71 @@
+// The physical floor: bare pdf-parse throughput over one PDF on N processes at once (N = the number of
+// processes the server extracts on). Each process warms up, then all start together on a signal.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './corpus.js';
+
+const WORKER = fileURLToPath(new URL('../floor-worker.mjs', import.meta.url));
+
+export interface FloorResult {
+  processes: number;
+  durationMs: number;
+  documents: number;
+  /** Sum over processes of documents / elapsed. */
+  perSecond: number;
+  /** CPU ms per document, averaged over processes. */
+  cpuMsPerDocument: number;
+}
+
+interface Done {
+  type: 'done';
+  count: number;
+  elapsedMs: number;
+  cpuMs: number;
+}
+
+export async function measureFloor(
+  pdf: string,
+  processes: number,
+  opts: {
+    warmupMs: number;
+    durationMs: number;
+    limits: { maxPages: number; maxTextChars: number };
+    /** The extract-text module the server runs (built JS, or the TypeScript source with tsx). */
+    code: { module: string; execArgv: string[] };
+  },
+): Promise<FloorResult> {
+  const children = Array.from({ length: processes }, () =>
+    fork(WORKER, [], { cwd: REPO_ROOT, execArgv: opts.code.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }),
+  );
+  try {
+    const ready = children.map(
+      (child) =>
+        new Promise<void>((resolve, reject) => {
+          child.once('message', () => resolve());
+          child.once('exit', (code) => reject(new Error(`floor worker exited with ${code} before it was ready`)));
+        }),
+    );
+    const job = { pdf, warmupMs: opts.warmupMs, durationMs: opts.durationMs, limits: opts.limits, module: opts.code.module };
+    for (const child of children) child.send(job);
+    await Promise.all(ready);
+    const done = children.map(
+      (child) =>
+        new Promise<Done>((resolve, reject) => {
+          child.once('message', (m: Done) => resolve(m));
+          child.once('exit', (code) => reject(new Error(`floor worker exited with ${code}`)));
+        }),
+    );
+    for (const child of children) child.send({ type: 'go' });
+    const results = await Promise.all(done);
+    const documents = results.reduce((n, r) => n + r.count, 0);
+    return {
+      processes,
+      durationMs: opts.durationMs,
+      documents,
+      perSecond: results.reduce((n, r) => n + (1000 * r.count) / r.elapsedMs, 0),
+      cpuMsPerDocument: results.reduce((n, r) => n + r.cpuMs, 0) / Math.max(1, documents),
+    };
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,286 @@
+// Turns a BenchReport into the target verdicts and the Markdown page written to bench/results/.
+// Every figure printed here comes from the report object of the same run; nothing is typed in by hand.
+import type { BenchReport } from './bench.js';
+import { FORMATS } from './corpus.js';
+import { ANALYSIS_STAGES, STAGES } from './stages.js';
+
+export interface Target {
+  id: string;
+  target: string;
+  measured: string;
+  /** undefined when the section did not run. */
+  met: boolean | undefined;
+  /** When missed: by how much, and what the figures of this run point at. */
+  gap?: string;
+}
+
+const MB = 2 ** 20;
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+const x = (v: number) => `${v.toFixed(2)}x`;
+const mb = (v: number) => `${(v / MB).toFixed(0)} MB`;
+
+export const LIMITS = {
+  analysisRatio: 0.1,
+  taxonomyRatio: 1.5,
+  /** Per-character match time at the largest text factor, relative to 1x. */
+  linearRatio: 1.5,
+  throughputShare: 0.75,
+  p99At8Ms: 250,
+  rssAt32Bytes: 500 * MB,
+};
+
+export function evaluateTargets(r: BenchReport): Target[] {
+  const out: Target[] = [];
+
+  const pdf = r.stages?.byFormat.pdf;
+  if (pdf && pdf.ratio.n > 0) {
+    const v = pdf.ratio.median;
+    const shares = ANALYSIS_STAGES.map((s) => ({ s, m: pdf[s].median }))
+      .sort((a, b) => b.m - a.m)
+      .slice(0, 2)
+      .map(({ s, m }) => `${s} ${ms(m)} ms`);
+    out.push({
+      id: 'analysis-ratio',
+      target: `analysis after extraction <= ${pct(LIMITS.analysisRatio)} of extraction (median, PDF)`,
+      measured: `${pct(v)} (analysis ${ms(pdf.analysis.median)} ms vs extraction ${ms(pdf.extract.median)} ms, medians over ${pdf.ratio.n} PDFs)`,
+      met: v <= LIMITS.analysisRatio,
+      ...(v > LIMITS.analysisRatio
+        ? { gap: `${x(v / LIMITS.analysisRatio)} the budget; largest stages (median): ${shares.join(', ')}` }
+        : {}),
+    });
+  } else out.push({ id: 'analysis-ratio', target: 'analysis <= 10% of extraction (PDF)', measured: 'not run', met: undefined });
+
+  const tax = r.taxonomy?.rows;
+  const top = tax?.at(-1);
+  if (tax && top && tax.length > 1) {
+    out.push({
+      id: 'taxonomy-scaling',
+      target: `match time at ${top.factor}x taxonomy <= ${x(LIMITS.taxonomyRatio)} the 1x time`,
+      measured: `${x(top.ratio)} (${ms(tax[0]!.matchMs)} -> ${ms(top.matchMs)} ms; ${tax[0]!.patterns} -> ${top.patterns} patterns)`,
+      met: top.ratio <= LIMITS.taxonomyRatio,
+      ...(top.ratio > LIMITS.taxonomyRatio
+        ? { gap: `${x(top.ratio / LIMITS.taxonomyRatio)} over; evidence ${tax[0]!.evidence} -> ${top.evidence}, trie nodes ${tax[0]!.trieNodes} -> ${top.trieNodes}` }
+        : {}),
+    });
+  } else out.push({ id: 'taxonomy-scaling', target: 'match at 100x taxonomy <= 1.5x', measured: 'not run', met: undefined });
+
+  const len = r.length?.rows;
+  const big = len?.at(-1);
+  if (len && big && len.length > 1) {
+    out.push({
+      id: 'linear-length',
+      target: `linear in text length: per-character match time at ${big.factor}x <= ${x(LIMITS.linearRatio)} the 1x figure`,
+      measured: `${x(big.perCharRatio)} (${ms(len[0]!.matchMs)} ms at ${len[0]!.characters} chars -> ${ms(big.matchMs)} ms at ${big.characters}; scan alone ${x(big.scanPerCharRatio)})`,
+      met: big.perCharRatio <= LIMITS.linearRatio,
+      ...(big.perCharRatio > LIMITS.linearRatio
+        ? {
+            gap: `${x(big.perCharRatio / LIMITS.linearRatio)} over; ${
+              big.scanPerCharRatio <= LIMITS.linearRatio
+                ? 'the token scan (matchText) stays linear, so the growth is in mapping matches to evidence (matchEvidence)'
+                : 'the token scan itself (tokenize + trie walk + context rules) grows faster than the text'
+            }`,
+          }
+        : {}),
+    });
+  } else out.push({ id: 'linear-length', target: 'match time linear in text length', measured: 'not run', met: undefined });
+
+  const http = r.http;
+  if (http) {
+    const pdfCells = http.cells.filter((c) => c.body === 'pdf');
+    const best = [...pdfCells].sort((a, b) => b.perSecond - a.perSecond)[0];
+    if (best) {
+      const share = best.perSecond / http.floor.perSecond;
+      out.push({
+        id: 'throughput',
+        target: `HTTP PDF throughput >= ${pct(LIMITS.throughputShare)} of bare extraction on the same ${http.floor.processes} process(es)`,
+        measured: `${pct(share)} (${best.perSecond.toFixed(1)}/s at c=${best.connections} vs floor ${http.floor.perSecond.toFixed(1)}/s)`,
+        met: share >= LIMITS.throughputShare,
+        ...(share < LIMITS.throughputShare
+          ? {
+              gap: `${(LIMITS.throughputShare * http.floor.perSecond - best.perSecond).toFixed(1)}/s short (${pct(LIMITS.throughputShare - share)} points); server CPU ${ms(best.serverCpuMsPerOk)} ms per answer vs ${ms(http.floor.cpuMsPerDocument)} ms per bare parse, load generator ${best.clientCpuCores.toFixed(2)} cores`,
+            }
+          : {}),
+      });
+    }
+    const at8 = pdfCells.find((c) => c.connections === 8);
+    if (at8) {
+      out.push({
+        id: 'p99-c8',
+        target: `p99 at concurrency 8 < ${LIMITS.p99At8Ms} ms (PDF)`,
+        measured: `${at8.p99} ms (p50 ${at8.p50} ms, ${at8.perSecond.toFixed(1)}/s)`,
+        met: at8.p99 < LIMITS.p99At8Ms,
+        ...(at8.p99 >= LIMITS.p99At8Ms
+          ? { gap: `${at8.p99 - LIMITS.p99At8Ms} ms over; at c=8 a request waits for ~${(8 / Math.max(at8.perSecond, 1e-9) * 1000).toFixed(0)} ms of queue (8 / throughput)` }
+          : {}),
+      });
+    } else out.push({ id: 'p99-c8', target: 'p99 at c=8 < 250 ms', measured: 'not run', met: undefined });
+    const rss = http.peakRssAt32;
+    out.push({
+      id: 'rss-c32',
+      target: `peak RSS of the server tree at concurrency 32 < ${mb(LIMITS.rssAt32Bytes)}`,
+      measured: rss === undefined ? 'c=32 not run' : `${mb(rss)} (whole run ${mb(http.peakRss)}, up to ${http.peakProcesses} processes)`,
+      met: rss === undefined ? undefined : rss < LIMITS.rssAt32Bytes,
+      ...(rss !== undefined && rss >= LIMITS.rssAt32Bytes ? { gap: `${mb(rss - LIMITS.rssAt32Bytes)} over` } : {}),
+    });
+  } else {
+    for (const id of ['throughput', 'p99-c8', 'rss-c32']) out.push({ id, target: id, measured: 'not run', met: undefined });
+  }
+  return out;
+}
+
+const verdict = (t: Target) => (t.met === undefined ? 'not run' : t.met ? 'met' : '**not met**');
+
+export function renderMarkdown(r: BenchReport, targets: Target[]): string {
+  const m = r.machine;
+  const lines: string[] = [];
+  const table = (head: string[], rows: Array<Array<string | number>>) => {
+    lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+    lines.push('');
+  };
+  lines.push(`# SkillBridge benchmark: ${m.date.slice(0, 10)}`, '');
+  lines.push(
+    `Generated by \`npm run bench\` (preset \`${r.options.preset}\`, ${r.durationS.toFixed(0)} s). ` +
+      'Read bench/README.md for what each figure means.',
+    '',
+  );
+  table(
+    ['machine', ''],
+    [
+      ['CPU', `${m.cpu}`],
+      ['cores', m.cores],
+      ['memory', `${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB`],
+      ['Node', m.node],
+      ['OS', m.os],
+      ['date', m.date],
+      ['load average at start (1, 5, 15 min)', m.loadAverageAtStart.join(', ')],
+      ['commit', `${m.commit}${m.dirty ? ' (src/ or data/ had uncommitted changes)' : ''}`],
+    ],
+  );
+
+  lines.push('## Targets', '');
+  table(
+    ['target', 'measured', 'verdict', 'if missed: by how much, and where'],
+    targets.map((t) => [t.target, t.measured, verdict(t), t.gap ?? '']),
+  );
+
+  const s = r.stages;
+  if (s) {
+    lines.push('## 1. Per-stage time (ms per resume, in-process)', '');
+    lines.push(
+      `${s.resumes.length} resumes (${FORMATS.map((f) => `${s.byFormat[f].extract.n} ${f.toUpperCase()}`).join(', ')}); ` +
+        'each stage repeated on each resume after two warm-up passes, the median of its calls kept; the table gives the ' +
+        'median and p95 of those per-resume figures. TXT "extract" is decoding the bytes. "analysis" is everything after ' +
+        'extraction (normalize + segment + match + score + gaps + rewrite); "ratio" is analysis / extraction per resume.',
+      '',
+    );
+    const cols = [...STAGES, 'analysis', 'ratio'] as const;
+    table(
+      ['format', 'n', ...cols],
+      (['all', ...FORMATS] as const).map((f) => {
+        const g = s.byFormat[f];
+        return [
+          f,
+          g.extract.n,
+          ...cols.map((c) => (c === 'ratio' ? `${pct(g.ratio.median)} / ${pct(g.ratio.p95)}` : `${ms(g[c].median)} / ${ms(g[c].p95)}`)),
+        ];
+      }),
+    );
+    lines.push('Cells are median / p95.', '');
+    if (s.skipped.length > 0) {
+      lines.push(`Skipped (the server answers them with an error): ${s.skipped.map((k) => `${k.name} (${k.reason})`).join('; ')}.`, '');
+    }
+  }
+
+  const t = r.taxonomy;
+  if (t) {
+    lines.push('## 2. Taxonomy scaling (matchEvidence)', '');
+    lines.push(
+      `The real taxonomy, then with synthetic patterns added through \`compileTaxonomy\` so that it holds 10x and 100x ` +
+        `as many patterns; the same ${t.documents.length} documents each time. Time is the sum over the documents of the median call.`,
+      '',
+    );
+    table(
+      ['factor', 'patterns', 'phrases', 'trie sequences', 'trie nodes', 'compile ms', 'match ms', 'evidence', 'ratio'],
+      t.rows.map((row) => [
+        `${row.factor}x`,
+        row.patterns,
+        row.phrases,
+        row.sequences,
+        row.trieNodes,
+        ms(row.compileMs),
+        ms(row.matchMs),
+        row.evidence,
+        x(row.ratio),
+      ]),
+    );
+  }
+
+  const l = r.length;
+  if (l) {
+    lines.push('## 3. Text length scaling', '');
+    lines.push(
+      `The normalized text of \`${l.document}\` (the PDF of median length) repeated k times. "match" is matchEvidence ` +
+        '(scan + evidence spans), "scan" is matchText (tokenize + trie walk + context rules). "per char" is the time per ' +
+        'character relative to 1x: 1.00 is perfectly linear.',
+      '',
+    );
+    table(
+      ['factor', 'characters', 'match ms', 'per char', 'scan ms', 'per char (scan)'],
+      l.rows.map((row) => [`${row.factor}x`, row.characters, ms(row.matchMs), x(row.perCharRatio), ms(row.scanMs), x(row.scanPerCharRatio)]),
+    );
+  }
+
+  const h = r.http;
+  if (h) {
+    lines.push('## 4. HTTP throughput and latency', '');
+    lines.push(
+      `\`POST ${h.endpoint}\` on the real server (\`${h.serverCommand}\`, ` +
+        `child process, 127.0.0.1), ${h.extractionChildren} extraction child process(es); load from autocannon's programmatic API in the ` +
+        `benchmark process with Buffer bodies, ${r.options.http.durationS} s per cell after a ${r.options.http.warmupS} s warm-up per body. ` +
+        'Latency percentiles are over 2xx answers (autocannon records only those). The load generator shares the same cores.',
+      '',
+    );
+    table(
+      ['body', 'source', 'bytes', 'probe'],
+      h.bodies.map((b) => [
+        b.label,
+        `\`${b.source}\``,
+        b.bytes,
+        `${b.probe.status}${b.probe.characters !== undefined ? `, ${b.probe.characters} chars read` : ''}${b.probe.competencies !== undefined ? `, ${b.probe.competencies} competencies` : ''}${b.probe.error ? `, ${b.probe.error}` : ''}`,
+      ]),
+    );
+    table(
+      ['body', 'concurrency', 'req/s (2xx)', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'timeouts', 'non-2xx', 'server CPU ms/answer', 'client cores', 'peak RSS'],
+      h.cells.map((c) => [
+        c.body,
+        c.connections,
+        c.perSecond.toFixed(1),
+        c.p50,
+        c.p90,
+        c.p99,
+        c.max,
+        c.errors,
+        c.timeouts,
+        c.non2xx > 0 ? `${c.non2xx} (${Object.entries(c.statusCodes).filter(([k]) => !k.startsWith('2')).map(([k, v]) => `${k}: ${v}`).join(', ')})` : 0,
+        ms(c.serverCpuMsPerOk),
+        c.clientCpuCores.toFixed(2),
+        mb(c.peakRss),
+      ]),
+    );
+    lines.push(
+      `**Floor**: bare pdf-parse (\`extractPdfText\`, no HTTP, no analysis) over the same PDF on ${h.floor.processes} process(es) at once for ` +
+        `${(h.floor.durationMs / 1000).toFixed(1)} s: **${h.floor.perSecond.toFixed(1)} PDFs/s**, ${ms(h.floor.cpuMsPerDocument)} ms CPU per document.`,
+      '',
+    );
+    lines.push('## 5. Memory', '');
+    lines.push(
+      `Peak RSS of the server's Node process tree (server + extraction children, summed from /proc every 50 ms): ` +
+        `**${mb(h.peakRss)}** over the HTTP run${h.peakRssAt32 !== undefined ? `, **${mb(h.peakRssAt32)}** during the concurrency-32 cells` : ''}; ` +
+        `at most ${h.peakProcesses} processes.`,
+      '',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

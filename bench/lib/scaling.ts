@@ -1,0 +1,179 @@
+// Sections 2 and 3 of the report: how matching time grows with the taxonomy and with the text.
+// Taxonomy scaling adds synthetic patterns (phrases of 2-4 words drawn from the corpus vocabulary, some
+// with alternatives or a `*` gap, in the real taxonomy's phrases-per-pattern proportion) compiled with the
+// real compiler, and times matchEvidence on the same documents. Text scaling repeats one resume's text.
+import { join } from 'node:path';
+import { matchEvidence, matchText } from '../../src/pipeline/match.js';
+import { buildDocument } from '../../src/pipeline/read-resume.js';
+import type { ResumeDocument } from '../../src/schemas/document.js';
+import { type TaxonomyData, TaxonomyDataSchema } from '../../src/schemas/taxonomy.js';
+import { type CompiledTaxonomy, compileTaxonomy, type TrieNode } from '../../src/taxonomy/compile-taxonomy.js';
+import { TAXONOMY_FILE } from '../../src/taxonomy/load-taxonomy.js';
+import { readDataFile } from '../../src/taxonomy/read-data-file.js';
+import type { BenchKnowledge } from './knowledge.js';
+import { type RepeatOptions, sum, timeSync } from './stats.js';
+
+export interface TaxonomyScale {
+  factor: number;
+  patterns: number;
+  phrases: number;
+  /** Token sequences after expanding alternatives: what the trie holds. */
+  sequences: number;
+  trieNodes: number;
+  compileMs: number;
+  /** Sum over the documents of the median matchEvidence time. */
+  matchMs: number;
+  /** Evidence items found over all documents (synthetic patterns may add a few). */
+  evidence: number;
+  ratio: number;
+}
+
+export interface LengthScale {
+  factor: number;
+  characters: number;
+  tokens: number;
+  matchMs: number;
+  /** tokenize + trie scan + context rules only (matchText), without mapping matches to evidence. */
+  scanMs: number;
+  /** matchMs / (factor * matchMs at 1x): 1 is perfectly linear. */
+  perCharRatio: number;
+  scanPerCharRatio: number;
+}
+
+const FILLERS = new Set(['the', 'all', 'their', 'our', 'his', 'her', 'its', 'my', 'your', 'any']);
+
+/** Deterministic PRNG (mulberry32), so every run builds the same synthetic taxonomy. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function vocabularyOf(texts: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const text of texts) {
+    for (const [w] of text.toLowerCase().matchAll(/\b[a-z]{3,14}\b/g)) if (!FILLERS.has(w)) words.add(w);
+  }
+  return [...words].sort();
+}
+
+/** `base` plus (factor - 1) times as many synthetic patterns as it has. */
+export function syntheticTaxonomyData(base: TaxonomyData, factor: number, vocabulary: readonly string[]): TaxonomyData {
+  const basePatterns = base.competencies.reduce((n, c) => n + c.patterns.length, 0);
+  const basePhrases = base.competencies.reduce((n, c) => n + c.patterns.reduce((m, p) => m + p.phrases.length, 0), 0);
+  const perPattern = Math.max(1, Math.round(basePhrases / basePatterns));
+  const extra = (factor - 1) * basePatterns;
+  const rand = prng(7 * factor);
+  const word = () => vocabulary[Math.floor(rand() * vocabulary.length)]!;
+  const phrase = (): string => {
+    const r = rand();
+    const n = r < 0.5 ? 2 : r < 0.85 ? 3 : 4;
+    const words = Array.from({ length: n }, word);
+    const shape = rand();
+    if (shape < 0.1) words[Math.floor(rand() * n)] = `${word()}|${word()}`;
+    else if (shape < 0.2 && n >= 3) words.splice(1 + Math.floor(rand() * (n - 2)), 0, '*');
+    return words.join(' ');
+  };
+  const competencies = [...base.competencies];
+  const perCompetency = 50;
+  for (let made = 0, c = 0; made < extra; c += 1) {
+    const count = Math.min(perCompetency, extra - made);
+    competencies.push({
+      id: `synthetic-${c + 1}`,
+      name: `Synthetic ${c + 1}`,
+      pmName: `Synthetic ${c + 1}`,
+      definition: 'Benchmark filler.',
+      talentTriangle: 'Ways of Working',
+      onet: { skills: [], tasks: [] },
+      esco: [],
+      patterns: Array.from({ length: count }, (_, j) => ({
+        id: `p${j + 1}`,
+        framing: 'general' as const,
+        claim: false,
+        phrases: Array.from({ length: perPattern }, phrase),
+      })),
+    });
+    made += count;
+  }
+  return TaxonomyDataSchema.parse({ ...base, competencies });
+}
+
+function countNodes(node: TrieNode): number {
+  let n = 1;
+  for (const child of node.next.values()) n += countNodes(child);
+  if (node.wild) n += countNodes(node.wild);
+  return n;
+}
+
+export function benchTaxonomyScaling(
+  docs: readonly ResumeDocument[],
+  k: BenchKnowledge,
+  factors: readonly number[],
+  repeat: RepeatOptions,
+): TaxonomyScale[] {
+  const base = readDataFile(join(k.dataDir, TAXONOMY_FILE), TaxonomyDataSchema);
+  const vocabulary = vocabularyOf(docs.map((d) => d.text));
+  const rows: TaxonomyScale[] = [];
+  for (const factor of factors) {
+    const data = factor === 1 ? base : syntheticTaxonomyData(base, factor, vocabulary);
+    const t0 = performance.now();
+    const taxonomy: CompiledTaxonomy = compileTaxonomy(data, 'synthetic');
+    const compileMs = performance.now() - t0;
+    for (const doc of docs) matchEvidence(doc, taxonomy); // warm-up
+    const times = docs.map((doc) => timeSync(() => matchEvidence(doc, taxonomy), repeat));
+    const matchMs = sum(times);
+    rows.push({
+      factor,
+      patterns: taxonomy.patterns.length,
+      phrases: data.competencies.reduce((n, c) => n + c.patterns.reduce((m, p) => m + p.phrases.length, 0), 0),
+      sequences: taxonomy.patterns.reduce((n, p) => n + p.phraseCount, 0),
+      trieNodes: countNodes(taxonomy.root),
+      compileMs,
+      matchMs,
+      evidence: sum(docs.map((doc) => matchEvidence(doc, taxonomy).length)),
+      ratio: matchMs / (rows[0]?.matchMs ?? matchMs),
+    });
+  }
+  return rows;
+}
+
+/** Repeats `text` (a normalized resume) `factor` times, one blank line apart, and reads it as a resume. */
+export function repeatedDocument(text: string, factor: number, k: BenchKnowledge): ResumeDocument {
+  const repeated = Array.from({ length: factor }, () => text).join('\n\n');
+  return buildDocument('txt', { text: repeated, truncated: false }, { ...k.readLimits, maxTextChars: repeated.length + 1 });
+}
+
+export function benchLengthScaling(
+  text: string,
+  k: BenchKnowledge,
+  factors: readonly number[],
+  repeat: RepeatOptions,
+  log: (line: string) => void = () => undefined,
+): LengthScale[] {
+  const rows: LengthScale[] = [];
+  for (const factor of factors) {
+    const doc = repeatedDocument(text, factor, k);
+    // Fewer repetitions for long texts: each call is already long enough to time on its own.
+    const opts = factor >= 10 ? { ...repeat, minReps: Math.min(repeat.minReps, 3), maxReps: Math.max(1, Math.ceil(repeat.maxReps / factor)) } : repeat;
+    matchEvidence(doc, k.taxonomy);
+    const matchMs = timeSync(() => matchEvidence(doc, k.taxonomy), opts);
+    const scanMs = timeSync(() => matchText(doc.text, k.taxonomy), opts);
+    const first = rows[0];
+    rows.push({
+      factor,
+      characters: doc.text.length,
+      tokens: doc.text.split(/\s+/).length,
+      matchMs,
+      scanMs,
+      perCharRatio: first ? matchMs / (first.matchMs * (doc.text.length / first.characters)) : 1,
+      scanPerCharRatio: first ? scanMs / (first.scanMs * (doc.text.length / first.characters)) : 1,
+    });
+    log(`  ${factor}x: ${doc.text.length} chars, matchEvidence ${matchMs.toFixed(2)} ms, matchText ${scanMs.toFixed(2)} ms`);
+  }
+  return rows;
+}
