@@ -54,6 +54,7 @@ const ABBREVIATIONS = new Set([
   'dept',
 ]);
 const CONNECTORS = new Set(['and', '&', 'or']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'all', 'any', 'each', 'every', 'various', 'multiple', 'new', 'their', 'our', 'its', 'daily', 'weekly', 'monthly']);
 const PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'with', 'at', 'to', 'from', 'by', 'as', 'per', 'up']);
 const FUNCTION_WORDS = new Set([
   'a',
@@ -285,6 +286,10 @@ function rewriteClause(
       } else if (nom) {
         verb = nom[0];
         rest = rest.slice(nom[1]);
+      } else if (opener.nounKeep) {
+        // "Proficient at databases" claims a skill, not work done: "Applied proficiency in databases".
+        verb = 'apply';
+        extra = opener.nounKeep.split(' ');
       } else {
         verb = objectVerb(rest, ctx, lex) ?? opener.verb;
         // "Responsible for scheduling, billing" must not become "Scheduled scheduling, billing".
@@ -378,6 +383,24 @@ function gerundIsVerb(out: string[], i: number, lex: RewriteLexicon): boolean {
   return !lex.nounGerunds.has(coreOf(last));
 }
 
+/** True when tokens from the opening verb up to `i` are only verbs and connectors. */
+function chainIsContiguous(
+  out: string[],
+  from: number,
+  i: number,
+  lex: RewriteLexicon,
+  form: VerbForm | undefined,
+): boolean {
+  for (let k = Math.max(from, 1); k < i; k++) {
+    const t = out[k]!;
+    if (isConnector(t)) continue;
+    // Earlier items of the list may already be re-inflected, so any verb form counts.
+    if (isWord(t) && form !== undefined && lex.forms.has(coreOf(t))) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Re-inflects verbs coordinated with the opening one ("Handle cash and tracked ..." -> one tense). */
 function convertChain(
   tokens: string[],
@@ -404,6 +427,10 @@ function convertChain(
     // Only words in the same form as the opening verb: "and issues" after "Manage" is a noun.
     if (f.form !== chainForm || f.form === wanted) continue;
     if (f.form === 'gerund' && !gerundIsVerb(out, i, lex)) continue;
+    // "-s" and "-ing" forms are also nouns ("files and records"): away from the opening verbs they
+    // count as verbs only before a determiner ("and completing the hiring").
+    const contiguous = chainIsContiguous(out, from, i, lex, chainForm);
+    if ((f.form === 'third' || f.form === 'gerund') && !contiguous && !DETERMINERS.has(coreOf(out[i + 1] ?? ''))) continue;
     if (f.form === 'base' && wanted === 'past' && (chainForm !== 'base' || toSeen)) continue;
     if (isProtected(verbIn(f.base, ctx.tense, lex), lex)) continue;
     const to = verbIn(f.base, ctx.tense, lex) + splitTok(raw).post;

@@ -30,6 +30,7 @@ const OpenerSchema = z
     verb: verbName,
     keep: word.optional().describe('words written after the verb'),
     onlyBefore: z.array(word).optional().describe('apply only when the next word is one of these'),
+    nounKeep: word.optional().describe('before a noun phrase, write "applied" + these words (a skill claim)'),
   })
   .strict();
 
@@ -127,6 +128,7 @@ export interface CompiledOpener {
   verb: string;
   keep?: string;
   onlyBefore?: Set<string>;
+  nounKeep?: string;
 }
 
 export interface CompiledTermMap {

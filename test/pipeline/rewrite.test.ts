@@ -34,6 +34,15 @@ describe('rewriteBullet: weak openers', () => {
     }
   });
 
+  it('keeps a skill claim a skill claim', () => {
+    expect(past('Proficient at databases, presentations and word processing.').rewrite).toBe(
+      'Applied proficiency in databases, presentations and word processing.',
+    );
+    expect(past('Proficient in Windows, Word, Excel, Access, PowerPoint').rewrite).toBe(
+      'Applied proficiency in Windows, Word, Excel, Access, PowerPoint.',
+    );
+  });
+
   it('picks the verb from the object when the opener leaves a noun phrase', () => {
     expect(past('Responsible for customer complaints at the front desk').rewrite).toBe(
       'Handled client escalations at the front desk.',
@@ -65,6 +74,18 @@ describe('rewriteBullet: tense', () => {
     );
     expect(past('Facilitating recruitment and training for the process.').rewrite).toBe(
       'Facilitated recruitment and training for the process.',
+    );
+  });
+
+  it('re-inflects a list of verbs but not a list of plural nouns', () => {
+    expect(present('Initiates, updates and closes out files, records, and reports on 3 fleets').rewrite).toBe(
+      'Initiate, update and close out files, records, and reports on 3 fleets.',
+    );
+    expect(present('Maintains all files and records for 24 aircraft').rewrite).toBe(
+      'Maintain all files and records for 24 aircraft.',
+    );
+    expect(past('Forecasting hiring requirements and completing the hiring for 2 sites').rewrite).toBe(
+      'Forecasted hiring requirements and completed the hiring for 2 sites.',
     );
   });
 
