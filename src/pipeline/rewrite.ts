@@ -430,7 +430,8 @@ function convertChain(
     // "-s" and "-ing" forms are also nouns ("files and records"): away from the opening verbs they
     // count as verbs only before a determiner ("and completing the hiring").
     const contiguous = chainIsContiguous(out, from, i, lex, chainForm);
-    if ((f.form === 'third' || f.form === 'gerund') && !contiguous && !DETERMINERS.has(coreOf(out[i + 1] ?? ''))) continue;
+    const nounLike = f.form === 'third' || f.form === 'gerund' || lex.nounLikeVerbs.has(f.base);
+    if (nounLike && !contiguous && !DETERMINERS.has(coreOf(out[i + 1] ?? ''))) continue;
     if (f.form === 'base' && wanted === 'past' && (chainForm !== 'base' || toSeen)) continue;
     if (isProtected(verbIn(f.base, ctx.tense, lex), lex)) continue;
     const to = verbIn(f.base, ctx.tense, lex) + splitTok(raw).post;

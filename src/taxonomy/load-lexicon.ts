@@ -58,6 +58,7 @@ export const RewriteLexiconFileSchema = z
     strongVerbs: z.array(verbName).min(1),
     leadFillers: z.array(word),
     nounGerunds: z.array(word),
+    nounLikeVerbs: z.array(verbName),
     weakOpeners: z.array(OpenerSchema).min(1),
     objectVerbs: z.array(z.object({ id: z.string(), verb: verbName, words: z.array(word).min(1) }).strict()),
     competencyVerbs: z.record(z.string(), verbName),
@@ -97,6 +98,7 @@ export const RewriteLexiconFileSchema = z
     for (const [k, v] of Object.entries(lex.competencyVerbs)) check(v, ['competencyVerbs', k]);
     for (const [k, v] of Object.entries(lex.nominalizations)) check(v, ['nominalizations', k]);
     for (const [i, v] of lex.outcomeSlot.verbs.entries()) check(v, ['outcomeSlot', 'verbs', i]);
+    for (const [i, v] of lex.nounLikeVerbs.entries()) check(v, ['nounLikeVerbs', i]);
     const names = lex.protectedNames.map((n) => n.toLowerCase());
     for (const [i, t] of lex.termMaps.entries()) {
       const to = ` ${t.to.toLowerCase()} `;
@@ -156,6 +158,7 @@ export interface RewriteLexicon {
   strong: Set<string>;
   leadFillers: Set<string>;
   nounGerunds: Set<string>;
+  nounLikeVerbs: Set<string>;
   openers: CompiledOpener[];
   objectVerbs: { id: string; verb: string; words: Set<string> }[];
   competencyVerbs: Map<string, string>;
@@ -216,6 +219,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     strong: new Set(lex.strongVerbs),
     leadFillers: new Set(lex.leadFillers),
     nounGerunds: new Set(lex.nounGerunds),
+    nounLikeVerbs: new Set(lex.nounLikeVerbs),
     openers: lex.weakOpeners
       .map((o) => ({ ...o, words: o.phrase.split(' '), onlyBefore: o.onlyBefore ? new Set(o.onlyBefore) : undefined }))
       .sort((a, b) => b.words.length - a.words.length),
