@@ -42,6 +42,7 @@ export function honestyViolations(r: BulletRewrite, lex: RewriteLexicon): string
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
     if (re.test(r.rewrite) && !re.test(r.original)) problems.push(`added name: ${name}`);
   }
+  if (r.slots.length && /\p{Nd}/u.test(r.original)) problems.push('slot added to a bullet that has a number');
   for (const s of r.slots) {
     if (!r.rewrite.includes(s.token)) problems.push(`slot ${s.token} listed but not in rewrite`);
     if (!s.question.endsWith('?')) problems.push(`slot ${s.token} without a question`);
@@ -61,5 +62,6 @@ export function grammarViolations(r: BulletRewrite): string[] {
   }
   if (/\b(and|or|&)\.$/i.test(r.rewrite)) problems.push('dangling conjunction');
   if (!r.rewrite.endsWith('.')) problems.push('no closing period');
+  if (/\p{Ll}{2}\.\s*\p{Lu}\p{Ll}/u.test(r.rewrite.slice(0, -1))) problems.push('more than one sentence');
   return problems;
 }

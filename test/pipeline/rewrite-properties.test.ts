@@ -107,6 +107,51 @@ describe('rewrite honesty over generated bullets', () => {
   });
 });
 
+describe('rewrite grammar over generated bullets', () => {
+  const strongVerbs = [...lex.strong].filter((v) => !lex.nounLikeVerbs.has(v) && v !== 'excel');
+  const briefOpeners = ['Responsible for', 'Duties included', 'Tasked with', 'Ability to', 'Helped', 'Assisted with', 'Worked on'];
+  const objects = ['the weekly schedule', 'all vendor contracts', '12 store events', 'the 2019 office move', 'new hire paperwork'];
+
+  it('replaces every weak opener of the issue with a strong verb', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...briefOpeners),
+        fc.constantFrom(...strongVerbs),
+        fc.constantFrom(...objects),
+        tense,
+        (opener, verb, object, t) => {
+          const forms = lex.verbs.get(verb)!;
+          const word = opener === 'Ability to' ? forms.base : forms.gerund;
+          const r = rewriteBullet(`${opener} ${word} ${object}`, { tense: t }, lex);
+          expect(opensStrongly(r.rewrite, lex), r.rewrite).toBe(true);
+          expect(opensWeakly(r.rewrite, lex), r.rewrite).toBe(false);
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
+  it('puts coordinated verbs in one tense: past for past roles, present for the current one', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...strongVerbs),
+        fc.constantFrom(...strongVerbs),
+        fc.constantFrom<'past' | 'base' | 'third'>('past', 'base', 'third'),
+        tense,
+        (a, b, form, t) => {
+          fc.pre(a !== b);
+          const [fa, fb] = [lex.verbs.get(a)!, lex.verbs.get(b)!];
+          const r = rewriteBullet(`${fa[form]} and ${fb[form]} the weekly schedule`, { tense: t }, lex);
+          const want = t === 'past' ? 'past' : 'base';
+          const [first, , second] = r.rewrite.toLowerCase().split(' ');
+          expect([first, second], r.rewrite).toEqual([fa[want], fb[want]]);
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+});
+
 describe('rewrite over every experience bullet of the dev corpus', () => {
   const bullets = corpusBullets();
 
