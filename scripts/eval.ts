@@ -57,6 +57,10 @@ async function main() {
   const files = readdirSync(LABELS)
     .filter((f) => f.endsWith('.json'))
     .sort();
+  if (files.length === 0) {
+    console.log(`No label files in eval/${set}.`);
+    return;
+  }
   let quotesMissing = 0;
 
   for (const name of files) {

@@ -57,11 +57,15 @@ function walk(
   const i = nextWord(tokens, from, clause);
   if (i < 0) return;
   const token = tokens[i]!;
-  for (const key of keysOf(token)) {
-    const child = node.next.get(key);
-    if (!child) continue;
-    for (const pattern of child.outputs) out.push({ pattern, first, last: i });
-    walk(tokens, child, i + 1, clause, first, out);
+  // Adjacent words of a phrase never straddle a comma ("accounting, management" is a list, not
+  // "account management"); a `*` gap may.
+  if (i === first || !token.listBreak) {
+    for (const key of keysOf(token)) {
+      const child = node.next.get(key);
+      if (!child) continue;
+      for (const pattern of child.outputs) out.push({ pattern, first, last: i });
+      walk(tokens, child, i + 1, clause, first, out);
+    }
   }
   if (node.wild) {
     // A gap of 0..MAX_GAP words, then the phrase must go on.

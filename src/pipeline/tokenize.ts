@@ -20,6 +20,8 @@ export interface Token {
   clause: number;
   /** Filler words (the, a, their ...) are skipped by the matcher. */
   filler: boolean;
+  /** A comma (or slash) stands between this token and the previous one: list items are not phrases. */
+  listBreak: boolean;
   /** The trie keys this token can take: stem key, `=lower`, `^surface`. */
   keys: readonly string[];
 }
@@ -64,6 +66,7 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
   let lastEnd = 0;
   for (const m of text.matchAll(TOKEN_RE)) {
     const start = m.index;
+    const gap = text.slice(lastEnd, start);
     // The gap plus the first character of this token: a line break counts only before a capital etc.
     if (tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1))) clause += 1;
     const surface = fold(/^[A-Za-z0-9]+$/.test(m[0]) ? m[0] : m[0].normalize('NFKC'));
@@ -78,6 +81,7 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
       end: start + m[0].length,
       clause,
       filler: FILLERS.has(lower),
+      listBreak: /[,/]/.test(gap),
     });
     lastEnd = start + m[0].length;
   }

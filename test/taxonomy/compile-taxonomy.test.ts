@@ -94,6 +94,13 @@ describe('the automaton', () => {
     expect(found('Planned each sprint with the Scrum team', data)).toEqual(['sprint']);
   });
 
+  it('never joins two list items into a phrase across a comma, though a gap may cross one', () => {
+    const list = tiny([{ id: 'p', framing: 'cs', phrases: ['account management', 'answer * email'] }]);
+    expect(found('Skills: accounting, management, filing', list)).toEqual([]);
+    expect(found('Skills: account management, filing', list)).toEqual(['account management']);
+    expect(found('Answered phone calls, emails and letters', list)).toEqual(['Answered phone calls, emails']);
+  });
+
   it('keeps "management" apart from "manage" with a fixed lemma', () => {
     expect(found('Managed the migration project', data)).toEqual(['Managed the migration project']);
     expect(found('Management of the project office', data)).toEqual([]);
