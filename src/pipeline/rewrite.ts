@@ -500,35 +500,51 @@ function addSlots(
   const teamOf = ['a', 'team', 'of'];
   if (teamOf.every((w, k) => coreOf(out[j + k] ?? '') === w)) j += 3;
   else if (coreOf(out[j] ?? '') === 'team' && coreOf(out[j + 1] ?? '') === 'of') j += 2;
-  outer: for (const s of lex.countSlots) {
-    for (const phrase of s.phrases) {
-      const ok = phrase.every((w, k) => {
-        const raw = out[j + k];
-        return (
-          raw !== undefined &&
-          j + k < clauseEnd &&
-          coreOf(raw) === w &&
-          splitTok(raw).pre === '' &&
-          (k === phrase.length - 1 || splitTok(raw).post === '')
-        );
-      });
-      const lastRaw = out[j + phrase.length - 1];
-      const after = out[j + phrase.length];
-      // The phrase must end the noun phrase: "[N] employees engaged in", not "[N] staff meetings".
-      const endsPhrase =
-        lastRaw !== undefined &&
-        (/^[,;:.)]/.test(splitTok(lastRaw).post) ||
-          after === undefined ||
-          isConnector(after) ||
-          PREPOSITIONS.has(coreOf(after)) ||
-          (/(ing|ed)$/.test(coreOf(after)) && !lex.nounGerunds.has(coreOf(after))) ||
-          ['who', 'that', 'per', 'daily', 'weekly', 'each'].includes(coreOf(after)));
-      if (ok && endsPhrase && j > 0 && j < clauseEnd && !splitTok(out[j - 1]!).post) {
-        out.splice(j, 0, s.token);
-        clauseEnd++;
-        slots.push({ token: s.token, question: s.question });
-        changes.push({ rule: `slot:${s.id}`, from: '', to: s.token });
-        break outer;
+  // Up to two plain modifiers may stand before the counted noun: "[N] insurance claims".
+  const modifier = (raw: string | undefined) =>
+    raw !== undefined &&
+    /^\p{Ll}[\p{Ll}-]*$/u.test(raw) &&
+    !isConnector(raw) &&
+    !PREPOSITIONS.has(raw) &&
+    !DETERMINERS.has(raw) &&
+    !['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such'].includes(raw);
+  const phraseAt = (at: number, phrase: string[]) =>
+    phrase.every((w, k) => {
+      const raw = out[at + k];
+      return (
+        raw !== undefined &&
+        at + k < clauseEnd &&
+        coreOf(raw) === w &&
+        splitTok(raw).pre === '' &&
+        (k === phrase.length - 1 || splitTok(raw).post === '')
+      );
+    });
+  // The phrase must end the noun phrase: "[N] employees engaged in", not "[N] staff meetings".
+  const endsPhrase = (at: number, phrase: string[]) => {
+    const lastRaw = out[at + phrase.length - 1];
+    const after = out[at + phrase.length];
+    return (
+      lastRaw !== undefined &&
+      (/^[,;:.)]/.test(splitTok(lastRaw).post) ||
+        after === undefined ||
+        isConnector(after) ||
+        PREPOSITIONS.has(coreOf(after)) ||
+        (/(ing|ed)$/.test(coreOf(after)) && !lex.nounGerunds.has(coreOf(after))) ||
+        ['who', 'that', 'per', 'daily', 'weekly', 'each'].includes(coreOf(after)))
+    );
+  };
+  outer: for (let skip = 0; skip <= 2; skip++) {
+    if (skip > 0 && !modifier(out[j + skip - 1])) break;
+    for (const s of lex.countSlots) {
+      for (const phrase of s.phrases) {
+        const at = j + skip;
+        if (phraseAt(at, phrase) && endsPhrase(at, phrase) && j > 0 && j < clauseEnd && !splitTok(out[j - 1]!).post) {
+          out.splice(j, 0, s.token);
+          clauseEnd++;
+          slots.push({ token: s.token, question: s.question });
+          changes.push({ rule: `slot:${s.id}`, from: '', to: s.token });
+          break outer;
+        }
       }
     }
   }

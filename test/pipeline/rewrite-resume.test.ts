@@ -65,7 +65,7 @@ describe('rewrites[] in the analysis', () => {
     expect(rewrites.map((r) => r.rewrite)).toEqual([
       'Onboard and train [N] new hires on the returns process.',
       'Handle 40 customer calls per day.',
-      'Answered customer requests at the register.',
+      'Answered [N] customer requests at the register.',
     ]);
   });
 

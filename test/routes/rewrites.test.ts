@@ -26,7 +26,7 @@ describe('POST /v1/rewrites', () => {
     expect(body.targetRole).toBe('project-coordinator');
     expect(body.rewrites.map((r) => r.bulletId)).toEqual(['b1', 'b2', 'b3']);
     const [complaints, training, calls] = body.rewrites;
-    expect(complaints!.rewrite).toBe('Handled client escalations and billing requests.');
+    expect(complaints!.rewrite).toBe('Handled [N] client escalations and billing requests.');
     expect(complaints!.scoreAfter).toBeGreaterThan(complaints!.scoreBefore);
     expect(complaints!.changes.map((c) => c.rule)).toEqual(
       expect.arrayContaining(['weak-opener', 'term-map:complaints-to-escalations', 'term-map:inquiries-to-requests']),
@@ -105,7 +105,7 @@ describe('rewrites[] of POST /v1/analyses', () => {
     const work = res.body.document.bullets.filter((b: { section: string }) => b.section === 'experience');
     expect(res.body.rewrites.map((r: { bulletId: string }) => r.bulletId)).toEqual(work.map((b: { id: string }) => b.id));
     expect(res.body.rewrites.map((r: { rewrite: string }) => r.rewrite)).toEqual([
-      'Handle client escalations and billing requests.',
+      'Handle [N] client escalations and billing requests.',
       'Onboard and train new hires on Salesforce, 3 per month.',
       'Guided [N] customers to select merchandise at the register.',
     ]);
