@@ -1,5 +1,6 @@
 // Turns evidence into one explained 0-100 score and a level per competency, absent ones included.
-// Heuristic (docs/matching.md): each independent piece of evidence (one bullet, sentence or skills entry)
+// Heuristic (docs/matching.md): each independent piece of evidence (one bullet, sentence or skills entry;
+// a quote repeated word for word counts once)
 // adds points: strong 25, or 30 in the current role, +5 when it carries a number (a quantified result);
 // weak claims add 10 each but at most 20 in total, so claims alone never exceed "emerging". Capped at 100.
 // Limits: recency is by role (the role marked current, else the first listed), not by date arithmetic.
@@ -38,8 +39,16 @@ export function scoreEvidence(evidence: readonly Evidence[], currentRole: number
   let strong = 0;
   let current = 0;
   let quantified = 0;
-  for (const e of evidence) {
+  let weak = 0;
+  // Independent pieces: a bullet repeated word for word (resumes often list a role twice) counts once.
+  const seen = new Set<string>();
+  const strongFirst = [...evidence].sort((a, b) => Number(a.strength === 'weak') - Number(b.strength === 'weak'));
+  for (const e of strongFirst) {
+    const text = e.quote.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (seen.has(text)) continue;
+    seen.add(text);
     if (e.strength === 'weak') {
+      weak += 1;
       weakPoints += POINTS.weak;
       continue;
     }
@@ -52,7 +61,6 @@ export function scoreEvidence(evidence: readonly Evidence[], currentRole: number
       strongPoints += POINTS.quantified;
     }
   }
-  const weak = evidence.length - strong;
   const score = Math.min(100, Math.round(strongPoints + Math.min(weakPoints, POINTS.weakCap)));
   return { score, strong, weak, current, quantified };
 }

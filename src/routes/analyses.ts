@@ -11,7 +11,7 @@ import type { RouteFactory } from './route-spec.js';
 
 export const SCORE_DESCRIPTION =
   'Each competency gets a score from 0 to 100 built from independent pieces of evidence (one bullet, ' +
-  'sentence or skills entry each): a strong piece (an experience, project or volunteer bullet showing the ' +
+  'sentence or skills entry each; a quote repeated word for word counts once): a strong piece (an experience, project or volunteer bullet showing the ' +
   `person doing it) adds ${POINTS.strong}, or ${POINTS.strongCurrent} in the current role, plus ` +
   `${POINTS.quantified} when it carries a number (a quantified result); a weak piece (skills-list entry or ` +
   `summary claim) adds ${POINTS.weak}, weak pieces together at most ${POINTS.weakCap}. The sum is capped at ` +

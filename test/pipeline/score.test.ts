@@ -65,6 +65,14 @@ describe('scoreCompetencies', () => {
     expect(r.explanation).toContain(`= ${r.score}`);
   });
 
+  it('counts a bullet repeated word for word once', () => {
+    const r = score('Experience\nDe-escalated upset callers.\nAnswered calls.\nDe-escalated upset callers.\n').get(
+      'conflict-resolution',
+    )!;
+    expect(r.evidence).toHaveLength(2);
+    expect(r.score).toBe(POINTS.strong);
+  });
+
   it('caps the score at 100', () => {
     const bullets = Array.from({ length: 8 }, (_, i) => `Trained ${i + 2} new hires on the phone system.`);
     expect(score(`Experience\n${bullets.join('\n')}\n`).get('leadership')!.score).toBe(100);
