@@ -294,7 +294,7 @@ function rewriteClause(
         verb = objectVerb(rest, ctx, lex) ?? opener.verb;
         // "Responsible for scheduling, billing" must not become "Scheduled scheduling, billing".
         const forms = Object.values(lex.verbs.get(verb) ?? {});
-        if (rest.slice(0, 3).some((t) => forms.includes(coreOf(t)))) verb = opener.verb;
+        if (rest.slice(0, 8).some((t) => forms.includes(coreOf(t)))) verb = opener.verb;
       }
     } else {
       // support: never claim ownership of work the writer only helped with.
