@@ -182,7 +182,6 @@ interface ClauseResult {
   tokens: string[];
   /** Base of the verb the clause now opens with, if any. */
   verb?: string;
-  opener?: string;
 }
 
 function sameVerb(a: string, b: string, lex: RewriteLexicon): boolean {
@@ -334,7 +333,6 @@ function rewriteClause(
     return {
       tokens: convertChain([...head, ...rest], head.length, chainForm, ctx, lex, changes),
       verb,
-      opener: opener.id,
     };
   }
 
