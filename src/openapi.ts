@@ -17,7 +17,7 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   for (const [id, def] of Object.entries($defs ?? {})) components[id] = rewrite(def);
   const meta = z.globalRegistry.get(schema) as { id?: string } | undefined;
   if (meta?.id) {
-    components[meta.id] = rewrite(rest);
+    if (!('$ref' in rest)) components[meta.id] = rewrite(rest);
     return { $ref: `#/components/schemas/${meta.id}` };
   }
   return rewrite(rest);
@@ -66,7 +66,7 @@ function errorResponses(codes: ErrorCode[]): Record<string, Json> {
 }
 
 export function buildOpenApiDocument(specs: RouteSpec[], version: string): Json {
-  components.Error = toSchema(ErrorResponseSchema, 'output');
+  toSchema(ErrorResponseSchema, 'output');
   const paths: Record<string, Record<string, Json>> = {};
   for (const spec of specs) {
     const op: Json = {

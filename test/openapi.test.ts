@@ -27,6 +27,17 @@ describe('openapi.yaml', () => {
     expect(res.body).toEqual(committed);
   });
 
+  it('defines every component schema, with no self-reference and no dangling $ref', () => {
+    const doc = parse(readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8'));
+    const schemas = doc.components.schemas as Record<string, Record<string, unknown>>;
+    for (const [id, schema] of Object.entries(schemas)) {
+      expect(schema.$ref, id).toBeUndefined();
+      expect(schema.type ?? schema.anyOf ?? schema.oneOf ?? schema.enum, id).toBeDefined();
+    }
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    for (const id of refs) expect(Object.keys(schemas)).toContain(id);
+  });
+
   it('documents every error code with its status', () => {
     const text = readFileSync(new URL('../openapi.yaml', import.meta.url), 'utf8');
     for (const code of ERROR_CODES) expect(text).toContain(`\`${code}\``);
