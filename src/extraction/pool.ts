@@ -33,6 +33,8 @@ export interface PoolOptions {
 export interface PoolStats {
   size: number;
   busy: number;
+  /** Children that have loaded the parsers. */
+  warm: number;
   queued: number;
   queueMax: number;
   /** Children started since boot (each recycle starts one). */
@@ -58,6 +60,7 @@ interface Slot {
   pool: workerpool.Pool;
   /** Settles when the child has loaded the parsers; a document's deadline starts after it. */
   ready: Promise<unknown>;
+  warm: boolean;
   done: number;
   busy: boolean;
 }
@@ -139,14 +142,24 @@ export function createPoolExtractor(
     });
 
   let spawned = 0;
-  const start = (): Pick<Slot, 'pool' | 'ready'> => {
+  /** Gives `slot` a fresh child; the slot is warm once the child has loaded the parsers. */
+  const start = (slot: Slot): void => {
     spawned += 1;
     const pool = spawn();
-    // A child that dies while loading fails its first document through exec below.
-    const ready = pool.exec('ready', []).catch(() => undefined);
-    return { pool, ready };
+    slot.pool = pool;
+    slot.warm = false;
+    // A child that dies while loading fails its first document through exec in run().
+    slot.ready = Promise.resolve(pool.exec('ready', []))
+      .then(() => {
+        if (slot.pool === pool) slot.warm = true;
+      })
+      .catch(() => undefined);
   };
-  const newSlot = (): Slot => ({ ...start(), done: 0, busy: false });
+  const newSlot = (): Slot => {
+    const slot = { done: 0, busy: false } as Slot;
+    start(slot);
+    return slot;
+  };
   const slots: Slot[] = Array.from({ length: options.size }, newSlot);
   const queue: Task[] = [];
   let closed = false;
@@ -159,7 +172,7 @@ export function createPoolExtractor(
       if (pid !== undefined) killPid(pid);
     }
     void old.terminate(true).catch(() => undefined);
-    if (!closed) Object.assign(slot, start());
+    if (!closed) start(slot);
     slot.done = 0;
   };
 
@@ -228,7 +241,8 @@ export function createPoolExtractor(
       if (closed) return Promise.reject(appError('SHUTTING_DOWN'));
       return new Promise<RawText>((resolve, reject) => {
         const task: Task = { format, bytes, resolve, reject };
-        const idle = slots.find((s) => !s.busy);
+        // A warm child first: a recycled one may still be loading the parsers.
+        const idle = slots.find((s) => !s.busy && s.warm) ?? slots.find((s) => !s.busy);
         if (idle) void run(idle, task);
         else if (queue.length >= options.queueMax) {
           reject(appError('OVERLOADED', 'the document queue is full'));
@@ -238,6 +252,7 @@ export function createPoolExtractor(
     stats: () => ({
       size: options.size,
       busy: slots.filter((s) => s.busy).length,
+      warm: slots.filter((s) => s.warm).length,
       queued: queue.length,
       queueMax: options.queueMax,
       spawned,

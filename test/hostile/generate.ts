@@ -44,8 +44,8 @@ function stream(dict: string, data: Buffer): Buffer {
 
 const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
 
-/** A one-page PDF whose page draws `lines` with Helvetica. */
-export function textPdf(lines: string[]): Buffer {
+/** A one-page PDF whose page draws `lines` with Helvetica, its content stream optionally deflated. */
+export function textPdf(lines: string[], compress = false): Buffer {
   const ops = lines
     .map((l, i) => `BT /F1 11 Tf 50 ${780 - i * 14} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`)
     .join('\n');
@@ -54,7 +54,9 @@ export function textPdf(lines: string[]): Buffer {
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
     FONT,
-    stream('', Buffer.from(ops, 'latin1')),
+    compress
+      ? stream('/Filter /FlateDecode', zlibWrap(deflateRawSync(Buffer.from(ops, 'latin1'))))
+      : stream('', Buffer.from(ops, 'latin1')),
   ]);
 }
 
