@@ -1,7 +1,9 @@
 // Whether the server takes work. On shutdown it drains: new /v1 requests get 503 SHUTTING_DOWN (health
-// and readiness still answer, /readyz as unready) while the in-flight ones finish, up to a grace period. Under pressure (extraction queue more than half full)
-// /readyz answers unready so a balancer stops sending before requests are refused. Every 503 carries
-// Retry-After.
+// and readiness still answer, /readyz as unready) while the in-flight ones finish, up to a grace period.
+// Under pressure (extraction queue at least half full) /readyz answers unready so a balancer stops
+// sending; with the queue full, uploads are refused with 503 OVERLOADED before their body is read.
+// Every 503 carries Retry-After. Limits: admission looks at the queue when the request arrives; the pool
+// still refuses at its own bound if the queue filled meanwhile.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { appError } from '../errors.js';
@@ -46,6 +48,18 @@ async function availabilityPlugin(app: FastifyInstance, options: AvailabilityOpt
     if (draining && isApiRequest(request)) {
       reply.header('connection', 'close');
       return sendError(reply, appError('SHUTTING_DOWN'));
+    }
+    // Admission control: with the extraction queue full, an upload is refused before its body is read,
+    // so a flood costs neither the bytes nor the memory of documents that would be refused anyway.
+    const stats = options.poolStats();
+    if (
+      stats &&
+      stats.queued >= stats.queueMax &&
+      request.method === 'POST' &&
+      isApiRequest(request) &&
+      /^multipart\//i.test(request.headers['content-type'] ?? '')
+    ) {
+      return sendError(reply, appError('OVERLOADED', 'the document queue is full'));
     }
     inFlight += 1;
     // 'close' fires once whether the answer was sent or the client went away.
