@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import type { ErrorCode } from './errors.js';
 import { createInlineExtractor, type Extractor } from './extraction/extractor.js';
 import { createPoolExtractor, type PoolExtractor, poolOptionsFromConfig } from './extraction/pool.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -21,6 +22,8 @@ import type { RouteSpec } from './routes/route-spec.js';
 import { type Knowledge, loadKnowledge } from './taxonomy/knowledge.js';
 
 export const API_VERSION = '1.0.0';
+
+const API_REFUSALS: ErrorCode[] = ['UNAUTHORIZED', 'RATE_LIMITED', 'SHUTTING_DOWN'];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -113,7 +116,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
 
-  const routes = ROUTE_FACTORIES.flatMap((factory) => factory(app));
+  // Refusals every /v1 route can give, whatever its own spec lists: the plugins above answer them.
+  const routes = ROUTE_FACTORIES.flatMap((factory) => factory(app)).map((route) =>
+    route.spec.public
+      ? route
+      : {
+          ...route,
+          spec: { ...route.spec, errors: [...new Set([...route.spec.errors, ...API_REFUSALS])] },
+        },
+  );
   app.decorate(
     'routeSpecs',
     routes.map((r) => r.spec),
