@@ -58,6 +58,8 @@ export interface BenchOptions {
     docx: string;
     txt: string;
     cpuProfDir?: string;
+    /** Extra server environment (the quick run shrinks the extraction pool to boot faster). */
+    serverEnv?: Record<string, string>;
   };
 }
 
@@ -103,11 +105,12 @@ export const QUICK: BenchOptions = {
   http: {
     ...FULL.http,
     mode: 'tsx',
-    connections: [1, 2],
+    connections: [2],
     durationS: 0.3,
-    warmupS: 0.2,
+    warmupS: 0,
     floorDurationS: 0.3,
     floorProcesses: 1,
+    serverEnv: { POOL_SIZE: '1' },
   },
 };
 
@@ -192,7 +195,10 @@ async function benchHttp(opts: BenchOptions, log: (line: string) => void): Promi
   ];
   const k = loadBenchKnowledge();
   const code = prepareServerCode(h.mode, log);
-  const server = await startServer(code, h.cpuProfDir ? { cpuProfDir: h.cpuProfDir } : {});
+  const server = await startServer(code, {
+    ...(h.cpuProfDir ? { cpuProfDir: h.cpuProfDir } : {}),
+    ...(h.serverEnv ? { env: h.serverEnv } : {}),
+  });
   const sampler = new RssSampler(server.pid);
   sampler.start();
   try {
@@ -203,12 +209,12 @@ async function benchHttp(opts: BenchOptions, log: (line: string) => void): Promi
       probed.push({ label: body.label, source: body.source, bytes: body.body.length, probe: await probe(server, endpoint, body) });
     }
     log('  probed; warming up');
-    for (const body of bodies) await runCell(server, endpoint, body, 4, h.warmupS, sampler);
+    if (h.warmupS > 0) for (const body of bodies) await runCell(server, endpoint, body, 4, h.warmupS, sampler);
     const { children } = extractionProcesses(server.pid);
     const workers = h.floorProcesses ?? extractionProcesses(server.pid).workers;
     log(`  extraction children: ${children}; floor on ${workers} process(es)`);
     const floor = await measureFloor(join(opts.corpus, h.pdf), workers, {
-      warmupMs: Math.min(2000, h.warmupS * 1000),
+      warmupMs: Math.min(2000, Math.max(300, h.warmupS * 1000)),
       durationMs: h.floorDurationS * 1000,
       limits: k.extractLimits,
       code: { module: code.extractModule, execArgv: code.execArgv },

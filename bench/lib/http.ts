@@ -99,7 +99,10 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
   throw new Error(`server not ready after ${timeoutMs} ms`);
 }
 
-export async function startServer(code: ServerCode, opts: { cpuProfDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  code: ServerCode,
+  opts: { cpuProfDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const apiKey = randomBytes(16).toString('hex');
   const execArgv = [...code.execArgv, ...(opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : [])];
@@ -115,6 +118,7 @@ export async function startServer(code: ServerCode, opts: { cpuProfDir?: string 
       RATE_LIMIT_MAX: '1000000',
       API_KEYS: apiKey,
       NODE_ENV: 'production',
+      ...opts.env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -245,6 +249,20 @@ export interface Cell {
   clientCpuCores: number;
 }
 
+/**
+ * Waits until the server's process tree is idle (under 0.1 core for 250 ms): autocannon stops sending at
+ * the end of a cell but the server still finishes what it had accepted, which would eat into the next cell.
+ */
+export async function drain(server: RunningServer, maxMs = 20_000): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    const cpu0 = treeCpuMs(server.pid);
+    await new Promise((r) => setTimeout(r, 250));
+    const used = treeCpuMs(server.pid) - cpu0;
+    if (used < 25 || performance.now() - t0 > maxMs) return performance.now() - t0;
+  }
+}
+
 export async function runCell(
   server: RunningServer,
   path: string,
@@ -253,6 +271,7 @@ export async function runCell(
   durationS: number,
   sampler: RssSampler,
 ): Promise<Cell> {
+  await drain(server);
   sampler.window();
   const cpu0 = treeCpuMs(server.pid);
   const client0 = process.cpuUsage();
