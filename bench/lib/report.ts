@@ -198,7 +198,10 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
     lines.push('## 2. Taxonomy scaling (matchEvidence)', '');
     lines.push(
       `The real taxonomy, then with synthetic patterns added through \`compileTaxonomy\` so that it holds 10x and 100x ` +
-        `as many patterns; the same ${t.documents.length} documents each time. Time is the sum over the documents of the median call.`,
+        `as many patterns; the same ${t.documents.length} documents each time. Synthetic phrases are 2-4 words of these ` +
+        'documents\' own vocabulary (some with `a|b` or `*`), redrawn when their first two words occur together in the ' +
+        'texts, so they walk deep into the trie without adding evidence (the evidence column). Time is the sum over the ' +
+        'documents of the median call; each factor is measured in turn, three rounds, median round kept.',
       '',
     );
     table(
