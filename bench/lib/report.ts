@@ -296,3 +296,46 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** The compact block `npm run bench` keeps up to date in docs/benchmarks.md (between the markers). */
+export function renderSummary(r: BenchReport, targets: Target[]): string {
+  const m = r.machine;
+  const lines: string[] = [];
+  lines.push(
+    `Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpu}, ${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB, ` +
+      `Node ${m.node}, commit ${m.commit}${m.dirty ? ' (with uncommitted changes in the tree)' : ''}; load average at start ` +
+      `${m.loadAverageAtStart.join(', ')}. Full report: [bench/results/latest.md](../bench/results/latest.md).`,
+    '',
+    '| target | measured | verdict |',
+    '|---|---|---|',
+    ...targets.map((t) => `| ${t.target} | ${t.measured}${t.gap ? `; ${t.gap}` : ''} | ${verdict(t)} |`),
+    '',
+  );
+  const pdf = r.stages?.byFormat.pdf;
+  if (pdf) {
+    lines.push(
+      `Per-stage median for a PDF resume (${pdf.extract.n} PDFs): ` +
+        STAGES.map((s) => `${s} ${ms(pdf[s].median)} ms`).join(', ') +
+        `; analysis after extraction ${ms(pdf.analysis.median)} ms.`,
+      '',
+    );
+  }
+  const h = r.http;
+  if (h) {
+    lines.push(`HTTP \`POST ${h.endpoint}\`, 2xx per second / p50 / p99 (ms):`, '');
+    lines.push('| body | ' + r.options.http.connections.map((c) => `c=${c}`).join(' | ') + ' |');
+    lines.push(`|---|${r.options.http.connections.map(() => '---').join('|')}|`);
+    for (const body of ['pdf', 'docx', 'json']) {
+      const cells = r.options.http.connections.map((c) => h.cells.find((x) => x.body === body && x.connections === c));
+      lines.push(
+        `| ${body} | ${cells.map((c) => (c ? `${c.perSecond.toFixed(1)} / ${c.p50} / ${c.p99}${c.non2xx + c.errors > 0 ? ` (${c.non2xx + c.errors} failed)` : ''}` : '-')).join(' | ')} |`,
+      );
+    }
+    lines.push(
+      '',
+      `Bare pdf-parse floor on ${h.floor.processes} process(es): ${h.floor.perSecond.toFixed(1)} PDFs/s. ` +
+        `Peak RSS of the server and its extraction children: ${mb(h.peakRss)}.`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -2,14 +2,14 @@
 // child process, autocannon with Buffer bodies, the floor workers, and the report files. It asserts that
 // the run measured what it claims (2xx answers that read the whole PDF, one row per factor, every target
 // evaluated), never how fast anything was: timing targets live in the benchmark report.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QUICK } from '../../bench/lib/bench.js';
 import { FORMATS } from '../../bench/lib/corpus.js';
 import { STAGES } from '../../bench/lib/stages.js';
-import { runAndWrite, type Written } from '../../bench/run.js';
+import { runAndWrite, updateSummaryDoc, type Written } from '../../bench/run.js';
 
 const out = mkdtempSync(join(tmpdir(), 'skillbridge-bench-'));
 let run: Written | undefined;
@@ -78,5 +78,21 @@ describe('npm run bench --quick', () => {
     ]);
     for (const t of targets.slice(0, 4)) expect(t.met).toBeTypeOf('boolean');
     for (const t of targets) expect(markdown).toContain(t.target);
+  }, 180_000);
+
+  it('refreshes only the generated block of the summary page', async () => {
+    const written = await quickRun();
+    const file = join(out, 'benchmarks.md');
+    writeFileSync(
+      file,
+      '# Benchmarks\n\nWhat was tried.\n\n<!-- bench:start (written by npm run bench; do not edit by hand) -->\nold figures\n<!-- bench:end -->\n\nMore prose.\n',
+    );
+    expect(updateSummaryDoc(written, file)).toBe(true);
+    const doc = readFileSync(file, 'utf8');
+    expect(doc).not.toContain('old figures');
+    expect(doc).toContain('What was tried.');
+    expect(doc).toContain('More prose.');
+    expect(doc).toContain(written.report.machine.node);
+    for (const t of written.targets) expect(doc).toContain(t.target);
   }, 180_000);
 });
