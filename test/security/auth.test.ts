@@ -51,9 +51,14 @@ describe('with API_KEYS set', () => {
   });
 
   it('covers every /v1 route by prefix, including GET routes and unknown paths', async () => {
-    for (const path of ['/v1/taxonomy', '/v1/roles', '/v1/no-such-route']) {
+    for (const path of ['/v1/taxonomy', '/v1/roles', '/v1/no-such-route', '/%761/taxonomy', '/v1/%74axonomy']) {
       const res = await request(server.url).get(path);
       expect(res.status, path).toBe(401);
+    }
+    // Other spellings of a /v1 path are refused or not found, never served.
+    for (const path of ['/v1//taxonomy', '/V1/taxonomy', '/x/../v1/taxonomy', '/docs/static/../../v1/taxonomy']) {
+      const res = await request(server.url).get(path);
+      expect([401, 404], path).toContain(res.status);
     }
     const ok = await request(server.url).get('/v1/taxonomy').set('x-api-key', KEYS[0]!);
     expect(ok.status).toBe(200);
