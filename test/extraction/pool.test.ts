@@ -35,7 +35,8 @@ async function waitFor(check: () => boolean, ms = 5_000): Promise<void> {
   while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
 }
 
-describe('extraction pool', () => {
+// Children load through tsx here (1-8 s each on a busy machine), hence the generous timeouts.
+describe('extraction pool', { timeout: 90_000 }, () => {
   let pool: PoolExtractor;
   beforeAll(() => {
     pool = createPoolExtractor({

@@ -81,7 +81,7 @@ function post() {
   return request(server.url).post('/v1/documents').set('authorization', `Bearer ${KEY}`);
 }
 
-describe('privacy', () => {
+describe('privacy', { timeout: 120_000 }, () => {
   it('keeps the canary out of every log line and off the disk', async () => {
     // Warm the pool first (tsx may cache its own transpiled sources when run from TypeScript).
     await post().attach('resume', textPdf(resumeLines()), 'warm.pdf');
