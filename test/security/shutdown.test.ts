@@ -1,7 +1,8 @@
 // The real server as a process (src/server.ts through tsx): on SIGTERM an upload in flight still gets
 // its answer, new /v1 requests get 503 SHUTTING_DOWN with Retry-After, /readyz turns unready, the
-// process exits 0 and its extraction children are gone. Past the grace period it exits anyway. The
-// process's own stdout/stderr never carry the canary of a parsed resume (child output is drained).
+// process exits 0 and its extraction children are gone. Past the grace period it exits anyway; killed
+// outright, it leaves no orphan child either. The process's own stdout/stderr never carry the canary
+// of a parsed resume (child output is drained).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -168,6 +169,21 @@ describe('graceful shutdown of the real process', () => {
     expect(childrenOf(server.proc.pid!)).toEqual([]);
     expect(server.output()).toContain('draining');
     expect(server.output()).not.toContain(CANARY);
+  }, 90_000);
+
+  it('leaves no orphan when the server itself is SIGKILLed', async () => {
+    const server = await startProcess({});
+    const warm = upload(server.port, resume, 'warm.pdf');
+    warm.finish();
+    expect((await warm.answer).status).toBe(200);
+    const children = childrenOf(server.proc.pid!);
+    expect(children.length).toBeGreaterThanOrEqual(1);
+    server.proc.kill('SIGKILL');
+    await server.exited;
+    // Children notice their IPC channel closing and exit on their own.
+    const until = Date.now() + 5_000;
+    while (children.some(alive) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    for (const pid of children) expect(alive(pid)).toBe(false);
   }, 90_000);
 
   it('exits after the grace period when a request never completes, killing its children', async () => {
