@@ -84,6 +84,7 @@ function childEntry(): { script: string; execArgv: string[] } {
 
 const PAGE_BYTES = 4096;
 const RSS_POLL_MS = 100;
+const STARTUP_WAIT_MS = 30_000;
 
 /** Resident bytes of a process from /proc (Linux); undefined elsewhere or once it is gone. */
 function residentBytes(pid: number): number | undefined {
@@ -183,7 +184,12 @@ export function createPoolExtractor(
     let overMemory = false;
     let watch: NodeJS.Timeout | undefined;
     try {
-      await slot.ready;
+      if (!slot.warm) {
+        // A child that never gets ready still meets the deadline below: its queued request times out.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([slot.ready, new Promise((r) => (timer = setTimeout(r, STARTUP_WAIT_MS)))]);
+        clearTimeout(timer);
+      }
       started = performance.now();
       const pid = childPid(slot.pool);
       if (options.rssMb > 0 && pid !== undefined) {
