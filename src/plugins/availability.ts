@@ -1,9 +1,10 @@
 // Whether the server takes work. On shutdown it drains: new /v1 requests get 503 SHUTTING_DOWN (health
 // and readiness still answer, /readyz as unready) while the in-flight ones finish, up to a grace period.
-// Under pressure (extraction queue at least half full) /readyz answers unready so a balancer stops
-// sending; with the queue full, uploads are refused with 503 OVERLOADED before their body is read.
-// Every 503 carries Retry-After. Limits: admission looks at the queue when the request arrives; the pool
-// still refuses at its own bound if the queue filled meanwhile.
+// Under pressure (extraction queue at least half full, or no extraction child loaded yet, as at boot)
+// /readyz answers unready so a balancer stops sending; with the queue full, uploads are refused with
+// 503 OVERLOADED before their body is read. Every 503 carries Retry-After. Limits: admission looks at
+// the queue when the request arrives; the pool still refuses at its own bound if the queue filled
+// meanwhile.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { appError } from '../errors.js';
@@ -29,6 +30,7 @@ declare module 'fastify' {
 /** Why the server should not take work now, or undefined. */
 export function pressureReason(stats: PoolStats | undefined): string | undefined {
   if (!stats) return undefined;
+  if (stats.warm === 0) return 'no extraction child is ready';
   if (stats.queued > 0 && stats.queued * 2 >= stats.queueMax) {
     return `extraction queue ${stats.queued}/${stats.queueMax}`;
   }

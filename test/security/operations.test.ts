@@ -3,6 +3,7 @@
 // duration by route and status, parse duration by format, errors by code and the queue depth.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pressureReason } from '../../src/plugins/availability.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { resumeLines, textExplosionPdf, textPdf } from '../hostile/generate.js';
 
@@ -64,5 +65,17 @@ describe('under pressure', () => {
     expect(text).toMatch(/skillbridge_errors_total\{code="EXTRACTION_TIMEOUT",status="422"\} 1/);
     expect(text).toContain('skillbridge_extraction_queue_depth 0');
     expect(text).toContain('skillbridge_process_resident_memory_bytes');
+  });
+});
+
+describe('readiness rule', () => {
+  const stats = { size: 2, busy: 0, warm: 2, queued: 0, queueMax: 32, spawned: 2, pids: [] };
+  it('is ready with a warm child and a queue under half full', () => {
+    expect(pressureReason(stats)).toBeUndefined();
+    expect(pressureReason({ ...stats, warm: 1, busy: 2, queued: 15 })).toBeUndefined();
+  });
+  it('is unready while no child has loaded the parsers, or from half a queue', () => {
+    expect(pressureReason({ ...stats, warm: 0 })).toBe('no extraction child is ready');
+    expect(pressureReason({ ...stats, queued: 16 })).toBe('extraction queue 16/32');
   });
 });
