@@ -1,4 +1,4 @@
-// Regenerates the before/after table of docs/rewrites.md from the dev corpus by running the rewriter.
+// Regenerates the before/after table of README.md from the dev corpus by running the rewriter.
 // The bullets are chosen by hand (file + opening words) to show strong and difficult cases; every
 // "after", rule list and score is produced by the code, never typed. Run: npx tsx scripts/rewrite-examples.ts
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { rewriteBullet } from '../src/pipeline/rewrite.js';
 import { loadLexicon } from '../src/taxonomy/load-lexicon.js';
 import { corpusBullets } from '../test/pipeline/corpus-bullets.js';
 
-const DOC = new URL('../docs/rewrites.md', import.meta.url);
+const DOC = new URL('../README.md', import.meta.url);
 const lexicon = loadLexicon(new URL('../data/rewrite-lexicon.yaml', import.meta.url).pathname);
 
 /** [kind, file fragment, opening words, why it is here] */
