@@ -225,15 +225,7 @@ export function segmentResume(text: string): Segmented {
       // LiveCareer sometimes runs the first duties on after "City , State" on the header line.
       const tail = /\bCity\s*,\s*State\s+(?=\S)/.exec(l.text);
       if (tail && tail.index + tail[0].length < l.text.length) {
-        const start = l.start + tail.index + tail[0].length;
-        bullets.push({
-          id: '',
-          text: text.slice(start, l.end),
-          start,
-          end: l.end,
-          section: sec.kind,
-          roleIndex: openRole,
-        });
+        addBullet(l.start + tail.index + tail[0].length, l.end, sec.kind, openRole);
       }
       // The organization/location line right below a header ("Stripe • San Francisco, CA", "City , State").
       const next = lines[i + 1];
@@ -266,15 +258,15 @@ export function segmentResume(text: string): Segmented {
     const l = lines[i]!;
     const sec = sectionOfLine[i];
     if (!sec || sec.kind === 'contact' || isSubheading(l.text)) return;
-    const offset = l.text.startsWith('• ') ? 2 : 0;
-    const start = l.start + offset;
-    const roleIndex = roleOfLine[i];
+    addBullet(l.start + (l.text.startsWith('• ') ? 2 : 0), l.end, sec.kind, roleOfLine[i]);
+  }
+  function addBullet(start: number, end: number, section: SectionKind, roleIndex: number | undefined): void {
     bullets.push({
       id: '',
-      text: text.slice(start, l.end),
+      text: text.slice(start, end),
       start,
-      end: l.end,
-      section: sec.kind,
+      end,
+      section,
       ...(roleIndex !== undefined ? { roleIndex } : {}),
     });
   }

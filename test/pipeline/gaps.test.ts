@@ -18,28 +18,8 @@ import type { CompetencyResult, EligibilityFacts, Evidence, Level } from '../../
 import type { ResumeDocument } from '../../src/schemas/document.js';
 import type { Requirement } from '../../src/schemas/roles.js';
 import { loadRoleKnowledge } from '../../src/taxonomy/load-roles.js';
+import { COMPETENCY_IDS } from '../helpers/competency-ids.js';
 
-const COMPETENCY_IDS = [
-  'communication',
-  'problem-solving',
-  'organization',
-  'stakeholder-management',
-  'conflict-resolution',
-  'leadership',
-  'collaboration',
-  'process-improvement',
-  'data-and-reporting',
-  'tools-and-technology',
-  'adaptability',
-  'quality-management',
-  'project-delivery',
-  'planning-and-scheduling',
-  'budget-and-cost',
-  'risk-management',
-  'scope-and-requirements',
-  'pm-methodology',
-  'pm-certification',
-];
 const knowledge = loadRoleKnowledge('data', COMPETENCY_IDS);
 
 // Pattern ids in these fixtures carry their framing as a prefix: "cs:answer-calls", "pm:lead-project".

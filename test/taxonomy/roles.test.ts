@@ -2,29 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataFileError } from '../../src/taxonomy/read-data-file.js';
 import { loadRoleKnowledge, parseRoleKnowledge } from '../../src/taxonomy/load-roles.js';
+import { COMPETENCY_IDS } from '../helpers/competency-ids.js';
 
-// The 19 ids of shared/COMPETENCIES.md; the server passes the taxonomy's own list.
-const COMPETENCY_IDS = [
-  'communication',
-  'problem-solving',
-  'organization',
-  'stakeholder-management',
-  'conflict-resolution',
-  'leadership',
-  'collaboration',
-  'process-improvement',
-  'data-and-reporting',
-  'tools-and-technology',
-  'adaptability',
-  'quality-management',
-  'project-delivery',
-  'planning-and-scheduling',
-  'budget-and-cost',
-  'risk-management',
-  'scope-and-requirements',
-  'pm-methodology',
-  'pm-certification',
-];
 const rolesText = readFileSync('data/roles.yaml', 'utf8');
 const termsText = readFileSync('data/posting-terms.yaml', 'utf8');
 
