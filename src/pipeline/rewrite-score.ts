@@ -20,34 +20,45 @@ function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-/** The verb-like word a bullet opens with, after fillers such as "I" or "Successfully". */
-export function openingWord(text: string, lexicon: RewriteLexicon): string | undefined {
-  for (const w of words(text)) {
-    const lower = w.toLowerCase();
-    if (!lexicon.leadFillers.has(lower)) return lower;
-  }
+function lowerWords(text: string): string[] {
+  return words(text).map((w) => w.toLowerCase());
+}
+
+function firstNonFiller(ws: string[], lexicon: RewriteLexicon): string | undefined {
+  for (const w of ws) if (!lexicon.leadFillers.has(w)) return w;
   return undefined;
 }
 
-/** True when the bullet opens with a phrase listed under weakOpeners. */
-export function opensWeakly(text: string, lexicon: RewriteLexicon): boolean {
-  const ws = words(text).map((w) => w.toLowerCase());
+// Same reading as the rewriter: the first word in any form of the opener's verb, and `onlyBefore`.
+function weakOpening(ws: string[], lexicon: RewriteLexicon): boolean {
   let i = 0;
   while (i < ws.length - 1 && lexicon.leadFillers.has(ws[i]!)) i++;
-  // Same reading as the rewriter: the first word in any form of the opener's verb, and `onlyBefore`.
-  const base = (w: string | undefined) => (w === undefined ? undefined : lexicon.forms.get(w)?.base);
+  const firstBase = ws[i] === undefined ? undefined : lexicon.forms.get(ws[i]!)?.base;
   return lexicon.openers.some(
     (o) =>
-      o.words.every((w, k) => ws[i + k] === w || (k === 0 && base(w) !== undefined && base(w) === base(ws[i]))) &&
+      o.words.every(
+        (w, k) => ws[i + k] === w || (k === 0 && firstBase !== undefined && lexicon.forms.get(w)?.base === firstBase),
+      ) &&
       (!o.onlyBefore || o.onlyBefore.has(ws[i + o.words.length] ?? '')),
   );
 }
 
+/** The verb-like word a bullet opens with, after fillers such as "I" or "Successfully". */
+export function openingWord(text: string, lexicon: RewriteLexicon): string | undefined {
+  return firstNonFiller(lowerWords(text), lexicon);
+}
+
+/** True when the bullet opens with a phrase listed under weakOpeners. */
+export function opensWeakly(text: string, lexicon: RewriteLexicon): boolean {
+  return weakOpening(lowerWords(text), lexicon);
+}
+
 /** True when the bullet opens with a verb listed under strongVerbs, in any form. */
 export function opensStrongly(text: string, lexicon: RewriteLexicon): boolean {
-  const first = openingWord(text, lexicon);
+  const ws = lowerWords(text);
+  const first = firstNonFiller(ws, lexicon);
   const verb = first ? lexicon.forms.get(first) : undefined;
-  return verb !== undefined && lexicon.strong.has(verb.base) && !opensWeakly(text, lexicon);
+  return verb !== undefined && lexicon.strong.has(verb.base) && !weakOpening(ws, lexicon);
 }
 
 export function scoreBullet(raw: string, lexicon: RewriteLexicon): BulletScore {
@@ -56,10 +67,11 @@ export function scoreBullet(raw: string, lexicon: RewriteLexicon): BulletScore {
   const ws = words(text);
   if (ws.length === 0)
     return { total: 0, actionVerb: 0, specificity: 0, quantification: 0, outcome: 0, pmRelevance: 0 };
-  const first = openingWord(text, lexicon);
+  const lower = ws.map((w) => w.toLowerCase());
+  const first = firstNonFiller(lower, lexicon);
   const verb = first ? lexicon.forms.get(first) : undefined;
   let actionVerb = 0;
-  if (opensWeakly(text, lexicon)) actionVerb = 0;
+  if (weakOpening(lower, lexicon)) actionVerb = 0;
   else if (verb && lexicon.strong.has(verb.base)) actionVerb = 30;
   else if (verb) actionVerb = 15;
 
@@ -76,7 +88,6 @@ export function scoreBullet(raw: string, lexicon: RewriteLexicon): BulletScore {
   const quantification = /\p{Nd}/u.test(text) ? 20 : 0;
   const outcome = OUTCOME.test(text) ? 15 : 0;
 
-  const lower = ws.map((w) => w.toLowerCase());
   const hits = lexicon.relevanceTerms.filter((t) => lower.some((w) => w.startsWith(t))).length;
   const pmRelevance = Math.min(15, hits * 5);
 

@@ -115,13 +115,41 @@ interface Tok {
   post: string;
 }
 
+const LEADING_NON_WORD = /^[^\p{L}\p{N}]*/u;
+const TRAILING_NON_WORD = /[^\p{L}\p{N}]*$/u;
+// Tokens repeat across bullets ("and", "customer", "calls,"): a bounded memo keeps the per-token
+// regex work off the hot path. Results are frozen values of the input alone, so output is unchanged.
+const TOK_MEMO = new Map<string, Tok>();
+const TOK_MEMO_MAX = 20_000;
+
 function splitTok(raw: string): Tok {
-  const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(raw)!;
-  return { pre: m[1]!, core: m[2]!, post: m[3]! };
+  const hit = TOK_MEMO.get(raw);
+  if (hit) return hit;
+  const pre = LEADING_NON_WORD.exec(raw)![0];
+  const rest = raw.slice(pre.length);
+  const post = rest === '' ? '' : TRAILING_NON_WORD.exec(rest)![0];
+  const tok = Object.freeze({ pre, core: rest.slice(0, rest.length - post.length), post });
+  if (TOK_MEMO.size >= TOK_MEMO_MAX) TOK_MEMO.clear();
+  TOK_MEMO.set(raw, tok);
+  return tok;
+}
+function someIn(wanted: Set<string>, words: Set<string>): boolean {
+  for (const w of wanted) if (words.has(w)) return true;
+  return false;
 }
 const lower = (s: string) => s.toLowerCase();
 /** A token that is one word made of letters (hyphens allowed) with at most trailing punctuation. */
-const isWord = (raw: string) => /^[\p{L}][\p{L}'’-]*[,;:.]?$/u.test(raw);
+const WORD_TOKEN = /^[\p{L}][\p{L}'’-]*[,;:.]?$/u;
+const WORD_MEMO = new Map<string, boolean>();
+const isWord = (raw: string): boolean => {
+  let hit = WORD_MEMO.get(raw);
+  if (hit === undefined) {
+    hit = WORD_TOKEN.test(raw);
+    if (WORD_MEMO.size >= TOK_MEMO_MAX) WORD_MEMO.clear();
+    WORD_MEMO.set(raw, hit);
+  }
+  return hit;
+};
 const coreOf = (raw: string) => lower(splitTok(raw).core);
 const isConnector = (raw: string) => CONNECTORS.has(lower(raw.replace(/,$/, '')));
 /** Title-case lines ("Training & Administration Manager") are headings, not sentences. */
@@ -441,14 +469,16 @@ function convertChain(
 
 function applyTermMaps(text: string, lex: RewriteLexicon, changes: RewriteChange[]): string {
   const words = new Set((text.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map(lower));
+  const runs = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   type Hit = { start: number; end: number; to: string; rule: string };
   const hits: Hit[] = [];
   const taken = (s: number, e: number) => hits.some((h) => s < h.end && e > h.start);
   for (const t of lex.termMaps) {
-    if (t.requiresAny && ![...t.requiresAny].some((w) => words.has(w))) continue;
-    if (t.forbidsAny && [...t.forbidsAny].some((w) => words.has(w))) continue;
+    if (t.firstRun !== undefined && !runs.has(t.firstRun)) continue;
+    if (t.requiresAny && !someIn(t.requiresAny, words)) continue;
+    if (t.forbidsAny && someIn(t.forbidsAny, words)) continue;
     // "media inquiries and requests" must not become "requests and requests".
-    if (!t.to.includes('$0') && new RegExp(`\\b${t.to}\\b`, 'i').test(text)) continue;
+    if (t.present?.test(text)) continue;
     t.pattern.lastIndex = 0;
     for (let m = t.pattern.exec(text); m; m = t.pattern.exec(text)) {
       const start = m.index;

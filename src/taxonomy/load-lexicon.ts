@@ -138,6 +138,10 @@ export interface CompiledTermMap {
   from: string;
   to: string;
   pattern: RegExp;
+  /** Finds the replacement already in a bullet (then the map is skipped); absent when `to` quotes `$0`. */
+  present?: RegExp;
+  /** The first letter/digit run of `from`, lower-cased: a bullet without it cannot match `pattern`. */
+  firstRun?: string;
   requiresAny?: Set<string>;
   forbidsAny?: Set<string>;
 }
@@ -234,6 +238,8 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
         from: t.from,
         to: t.to,
         pattern: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'giu'),
+        ...(t.to.includes('$0') ? {} : { present: new RegExp(`\\b${escapeRegExp(t.to)}\\b`, 'i') }),
+        ...(/^[\p{L}\p{N}]/u.test(t.from) ? { firstRun: /^[\p{L}\p{N}]+/u.exec(t.from)![0].toLowerCase() } : {}),
         ...(t.requiresAny ? { requiresAny: new Set(t.requiresAny) } : {}),
         ...(t.forbidsAny ? { forbidsAny: new Set(t.forbidsAny) } : {}),
       }))
