@@ -113,6 +113,8 @@ interface Tok {
   pre: string;
   core: string;
   post: string;
+  /** `core` lower-cased. */
+  lc: string;
 }
 
 const LEADING_NON_WORD = /^[^\p{L}\p{N}]*/u;
@@ -128,7 +130,8 @@ function splitTok(raw: string): Tok {
   const pre = LEADING_NON_WORD.exec(raw)![0];
   const rest = raw.slice(pre.length);
   const post = rest === '' ? '' : TRAILING_NON_WORD.exec(rest)![0];
-  const tok = Object.freeze({ pre, core: rest.slice(0, rest.length - post.length), post });
+  const core = rest.slice(0, rest.length - post.length);
+  const tok = Object.freeze({ pre, core, post, lc: core.toLowerCase() });
   if (TOK_MEMO.size >= TOK_MEMO_MAX) TOK_MEMO.clear();
   TOK_MEMO.set(raw, tok);
   return tok;
@@ -150,7 +153,7 @@ const isWord = (raw: string): boolean => {
   }
   return hit;
 };
-const coreOf = (raw: string) => lower(splitTok(raw).core);
+const coreOf = (raw: string) => splitTok(raw).lc;
 const isConnector = (raw: string) => CONNECTORS.has(lower(raw.replace(/,$/, '')));
 /** Title-case lines ("Training & Administration Manager") are headings, not sentences. */
 function looksLikeTitle(tokens: string[]): boolean {
