@@ -210,11 +210,6 @@ const MIN_CONTACT_WORDS = 8;
 const SKILL_ENTRY_SEP = /[,;|•·●▪\t\n]/u;
 const SENTENCE_END = /[.!?](?=\s)|\n\s*\n|\n(?=\s*[•●▪◦■\-*➢►✓◆])|\n(?=\s*[\p{Lu}\p{N}])/gu;
 
-function sectionAt(doc: ResumeDocument, offset: number): SectionKind | undefined {
-  for (const s of doc.sections) if (offset >= s.start && offset < s.end) return s.kind;
-  return undefined;
-}
-
 function trimSpan(text: string, start: number, end: number): [number, number] {
   let s = start;
   let e = end;
@@ -247,8 +242,57 @@ function skillEntry(text: string, start: number, end: number, lo: number, hi: nu
  * else, in a skills section, the list entry; else the sentence (a line that starts with a capital counts
  * as a new sentence).
  */
-function unitFor(doc: ResumeDocument, start: number, end: number): Unit | undefined {
-  const bullet = doc.bullets.find((b) => start >= b.start && end <= b.end);
+/**
+ * Lookups by offset over the document's spans, built once per call: bullets, sections and roles are
+ * sorted and disjoint, so a binary search replaces a scan per match (which made long texts quadratic).
+ */
+interface DocIndex {
+  bulletStarts: number[];
+  sectionStarts: number[];
+  roleStarts: number[];
+  /** [start, end) of each role's title on its header, in document order. */
+  titleStarts: number[];
+  titleEnds: number[];
+}
+
+function indexDocument(doc: ResumeDocument): DocIndex {
+  const titleStarts: number[] = [];
+  const titleEnds: number[] = [];
+  for (const r of doc.roles) {
+    if (!r.title) continue;
+    const at = doc.text.indexOf(r.title, r.start);
+    if (at >= 0 && at < r.end) {
+      titleStarts.push(at);
+      titleEnds.push(at + r.title.length);
+    }
+  }
+  return {
+    bulletStarts: doc.bullets.map((b) => b.start),
+    sectionStarts: doc.sections.map((x) => x.start),
+    roleStarts: doc.roles.map((r) => r.start),
+    titleStarts,
+    titleEnds,
+  };
+}
+
+/** Index of the last entry of the ascending `starts` that is <= offset, or -1. */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function unitFor(doc: ResumeDocument, index: DocIndex, start: number, end: number): Unit | undefined {
+  const candidate = doc.bullets[lastAtOrBefore(index.bulletStarts, start)];
+  const bullet = candidate && end <= candidate.end ? candidate : undefined;
   if (bullet) {
     const unit: Unit = { start: bullet.start, end: bullet.end, section: bullet.section, bulletId: bullet.id };
     if (bullet.roleIndex !== undefined) unit.roleIndex = bullet.roleIndex;
@@ -257,9 +301,9 @@ function unitFor(doc: ResumeDocument, start: number, end: number): Unit | undefi
     }
     return unit;
   }
-  const section = sectionAt(doc, start);
-  if (!section) return undefined;
-  const bounds = doc.sections.find((s) => start >= s.start && start < s.end)!;
+  const bounds = doc.sections[lastAtOrBefore(index.sectionStarts, start)];
+  if (!bounds || start >= bounds.end) return undefined;
+  const section = bounds.kind;
   const text = doc.text;
   if (section === 'skills') {
     const [s, e] = skillEntry(text, start, end, bounds.start, bounds.end);
@@ -279,24 +323,19 @@ function unitFor(doc: ResumeDocument, start: number, end: number): Unit | undefi
   }
   const [s, e] = trimSpan(text, lo, hi);
   if (s > start || e < end) return { start, end, section };
-  return { start: s, end: e, section, roleIndex: roleIndexAt(doc, s) };
+  return { start: s, end: e, section, roleIndex: roleIndexAt(doc, index, s) };
 }
 
-function roleIndexAt(doc: ResumeDocument, offset: number): number | undefined {
-  let index: number | undefined;
-  doc.roles.forEach((r, i) => {
-    if (offset >= r.start && offset < r.end) index = i;
-  });
-  return index;
+function roleIndexAt(doc: ResumeDocument, index: DocIndex, offset: number): number | undefined {
+  const i = lastAtOrBefore(index.roleStarts, offset);
+  return i >= 0 && offset < doc.roles[i]!.end ? i : undefined;
 }
 
 /** True when the match lies on a role's title: a job title alone is not evidence. */
-function onRoleTitle(doc: ResumeDocument, start: number, end: number): boolean {
-  return doc.roles.some((r) => {
-    if (!r.title) return false;
-    const at = doc.text.indexOf(r.title, r.start);
-    return at >= 0 && at < r.end && start < at + r.title.length && end > at;
-  });
+function onRoleTitle(index: DocIndex, start: number, end: number): boolean {
+  // Titles are disjoint and ordered: only the last one starting before `end` can overlap.
+  const i = lastAtOrBefore(index.titleStarts, end - 1);
+  return i >= 0 && index.titleEnds[i]! > start;
 }
 
 /**
@@ -316,14 +355,15 @@ function countsAsEvidence(doc: ResumeDocument, unit: Unit, competency: CompiledC
  */
 export function matchEvidence(doc: ResumeDocument, taxonomy: CompiledTaxonomy): Evidence[] {
   const tokens = tokenize(doc.text, taxonomy.lemmas);
+  const index = indexDocument(doc);
   const perCompetency = new Map<string, Map<string, Evidence>>();
   for (const m of matchTokens(tokens, taxonomy)) {
     const pattern = taxonomy.patterns[m.pattern]!;
     const competency = taxonomy.competencyById.get(pattern.competencyId)!;
     const start = tokens[m.first]!.start;
     const end = tokens[m.last]!.end;
-    if (onRoleTitle(doc, start, end)) continue;
-    const unit = unitFor(doc, start, end);
+    if (onRoleTitle(index, start, end)) continue;
+    const unit = unitFor(doc, index, start, end);
     if (!unit || !countsAsEvidence(doc, unit, competency)) continue;
     let units = perCompetency.get(competency.id);
     if (!units) {
