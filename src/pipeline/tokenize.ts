@@ -59,6 +59,36 @@ export function keyOf(lower: string, lemmas: Lemmas): string {
   return stem;
 }
 
+interface Word {
+  key: string;
+  lower: string;
+  surface: string;
+  keys: readonly string[];
+}
+
+// Words repeat: each distinct one is folded, stemmed and keyed once per lemma table, and its tokens share
+// the strings and the keys array (never mutated). Fewer allocations keep long texts linear: at 100 resumes'
+// length, per-token garbage made collection dominate. Bounded like the stem cache.
+const wordCache = new WeakMap<Lemmas, Map<string, Word>>();
+
+function wordOf(raw: string, lemmas: Lemmas): Word {
+  let cache = wordCache.get(lemmas);
+  if (!cache) {
+    cache = new Map();
+    wordCache.set(lemmas, cache);
+  }
+  let word = cache.get(raw);
+  if (word === undefined) {
+    const surface = fold(/^[A-Za-z0-9]+$/.test(raw) ? raw : raw.normalize('NFKC'));
+    const lower = surface.toLowerCase();
+    const key = keyOf(lower, lemmas);
+    word = { key, lower, surface, keys: [key, `=${lower}`, `^${surface}`] };
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(raw, word);
+  }
+  return word;
+}
+
 /** Tokenizes `text`; offsets index into `text` itself. Pure and deterministic. */
 export function tokenize(text: string, lemmas: Lemmas): Token[] {
   const tokens: Token[] = [];
@@ -69,14 +99,13 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
     const gap = text.slice(lastEnd, start);
     // The gap plus the first character of this token: a line break counts only before a capital etc.
     if (tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1))) clause += 1;
-    const surface = fold(/^[A-Za-z0-9]+$/.test(m[0]) ? m[0] : m[0].normalize('NFKC'));
-    const lower = surface.toLowerCase();
-    const key = keyOf(lower, lemmas);
+    const word = wordOf(m[0], lemmas);
+    const { key, lower } = word;
     tokens.push({
       key,
-      keys: [key, `=${lower}`, `^${surface}`],
+      keys: word.keys,
       lower,
-      surface,
+      surface: word.surface,
       start,
       end: start + m[0].length,
       clause,
