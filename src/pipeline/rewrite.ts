@@ -222,8 +222,12 @@ function sameVerb(a: string, b: string, lex: RewriteLexicon): boolean {
 }
 
 function matchOpener(tokens: string[], lex: RewriteLexicon) {
+  if (tokens.length === 0) return undefined;
+  // Most clauses open with none of the 70 openers: test the first word alone before the full phrase.
+  const first = coreOf(tokens[0]!);
   for (const o of lex.openers) {
     if (o.words.length > tokens.length) continue;
+    if (o.words[0] !== first && !sameVerb(first, o.words[0]!, lex)) continue;
     const ok = o.words.every((w, k) => {
       const raw = tokens[k]!;
       // Only the last word of the phrase may carry punctuation ("included:").
