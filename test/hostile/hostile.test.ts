@@ -79,7 +79,12 @@ const GENERATED: Record<string, () => [Buffer, string[]]> = {
     gen.flateBombPdf(),
     ['EXTRACTION_TIMEOUT', 'UNREADABLE_DOCUMENT', 'NO_TEXT'],
   ],
-  'text-explosion PDF': () => [gen.textExplosionPdf(1_000_000), ['EXTRACTION_TIMEOUT', 'UNREADABLE_DOCUMENT', 'OK']],
+  // Which answer comes depends on how far pdf.js gets before the deadline on this machine's load:
+  // killed (timeout), refused, or finished with runs that read as no usable text. All are documented.
+  'text-explosion PDF': () => [
+    gen.textExplosionPdf(1_000_000),
+    ['EXTRACTION_TIMEOUT', 'UNREADABLE_DOCUMENT', 'NO_TEXT', 'OK'],
+  ],
   'page-tree cycle': () => [gen.pageTreeCyclePdf(), ['UNREADABLE_DOCUMENT', 'NO_TEXT']],
   '200,000 pages': () => [gen.manyPagesPdf(), ['TOO_MANY_PAGES']],
   'deeply nested arrays': () => [gen.deepNestingPdf(), ['UNREADABLE_DOCUMENT', 'NO_TEXT']],
