@@ -21,3 +21,14 @@ export const COMPETENCY_IDS = [
   'pm-methodology',
   'pm-certification',
 ];
+
+/** The seven role profiles issue 4 requires. */
+export const REQUIRED_ROLE_IDS = [
+  'project-coordinator',
+  'project-assistant',
+  'junior-project-manager',
+  'project-manager',
+  'project-customer-service-manager',
+  'customer-service-manager',
+  'scrum-master',
+];

@@ -4,21 +4,14 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, SHARED_CORPUS } from '../helpers/corpus.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { REQUIRED_ROLE_IDS } from '../helpers/competency-ids.js';
 
 // Real files: a LiveCareer front-desk clerk (customer service), a LiveCareer project manager, and a
 // posting made of O*NET 13-1082.00's own description and task statements.
 const CLERK = join(FIXTURES, 'livecareer-front-desk-clerk.pdf');
 const PROJECT_MANAGER = join(SHARED_CORPUS, 'dev-resumes', 'project_management', 'HEALTHCARE_13575312.pdf');
 const POSTING = join(FIXTURES, 'postings', 'onet-13-1082.00-project-management-specialists.txt');
-const ROLE_IDS = [
-  'project-coordinator',
-  'project-assistant',
-  'junior-project-manager',
-  'project-manager',
-  'project-customer-service-manager',
-  'customer-service-manager',
-  'scrum-master',
-];
+const ROLE_IDS = REQUIRED_ROLE_IDS;
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { REQUIRED_ROLE_IDS } from '../helpers/competency-ids.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -14,15 +15,7 @@ describe('GET /v1/roles', () => {
     expect(res.status).toBe(200);
     const ids = res.body.roles.map((r: { id: string }) => r.id);
     expect(ids).toEqual(
-      expect.arrayContaining([
-        'project-coordinator',
-        'project-assistant',
-        'junior-project-manager',
-        'project-manager',
-        'project-customer-service-manager',
-        'customer-service-manager',
-        'scrum-master',
-      ]),
+      expect.arrayContaining(REQUIRED_ROLE_IDS),
     );
     expect(res.body.roles.find((r: { id: string }) => r.id === 'project-manager')).toMatchObject({
       title: 'Project Manager',

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { loadTaxonomy, parseTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
 import { DataFileError } from '../../src/taxonomy/read-data-file.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
+import { dataFileErrorOf as errorOf } from '../helpers/data-file-error.js';
 
 const DATA = join(REPO_ROOT, 'data');
 const SHARED = join(REPO_ROOT, '..', 'shared');
@@ -25,16 +26,6 @@ function edited(edit: (data: any) => void): string {
   const data = parse(YAML_TEXT);
   edit(data);
   return JSON.stringify(data);
-}
-
-function errorOf(fn: () => unknown): DataFileError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DataFileError) return err;
-    throw err;
-  }
-  throw new Error('expected a DataFileError');
 }
 
 describe('data/taxonomy.yaml', () => {

@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DataFileError } from '../../src/taxonomy/read-data-file.js';
 import { loadRoleKnowledge, parseRoleKnowledge } from '../../src/taxonomy/load-roles.js';
 import { COMPETENCY_IDS } from '../helpers/competency-ids.js';
+import { dataFileErrorOf as errorOf } from '../helpers/data-file-error.js';
 
 const rolesText = readFileSync('data/roles.yaml', 'utf8');
 const termsText = readFileSync('data/posting-terms.yaml', 'utf8');
-
-function errorOf(fn: () => unknown): DataFileError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DataFileError) return err;
-    throw err;
-  }
-  throw new Error('expected a DataFileError');
-}
 
 describe('data/roles.yaml', () => {
   const knowledge = loadRoleKnowledge('data', COMPETENCY_IDS);
