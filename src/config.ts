@@ -46,8 +46,10 @@ export const ConfigSchema = z
     CHILD_HEAP_MB: int(32, 8192).default(256),
     /** Resident-memory cap of each child, ArrayBuffers included; past it the child is killed (0: off). */
     CHILD_RSS_MB: int(0, 65_536).default(1024),
+    /** Past this resident memory after a document, the child is replaced between documents (0: off). */
+    CHILD_RECYCLE_RSS_MB: int(0, 65_536).default(512),
     /** A child is replaced after this many documents (and after any failed one). */
-    RECYCLE_AFTER: int(1, 1_000_000).default(200),
+    RECYCLE_AFTER: int(1, 1_000_000).default(5000),
     /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
     SHUTDOWN_GRACE_MS: int(0, 600_000).default(15_000),
   })

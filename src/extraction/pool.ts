@@ -1,7 +1,8 @@
 // The production Extractor: PDF/DOCX parsing in a small pool of child processes (workerpool, process
 // workers). Each slot is a one-child workerpool Pool, so this file decides which child takes a task and
-// when a child is retired: after `recycleAfter` documents, after any refused document, crash or
-// timeout. The child runs with a V8 heap cap; a parse past its deadline is SIGKILLed and answers
+// when a child is retired: once its resident memory passes `recycleRssMb` after a document, after
+// `recycleAfter` documents, after any refused document, crash or timeout. Work only goes to a child
+// that has loaded the parsers; a replacement takes from the queue once it has. The child runs with a V8 heap cap; a parse past its deadline is SIGKILLed and answers
 // EXTRACTION_TIMEOUT, a crash answers UNREADABLE_DOCUMENT, and a fresh child replaces either one.
 // Past `queueMax` waiting documents the pool refuses with OVERLOADED instead of queueing without bound.
 // The heap cap bounds the JS heap only, so a watch on the child's resident memory (Linux /proc) kills it
@@ -26,6 +27,8 @@ export interface PoolOptions {
   heapMb: number;
   /** Resident-memory cap of a child (heap, ArrayBuffers and native memory); 0 disables the watch. */
   rssMb: number;
+  /** Resident memory past which a child is replaced after its current document (0: never). */
+  recycleRssMb: number;
   recycleAfter: number;
   limits: ExtractLimits;
 }
@@ -117,6 +120,7 @@ export function poolOptionsFromConfig(config: Config): PoolOptions {
     timeoutMs: config.PARSE_TIMEOUT_MS,
     heapMb: config.CHILD_HEAP_MB,
     rssMb: config.CHILD_RSS_MB,
+    recycleRssMb: config.CHILD_RECYCLE_RSS_MB,
     recycleAfter: config.RECYCLE_AFTER,
     limits: { maxPages: config.MAX_PAGES, maxTextChars: config.MAX_TEXT_CHARS },
   };
@@ -143,18 +147,29 @@ export function createPoolExtractor(
     });
 
   let spawned = 0;
-  /** Gives `slot` a fresh child; the slot is warm once the child has loaded the parsers. */
+  let closed = false;
+  const queue: Task[] = [];
+  /** Gives `slot` a fresh child. The slot takes work once the child has loaded the parsers. */
   const start = (slot: Slot): void => {
     spawned += 1;
     const pool = spawn();
     slot.pool = pool;
     slot.warm = false;
-    // A child that dies while loading fails its first document through exec in run().
-    slot.ready = Promise.resolve(pool.exec('ready', []))
-      .then(() => {
-        if (slot.pool === pool) slot.warm = true;
-      })
-      .catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    // A child that fails or hangs while loading still becomes the slot's child: the next document
+    // meets its deadline there (or its crash), and that retires it.
+    slot.ready = Promise.race([
+      Promise.resolve(pool.exec('ready', [])).catch(() => undefined),
+      new Promise((r) => {
+        timer = setTimeout(r, STARTUP_WAIT_MS);
+        timer.unref();
+      }),
+    ]).then(() => {
+      clearTimeout(timer);
+      if (slot.pool !== pool || closed) return;
+      slot.warm = true;
+      takeNext(slot);
+    });
   };
   const newSlot = (): Slot => {
     const slot = { done: 0, busy: false } as Slot;
@@ -162,8 +177,6 @@ export function createPoolExtractor(
     return slot;
   };
   const slots: Slot[] = Array.from({ length: options.size }, newSlot);
-  const queue: Task[] = [];
-  let closed = false;
   let averageSeconds = 0.05;
 
   const retire = (slot: Slot, kill: boolean): void => {
@@ -177,20 +190,20 @@ export function createPoolExtractor(
     slot.done = 0;
   };
 
+  /** Runs the oldest queued document on `slot` when the slot can take it. */
+  function takeNext(slot: Slot): void {
+    if (closed || slot.busy || !slot.warm) return;
+    const next = queue.shift();
+    if (next) void run(slot, next);
+  }
+
   const run = async (slot: Slot, task: Task): Promise<void> => {
     slot.busy = true;
-    let started = performance.now();
+    const started = performance.now();
     let outcome: ExtractionEvent['outcome'] = 'ok';
     let overMemory = false;
     let watch: NodeJS.Timeout | undefined;
     try {
-      if (!slot.warm) {
-        // A child that never gets ready still meets the deadline below: its queued request times out.
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([slot.ready, new Promise((r) => (timer = setTimeout(r, STARTUP_WAIT_MS)))]);
-        clearTimeout(timer);
-      }
-      started = performance.now();
       const pid = childPid(slot.pool);
       if (options.rssMb > 0 && pid !== undefined) {
         // The heap cap misses ArrayBuffers (a flate bomb's output): watch the whole process.
@@ -208,7 +221,11 @@ export function createPoolExtractor(
         .timeout(options.timeoutMs)) as ChildReply;
       slot.done += 1;
       if (reply.ok) {
-        if (slot.done >= options.recycleAfter) retire(slot, false);
+        // Memory that only grows (a leak in a parser) is shed between documents, before the hard cap.
+        const rss = options.recycleRssMb > 0 && pid !== undefined ? residentBytes(pid) : undefined;
+        if (slot.done >= options.recycleAfter || (rss ?? 0) > options.recycleRssMb * 1024 * 1024) {
+          retire(slot, false);
+        }
         task.resolve(reply.raw);
       } else {
         retire(slot, false);
@@ -237,8 +254,8 @@ export function createPoolExtractor(
       averageSeconds = averageSeconds * 0.9 + seconds * 0.1;
       observe({ format: task.format, seconds, outcome });
       slot.busy = false;
-      const next = queue.shift();
-      if (next && !closed) void run(slot, next);
+      // A retired slot's new child takes from the queue once it is warm (start).
+      takeNext(slot);
     }
   };
 
@@ -247,8 +264,9 @@ export function createPoolExtractor(
       if (closed) return Promise.reject(appError('SHUTTING_DOWN'));
       return new Promise<RawText>((resolve, reject) => {
         const task: Task = { format, bytes, resolve, reject };
-        // A warm child first: a recycled one may still be loading the parsers.
-        const idle = slots.find((s) => !s.busy && s.warm) ?? slots.find((s) => !s.busy);
+        // Only a warm child: one still loading the parsers (about 0.2 s) would hold the document
+        // while another child may be free sooner; it takes from the queue once it is warm.
+        const idle = slots.find((s) => !s.busy && s.warm);
         if (idle) void run(idle, task);
         else if (queue.length >= options.queueMax) {
           reject(appError('OVERLOADED', 'the document queue is full'));

@@ -45,6 +45,7 @@ describe('extraction pool', { timeout: 90_000 }, () => {
       timeoutMs: 1_500,
       heapMb: 256,
       rssMb: 1024,
+      recycleRssMb: 0,
       recycleAfter: 3,
       limits: LIMITS,
     });
@@ -103,6 +104,28 @@ describe('extraction pool', { timeout: 90_000 }, () => {
     const spawned = pool.stats().spawned;
     for (let i = 0; i < 3; i++) await pool.extract('pdf', resume);
     expect(pool.stats().spawned).toBeGreaterThan(spawned);
+  });
+
+  it('replaces a child whose resident memory passed recycleRssMb, between documents', async () => {
+    // A 1 MB soft cap: every child is past it after its first document (a warm child holds ~100 MB).
+    const lean = createPoolExtractor({
+      size: 1,
+      queueMax: 4,
+      timeoutMs: 5_000,
+      heapMb: 256,
+      rssMb: 1024,
+      recycleRssMb: 1,
+      recycleAfter: 1_000_000,
+      limits: LIMITS,
+    });
+    try {
+      // Three documents at once: the second and third wait in the queue for the replacements.
+      const answers = await Promise.all([0, 1, 2].map(() => lean.extract('pdf', resume)));
+      for (const raw of answers) expect(raw.text).toContain('Acme Retail');
+      expect(lean.stats().spawned).toBe(4);
+    } finally {
+      await lean.close();
+    }
   });
 
   it('refuses new work once closed, and leaves no child behind', async () => {
