@@ -98,7 +98,8 @@ function shouldJoin(prev: string, line: string): boolean {
 }
 
 function joinLines(prev: string, line: string): string {
-  const hyphen = /([A-Za-z]+)-$/.exec(prev);
+  // The regex alone would try every start position of a long line; most lines do not end with "-".
+  const hyphen = prev.endsWith('-') ? /([A-Za-z]+)-$/.exec(prev) : null;
   if (hyphen && /^[a-z]/.test(line)) {
     const fragment = /^[a-z]+/.exec(line)?.[0] ?? '';
     const dropHyphen = WORD_ENDING.test(fragment) || hyphen[1]!.length <= 2;

@@ -19,11 +19,19 @@ export interface ReadLimits {
 
 const LITTLE_TEXT_CHARS = 400;
 
+/** Letters and digits in `text`, counted up to `enough` (a whole resume need not be counted). */
+function countLetters(text: string, enough: number): number {
+  const run = /[\p{L}\p{N}]+/gu;
+  let count = 0;
+  for (let m = run.exec(text); m && count < enough; m = run.exec(text)) count += m[0].length;
+  return count;
+}
+
 /** Pure: raw extracted text -> the structured document. Throws NO_TEXT when too little is left. */
 export function buildDocument(format: DocumentFormat, raw: RawText, limits: ReadLimits): ResumeDocument {
   const capped = raw.text.length > limits.maxTextChars ? raw.text.slice(0, limits.maxTextChars) : raw.text;
   const normalized = normalizeText(capped);
-  const letters = normalized.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  const letters = countLetters(normalized.text, limits.minTextChars);
   if (letters < limits.minTextChars) {
     throw appError(
       'NO_TEXT',
