@@ -96,9 +96,12 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
   let lastEnd = 0;
   for (const m of text.matchAll(TOKEN_RE)) {
     const start = m.index;
-    const gap = text.slice(lastEnd, start);
+    // Most gaps are one space (or nothing): no clause break and no list break can hide there, since a
+    // token never starts with a glyph or punctuation. Skipping the slices and tests keeps tokens cheap.
+    const plain = start === lastEnd || (start === lastEnd + 1 && text.charCodeAt(lastEnd) === 32);
+    const gap = plain ? '' : text.slice(lastEnd, start);
     // The gap plus the first character of this token: a line break counts only before a capital etc.
-    if (tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1))) clause += 1;
+    if (!plain && tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1))) clause += 1;
     const word = wordOf(m[0], lemmas);
     const { key, lower } = word;
     tokens.push({
@@ -110,7 +113,7 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
       end: start + m[0].length,
       clause,
       filler: FILLERS.has(lower),
-      listBreak: /[,/]/.test(gap),
+      listBreak: !plain && /[,/]/.test(gap),
     });
     lastEnd = start + m[0].length;
   }
