@@ -104,6 +104,8 @@ export function credentialsHeld(text: string, credentials: Iterable<Credential>)
   const held: string[] = [];
   for (const c of credentials) {
     const found = c.aliases.some((alias) => {
+      // The alias's first word must appear as written: most resumes name no credential at all.
+      if (!lower.includes(alias.toLowerCase().split(/\s+/, 1)[0]!)) return false;
       const re = new RegExp(
         `(?<![a-z0-9])${escapeRegExp(alias.toLowerCase()).replace(/\s+/g, '\\s+')}(?![a-z0-9])`,
         'g',
