@@ -115,6 +115,8 @@ interface Tok {
   post: string;
   /** `core` lower-cased. */
   lc: string;
+  /** The raw token passes WORD_TOKEN (see isWord). */
+  word: boolean;
 }
 
 const LEADING_NON_WORD = /^[^\p{L}\p{N}]*/u;
@@ -123,6 +125,8 @@ const TRAILING_NON_WORD = /[^\p{L}\p{N}]*$/u;
 // regex work off the hot path. Results are frozen values of the input alone, so output is unchanged.
 const TOK_MEMO = new Map<string, Tok>();
 const TOK_MEMO_MAX = 20_000;
+/** A token that is one word made of letters (hyphens allowed) with at most trailing punctuation. */
+const WORD_TOKEN = /^[\p{L}][\p{L}'’-]*[,;:.]?$/u;
 
 function splitTok(raw: string): Tok {
   const hit = TOK_MEMO.get(raw);
@@ -131,7 +135,7 @@ function splitTok(raw: string): Tok {
   const rest = raw.slice(pre.length);
   const post = rest === '' ? '' : TRAILING_NON_WORD.exec(rest)![0];
   const core = rest.slice(0, rest.length - post.length);
-  const tok = Object.freeze({ pre, core, post, lc: core.toLowerCase() });
+  const tok = Object.freeze({ pre, core, post, lc: core.toLowerCase(), word: WORD_TOKEN.test(raw) });
   if (TOK_MEMO.size >= TOK_MEMO_MAX) TOK_MEMO.clear();
   TOK_MEMO.set(raw, tok);
   return tok;
@@ -141,20 +145,18 @@ function someIn(wanted: Set<string>, words: Set<string>): boolean {
   return false;
 }
 const lower = (s: string) => s.toLowerCase();
-/** A token that is one word made of letters (hyphens allowed) with at most trailing punctuation. */
-const WORD_TOKEN = /^[\p{L}][\p{L}'’-]*[,;:.]?$/u;
-const WORD_MEMO = new Map<string, boolean>();
-const isWord = (raw: string): boolean => {
-  let hit = WORD_MEMO.get(raw);
-  if (hit === undefined) {
-    hit = WORD_TOKEN.test(raw);
-    if (WORD_MEMO.size >= TOK_MEMO_MAX) WORD_MEMO.clear();
-    WORD_MEMO.set(raw, hit);
-  }
-  return hit;
-};
+/** `s.split(' ').filter(Boolean)`; the filter pass only when there is an empty piece to drop. */
+function splitSpaces(s: string): string[] {
+  const parts = s.split(' ');
+  return parts.includes('') ? parts.filter(Boolean) : parts;
+}
+const NON_ASCII = /[^\0-\x7f]/;
+// Shares the token memo: one lookup instead of a second map.
+const isWord = (raw: string): boolean => splitTok(raw).word;
 const coreOf = (raw: string) => splitTok(raw).lc;
-const isConnector = (raw: string) => CONNECTORS.has(lower(raw.replace(/,$/, '')));
+// Connectors have at most 3 letters and toLowerCase never shortens a string, so longer tokens
+// ("and," is 4) cannot be one: skip the replace and lower-casing for them.
+const isConnector = (raw: string) => raw.length <= 4 && CONNECTORS.has(lower(raw.replace(/,$/, '')));
 /** Title-case lines ("Training & Administration Manager") are headings, not sentences. */
 function looksLikeTitle(tokens: string[]): boolean {
   const words = tokens.filter((t) => /^\p{L}/u.test(t));
@@ -171,8 +173,7 @@ function verbIn(base: string, tense: Tense, lex: RewriteLexicon): string {
 }
 
 function isProtected(word: string, lex: RewriteLexicon): boolean {
-  const l = lower(word);
-  return lex.protectedNames.some((n) => lower(n) === l);
+  return lex.protectedLower.has(lower(word));
 }
 
 function capitalize(s: string): string {
@@ -180,18 +181,33 @@ function capitalize(s: string): string {
   return s.replace(/^\p{Ll}/u, (c) => (c.toUpperCase().length === 1 && c.toUpperCase().toLowerCase() === c ? c.toUpperCase() : c));
 }
 
+/**
+ * `s.replace(/[...]+$/u, '')` where `charClass` is `/[...]/`, one character of that class: the
+ * anchored pattern is tried from every position of the string, while the run it removes is found by
+ * walking back from the end. The classes used hold BMP characters only, so testing one UTF-16 unit
+ * at a time is the same as testing code points.
+ */
+function stripTrailing(s: string, charClass: RegExp): string {
+  let end = s.length;
+  while (end > 0 && charClass.test(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+const PUNCT_OR_SPACE = /[\s.;,:]/;
+const stripTrailingPunct = (s: string) => stripTrailing(s, PUNCT_OR_SPACE);
+const SPACE_OR_PERIOD = /[\s.]/;
+
 /** Removes mojibake, glyphs and stray spacing. Never touches digits or their separators. */
 function tidy(text: string): string {
-  return text
-    .replace(/Â(?!\p{L})/gu, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim()
-    .replace(BULLET_GLYPH, '')
-    .replace(/\s+([,;:])(?=\s*\p{L})/gu, '$1')
-    .replace(/(?<=\p{L})([,;])(?=\p{L})/gu, '$1 ')
-    .replace(/[\s.;,:]+$/u, '')
-    .trim();
+  // Each Unicode replace is skipped when the character it needs is absent: most bullets are clean
+  // and the skipped replace would return its input unchanged.
+  let t = text.includes('Â') ? text.replace(/Â(?!\p{L})/gu, ' ') : text;
+  t = t.replace(/[\u200b\u200c\u200d\ufeff]/g, '');
+  // Only a run of spaces or a space character other than " " changes here.
+  if (/\s\s|[^\S ]/.test(t)) t = t.replace(/[\s\u00a0]+/g, ' ');
+  t = t.trim().replace(BULLET_GLYPH, '');
+  if (/\s[,;:]/.test(t)) t = t.replace(/\s+([,;:])(?=\s*\p{L})/gu, '$1');
+  if (/[,;]\S/.test(t)) t = t.replace(/(?<=\p{L})([,;])(?=\p{L})/gu, '$1 ');
+  return stripTrailingPunct(t).trim();
 }
 
 /** Splits at ". X" (or ".X") between sentences; keeps abbreviations and decimals intact. */
@@ -199,7 +215,8 @@ function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   const re = /\.\s*(?=\p{Lu})/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  // Without a period there is nothing to split: skip the Unicode scan.
+  for (let m = text.includes('.') ? re.exec(text) : null; m; m = re.exec(text)) {
     const before = /([\p{L})]+)$/u.exec(text.slice(start, m.index))?.[1] ?? '';
     if (before.length < 2 || !/\p{Ll}$|\)$/u.test(before) || ABBREVIATIONS.has(lower(before))) continue;
     out.push(text.slice(start, m.index));
@@ -215,27 +232,25 @@ interface ClauseResult {
   verb?: string;
 }
 
-function sameVerb(a: string, b: string, lex: RewriteLexicon): boolean {
-  const fa = lex.forms.get(a);
-  const fb = lex.forms.get(b);
-  return fa !== undefined && fb !== undefined && fa.base === fb.base && fb.base !== 'be';
-}
-
 function matchOpener(tokens: string[], lex: RewriteLexicon) {
   if (tokens.length === 0) return undefined;
-  // Most clauses open with none of the 70 openers: test the first word alone before the full phrase.
+  // Most clauses open with none of the 70 openers: only those the first word can start are tried.
   const first = coreOf(tokens[0]!);
-  for (const o of lex.openers) {
+  const firstBase = lex.forms.get(first)?.base;
+  // The first word may be any form of the opener's verb: "Assisting with" matches "assisted with".
+  // openersByFirst lists those openers in order; here two different forms of "be" do not pair.
+  for (const o of lex.openersByFirst.get(first) ?? []) {
     if (o.words.length > tokens.length) continue;
-    if (o.words[0] !== first && !sameVerb(first, o.words[0]!, lex)) continue;
-    const ok = o.words.every((w, k) => {
+    if (o.words[0] !== first && firstBase === 'be') continue;
+    let ok = true;
+    for (let k = 0; ok && k < o.words.length; k++) {
       const raw = tokens[k]!;
       // Only the last word of the phrase may carry punctuation ("included:").
-      const c = coreOf(raw);
-      // The first word may be any form of the opener's verb: "Assisting with" matches "assisted with".
-      const same = c === w || (k === 0 && sameVerb(c, w, lex));
-      return isWord(raw) && same && (k === o.words.length - 1 || splitTok(raw).post === '');
-    });
+      ok =
+        isWord(raw) &&
+        (k === 0 || coreOf(raw) === o.words[k]) &&
+        (k === o.words.length - 1 || splitTok(raw).post === '');
+    }
     const next = tokens[o.words.length];
     if (ok && o.onlyBefore && !(next && o.onlyBefore.has(coreOf(next)))) continue;
     if (ok) return o;
@@ -275,7 +290,7 @@ function rewriteClause(
   lex: RewriteLexicon,
   changes: RewriteChange[],
 ): ClauseResult {
-  const tokens = clause.split(' ').filter(Boolean);
+  const tokens = splitSpaces(clause);
   while (tokens.length > 1 && isWord(tokens[0]!) && lex.leadFillers.has(coreOf(tokens[0]!))) {
     changes.push({ rule: 'drop-filler', from: tokens.shift()!, to: '' });
   }
@@ -450,7 +465,7 @@ function convertChain(
   for (let i = Math.max(from, 1); i < out.length; i++) {
     const raw = out[i]!;
     let prevIdx = i - 1;
-    if (/ly$/.test(coreOf(out[prevIdx]!)) && prevIdx > 0) prevIdx--;
+    if (prevIdx > 0 && coreOf(out[prevIdx]!).endsWith('ly')) prevIdx--;
     const prev = out[prevIdx]!;
     const joined = isConnector(prev) || /,$/.test(prev);
     if (coreOf(raw) === 'to') toSeen = true;
@@ -475,15 +490,20 @@ function convertChain(
 }
 
 function applyTermMaps(text: string, lex: RewriteLexicon, changes: RewriteChange[]): string {
-  const words = new Set((text.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map(lower));
-  const runs = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const ascii = !NON_ASCII.test(text);
+  // On ASCII text [a-z0-9] is \p{L}\p{N} of the lower-cased text (see asciiRuns in load-lexicon).
+  const runs = new Set(text.toLowerCase().match(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu) ?? []);
+  // Built only when a map that passed the run checks asks for it.
+  let words: Set<string> | undefined;
+  const wordsOf = () => (words ??= new Set((text.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map(lower)));
   type Hit = { start: number; end: number; to: string; rule: string };
   const hits: Hit[] = [];
   const taken = (s: number, e: number) => hits.some((h) => s < h.end && e > h.start);
   for (const t of lex.termMaps) {
     if (t.firstRun !== undefined && !runs.has(t.firstRun)) continue;
-    if (t.requiresAny && !someIn(t.requiresAny, words)) continue;
-    if (t.forbidsAny && someIn(t.forbidsAny, words)) continue;
+    if (ascii && !t.asciiRuns.every((r) => runs.has(r))) continue;
+    if (t.requiresAny && !someIn(t.requiresAny, wordsOf())) continue;
+    if (t.forbidsAny && someIn(t.forbidsAny, wordsOf())) continue;
     // "media inquiries and requests" must not become "requests and requests".
     if (t.present?.test(text)) continue;
     t.pattern.lastIndex = 0;
@@ -570,9 +590,12 @@ function addSlots(
   };
   outer: for (let skip = 0; skip <= 2; skip++) {
     if (skip > 0 && !modifier(out[j + skip - 1])) break;
+    const at = j + skip;
+    // phraseAt fails unless the phrase starts with this word: compare it before the full check.
+    const atCore = out[at] === undefined ? undefined : coreOf(out[at]);
     for (const s of lex.countSlots) {
       for (const phrase of s.phrases) {
-        const at = j + skip;
+        if (phrase[0] !== atCore) continue;
         if (phraseAt(at, phrase) && endsPhrase(at, phrase) && j > 0 && j < clauseEnd && !splitTok(out[j - 1]!).post) {
           out.splice(j, 0, s.token);
           clauseEnd++;
@@ -605,14 +628,19 @@ function addSlots(
 
 function finish(tokens: string[], changes: RewriteChange[], lex: RewriteLexicon): string {
   const out: string[] = [];
+  // splitTok(out.at(-1)), carried from one token to the next rather than looked up again.
+  let prevTok: Tok | undefined;
   for (const t of tokens) {
     const prev = out.at(-1);
-    if (prev && isWord(t) && isWord(prev) && !splitTok(prev).post && coreOf(prev) === coreOf(t)) {
+    const tok = splitTok(t);
+    if (prev && tok.word && prevTok!.word && !prevTok!.post && prevTok!.lc === tok.lc) {
       changes.push({ rule: 'remove-doubled-word', from: `${prev} ${t}`, to: prev });
-      out[out.length - 1] = prev + splitTok(t).post;
+      out[out.length - 1] = prev + tok.post;
+      prevTok = splitTok(out[out.length - 1]!);
       continue;
     }
     out.push(t);
+    prevTok = tok;
   }
   while (out.length > 0) {
     const last = out.at(-1)!;
@@ -620,7 +648,7 @@ function finish(tokens: string[], changes: RewriteChange[], lex: RewriteLexicon)
     changes.push({ rule: 'remove-dangling-conjunction', from: last, to: '' });
     out.pop();
   }
-  const text = out.join(' ').replace(/[\s.;,:]+$/u, '');
+  const text = stripTrailingPunct(out.join(' '));
   if (!text) return '';
   // "salesforce admin" stays lower case: capitalizing it would write a product name the writer did not.
   const firstWord = /^[\p{L}&]+/u.exec(text)?.[0] ?? '';
@@ -636,13 +664,14 @@ export function rewriteBullet(text: string, context: RewriteContext, lexicon: Re
   // Fields in the order of the Rewrite schema, so the JSON reads original -> rewrite -> why.
   const result = (rewrite: string, scoreAfter: number): BulletRewrite => {
     // The opening verb was recorded in lower case; report it as the rewrite shows it.
+    const rewriteLc = rewrite.toLowerCase();
     for (const c of changes) {
-      if (c.to && rewrite.toLowerCase().startsWith(c.to.toLowerCase())) c.to = rewrite.slice(0, c.to.length);
+      if (c.to && rewriteLc.startsWith(c.to.toLowerCase())) c.to = rewrite.slice(0, c.to.length);
     }
     return { original: text, rewrite, competencyIds, changes, slots, scoreBefore, scoreAfter };
   };
   const cleaned = tidy(text);
-  if (cleaned !== text.trim().replace(/[\s.]+$/u, '') && cleaned) {
+  if (cleaned !== stripTrailing(text.trim(), SPACE_OR_PERIOD) && cleaned) {
     changes.push({ rule: 'tidy-text', from: text.trim(), to: cleaned });
   }
   if (!cleaned) {
@@ -655,7 +684,7 @@ export function rewriteBullet(text: string, context: RewriteContext, lexicon: Re
 
   const sentences = splitSentences(cleaned);
   // Clauses after a semicolon get the same treatment as sentences ("...; maintain X" -> "maintained").
-  const clauses = sentences.flatMap((s) => s.split(/;\s+/)).filter(Boolean);
+  const clauses = sentences.flatMap((s) => (s.includes(';') ? s.split(/;\s+/) : [s])).filter(Boolean);
   const parts: string[][] = [];
   let firstVerb: string | undefined;
   clauses.forEach((s, i) => {
@@ -676,10 +705,11 @@ export function rewriteBullet(text: string, context: RewriteContext, lexicon: Re
     if (toks.length) parts.push(toks);
   });
   if (sentences.length > 1) changes.push({ rule: 'join-sentences', from: '. ', to: '; ' });
-  const joined = parts.map((p) => p.join(' ').replace(/[\s.;,:]+$/u, '')).join('; ');
+  const joined = parts.map((p) => stripTrailingPunct(p.join(' '))).join('; ');
   const mapped = applyTermMaps(joined, lexicon, changes);
-  const hasNumber = /\p{N}/u.test(cleaned);
-  const tokens = mapped.split(' ').filter(Boolean);
+  // \p{N} is slow in V8; on ASCII text it is [0-9].
+  const hasNumber = /[0-9]/.test(cleaned) || (NON_ASCII.test(cleaned) && /\p{N}/u.test(cleaned));
+  const tokens = splitSpaces(mapped);
   const slotted = hasNumber ? tokens : addSlots(tokens, firstVerb, lexicon, changes, slots);
   const rewrite = finish(slotted, changes, lexicon);
   const scoreAfter = Math.max(scoreBullet(rewrite, lexicon).total, 0);

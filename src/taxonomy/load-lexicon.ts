@@ -142,6 +142,12 @@ export interface CompiledTermMap {
   present?: RegExp;
   /** The first letter/digit run of `from`, lower-cased: a bullet without it cannot match `pattern`. */
   firstRun?: string;
+  /**
+   * The other runs of `from`, lower-cased, that are ASCII. In ASCII text a match of `pattern` shows
+   * each of them as a whole run (case folding of ASCII letters is lower-casing), so a bullet lacking
+   * one is skipped without running the regexes. Not used on other text: "ſ" matches "s" under /iu.
+   */
+  asciiRuns: string[];
   requiresAny?: Set<string>;
   forbidsAny?: Set<string>;
 }
@@ -164,10 +170,21 @@ export interface RewriteLexicon {
   nounGerunds: Set<string>;
   nounLikeVerbs: Set<string>;
   openers: CompiledOpener[];
+  /**
+   * The openers a bullet's first word (lower case) can start, in `openers` order: those whose first
+   * word is that word or another form of the same verb ("assisting" for "assisted with").
+   */
+  openersByFirst: Map<string, CompiledOpener[]>;
   objectVerbs: { id: string; verb: string; words: Set<string> }[];
   competencyVerbs: Map<string, string>;
   nominalizations: Map<string, string>;
   relevanceTerms: string[];
+  /**
+   * `relevanceTerms` by the char code of their first letter, each distinct term with the number of
+   * times it is listed (the score counts list entries): a word is compared only with the terms it
+   * could start with. An array, not a Map: indexing by a number is cheaper than hashing a string.
+   */
+  relevanceByFirst: ([term: string, count: number][] | undefined)[];
   guidedPeople: Set<string>;
   termMaps: CompiledTermMap[];
   countSlots: CompiledCountSlot[];
@@ -175,6 +192,10 @@ export interface RewriteLexicon {
   /** Lower-case words the rewrite may capitalize although the original does not contain them. */
   allowedCapitalized: Set<string>;
   protectedNames: string[];
+  /** `protectedNames` lower-cased, for case-blind lookups. */
+  protectedLower: Set<string>;
+  /** Matches where any protected name occurs as written (a substring, like `includes`); absent when none. */
+  protectedPattern?: RegExp;
 }
 
 function inflect(base: string, lex: RewriteLexiconFile): VerbForms {
@@ -215,6 +236,28 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
   for (const f of verbs.values()) for (const w of Object.values(f)) allowedCapitalized.add(w);
   for (const t of lex.termMaps)
     for (const w of t.to.split(/[\s()]+/)) if (w && w !== '$0') allowedCapitalized.add(w);
+  const openers: CompiledOpener[] = lex.weakOpeners
+    .map((o) => ({ ...o, words: o.phrase.split(' '), onlyBefore: o.onlyBefore ? new Set(o.onlyBefore) : undefined }))
+    .sort((a, b) => b.words.length - a.words.length);
+  // Keyed by every opener's first word and every form of the verbs they start with: other words
+  // start no opener.
+  const openerBase = (o: CompiledOpener) => forms.get(o.words[0]!)?.base;
+  const openerBases = new Set(openers.map(openerBase));
+  const firstWords = new Set(openers.map((o) => o.words[0]!));
+  for (const [w, f] of forms) if (openerBases.has(f.base)) firstWords.add(w);
+  const openersByFirst = new Map<string, CompiledOpener[]>();
+  for (const w of firstWords) {
+    const base = forms.get(w)?.base;
+    openersByFirst.set(
+      w,
+      openers.filter((o) => o.words[0] === w || (base !== undefined && openerBase(o) === base)),
+    );
+  }
+  // Terms are ASCII: 128 slots, filled so that the array stays packed.
+  const relevanceByFirst: ([string, number][] | undefined)[] = new Array<undefined>(128).fill(undefined);
+  for (const t of new Set(lex.relevanceTerms)) {
+    (relevanceByFirst[t.charCodeAt(0)] ??= []).push([t, lex.relevanceTerms.filter((x) => x === t).length]);
+  }
 
   return {
     version: lex.version,
@@ -224,13 +267,13 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     leadFillers: new Set(lex.leadFillers),
     nounGerunds: new Set(lex.nounGerunds),
     nounLikeVerbs: new Set(lex.nounLikeVerbs),
-    openers: lex.weakOpeners
-      .map((o) => ({ ...o, words: o.phrase.split(' '), onlyBefore: o.onlyBefore ? new Set(o.onlyBefore) : undefined }))
-      .sort((a, b) => b.words.length - a.words.length),
+    openers,
+    openersByFirst,
     objectVerbs: lex.objectVerbs.map((o) => ({ id: o.id, verb: o.verb, words: new Set(o.words) })),
     competencyVerbs: new Map(Object.entries(lex.competencyVerbs)),
     nominalizations: new Map(Object.entries(lex.nominalizations)),
     relevanceTerms: lex.relevanceTerms,
+    relevanceByFirst,
     guidedPeople: new Set(lex.guidedPeople),
     termMaps: lex.termMaps
       .map((t) => ({
@@ -240,6 +283,10 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
         pattern: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'giu'),
         ...(t.to.includes('$0') ? {} : { present: new RegExp(`\\b${escapeRegExp(t.to)}\\b`, 'i') }),
         ...(/^[\p{L}\p{N}]/u.test(t.from) ? { firstRun: /^[\p{L}\p{N}]+/u.exec(t.from)![0].toLowerCase() } : {}),
+        asciiRuns: (t.from.match(/[\p{L}\p{N}]+/gu) ?? [])
+          .slice(/^[\p{L}\p{N}]/u.test(t.from) ? 1 : 0)
+          .map((r) => r.toLowerCase())
+          .filter((r) => /^[a-z0-9]+$/.test(r)),
         ...(t.requiresAny ? { requiresAny: new Set(t.requiresAny) } : {}),
         ...(t.forbidsAny ? { forbidsAny: new Set(t.forbidsAny) } : {}),
       }))
@@ -258,6 +305,10 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     },
     allowedCapitalized,
     protectedNames: lex.protectedNames,
+    protectedLower: new Set(lex.protectedNames.map((n) => n.toLowerCase())),
+    ...(lex.protectedNames.length
+      ? { protectedPattern: new RegExp(lex.protectedNames.map(escapeRegExp).join('|')) }
+      : {}),
   };
 }
 
