@@ -3,9 +3,13 @@
 // (src/extraction): it must stay free of Fastify and of shared state. Page count is checked right after
 // load, before any text is extracted. Limits: scanned PDFs yield no text (NO_TEXT downstream); text
 // boxes in DOCX come out in document order, not visual order.
+// First import: it keeps the engine's Array.prototype.push before pdfjs-dist's core-js replaces it.
+import { restoreNativePush } from './native-push.js';
 import mammoth from 'mammoth';
 import { PasswordException, PDFParse, VerbosityLevel } from 'pdf-parse';
 import { appError, isAppError } from '../errors.js';
+
+restoreNativePush();
 
 export interface ExtractLimits {
   maxPages: number;
@@ -35,6 +39,8 @@ export async function extractPdfText(bytes: Uint8Array, limits: ExtractLimits): 
   try {
     // `load` is private in the typings but is the documented cheap way to the page count.
     const doc = await (parser as unknown as { load(): Promise<{ numPages: number }> }).load();
+    // The first load also imports pdf.js's worker bundle, whose own core-js copy replaces push again.
+    restoreNativePush();
     if (doc.numPages > limits.maxPages) {
       throw appError('TOO_MANY_PAGES', `${doc.numPages} pages, the limit is ${limits.maxPages}`);
     }
