@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { buildDocument } from '../../src/pipeline/read-resume.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
 import { type CorpusFile, DEFAULT_CORPUS, listResumes, REPO_ROOT, sampleResumes } from './corpus.js';
-import { type FloorResult, measureFloor } from './floor.js';
+import { type FloorKind, type FloorResult, measureFloor } from './floor.js';
 import {
   type Cell,
   chooseEndpoint,
@@ -135,7 +135,10 @@ export interface HttpReport {
   extractionChildren: number;
   bodies: Array<{ label: string; source: string; bytes: number; probe: Probe }>;
   cells: Cell[];
+  /** Bare pdf-parse as installed: the issue's floor. */
   floor: FloorResult;
+  /** The server's own extraction call (extractPdfText) on the same processes. */
+  ownExtraction: FloorResult;
   peakRss: number;
   peakRssAt32: number | undefined;
   peakProcesses: number;
@@ -213,13 +216,19 @@ async function benchHttp(opts: BenchOptions, log: (line: string) => void): Promi
     const { children } = extractionProcesses(server.pid);
     const workers = h.floorProcesses ?? extractionProcesses(server.pid).workers;
     log(`  extraction children: ${children}; floor on ${workers} process(es)`);
-    const floor = await measureFloor(join(opts.corpus, h.pdf), workers, {
-      warmupMs: Math.min(2000, Math.max(300, h.warmupS * 1000)),
-      durationMs: h.floorDurationS * 1000,
-      limits: k.extractLimits,
-      code: { module: code.extractModule, execArgv: code.execArgv },
-    });
-    log(`  floor: ${floor.perSecond.toFixed(1)} PDFs/s on ${workers} process(es)`);
+    const floorOf = (kind: FloorKind) =>
+      measureFloor(kind, join(opts.corpus, h.pdf), workers, {
+        warmupMs: Math.min(2000, Math.max(300, h.warmupS * 1000)),
+        durationMs: h.floorDurationS * 1000,
+        limits: k.extractLimits,
+        code: { module: code.extractModule, execArgv: code.execArgv },
+      });
+    const floor = await floorOf('pdf-parse');
+    const ownExtraction = await floorOf('extract-text');
+    log(
+      `  floor: pdf-parse ${floor.perSecond.toFixed(1)} PDFs/s, extractPdfText ${ownExtraction.perSecond.toFixed(1)} PDFs/s ` +
+        `on ${workers} process(es)`,
+    );
     const cells: Cell[] = [];
     for (const connections of h.connections) {
       for (const body of bodies) {
@@ -241,6 +250,7 @@ async function benchHttp(opts: BenchOptions, log: (line: string) => void): Promi
       bodies: probed,
       cells,
       floor,
+      ownExtraction,
       peakRss: sampler.peak,
       peakRssAt32: at32.length > 0 ? Math.max(...at32) : undefined,
       peakProcesses: sampler.peakProcesses,

@@ -1,12 +1,17 @@
-// The physical floor: bare pdf-parse throughput over one PDF on N processes at once (N = the number of
-// processes the server extracts on). Each process warms up, then all start together on a signal.
+// The physical floor: bare PDF extraction throughput over one PDF on N processes at once (N = the number
+// of processes the server extracts on), either pdf-parse as installed or the server's own extraction call
+// (floor-worker.mjs says how they differ). Each process warms up, then all start together on a signal.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from './corpus.js';
 
 const WORKER = fileURLToPath(new URL('../floor-worker.mjs', import.meta.url));
 
+/** 'pdf-parse': the library as installed; 'extract-text': the server's extractPdfText. */
+export type FloorKind = 'pdf-parse' | 'extract-text';
+
 export interface FloorResult {
+  kind: FloorKind;
   processes: number;
   durationMs: number;
   documents: number;
@@ -24,6 +29,7 @@ interface Done {
 }
 
 export async function measureFloor(
+  kind: FloorKind,
   pdf: string,
   processes: number,
   opts: {
@@ -45,7 +51,7 @@ export async function measureFloor(
           child.once('exit', (code) => reject(new Error(`floor worker exited with ${code} before it was ready`)));
         }),
     );
-    const job = { pdf, warmupMs: opts.warmupMs, durationMs: opts.durationMs, limits: opts.limits, module: opts.code.module };
+    const job = { kind, pdf, warmupMs: opts.warmupMs, durationMs: opts.durationMs, limits: opts.limits, module: opts.code.module };
     for (const child of children) child.send(job);
     await Promise.all(ready);
     const done = children.map(
@@ -59,6 +65,7 @@ export async function measureFloor(
     const results = await Promise.all(done);
     const documents = results.reduce((n, r) => n + r.count, 0);
     return {
+      kind,
       processes,
       durationMs: opts.durationMs,
       documents,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from './corpus.js';
-import { nodeTree, type RssSampler, treeCpuMs } from './proc.js';
+import { nodeTree, processCpuMs, type RssSampler, treeCpuMs } from './proc.js';
 
 /** tsx: src/ through tsx; dist: the repository's dist/ as it is; build: src/ compiled afresh to BUILD_DIR. */
 export type ServerMode = 'tsx' | 'dist' | 'build';
@@ -245,6 +245,10 @@ export interface Cell {
   peakRss: number;
   /** CPU ms the server's process tree spent per 2xx answer. */
   serverCpuMsPerOk: number;
+  /** The part of it spent by the server process itself (HTTP, analysis); the rest is extraction children. */
+  mainCpuMsPerOk: number;
+  /** Cores the server's process tree kept busy on average during the cell. */
+  serverCores: number;
   /** Share of one core the load generator (this process) used. */
   clientCpuCores: number;
 }
@@ -274,6 +278,7 @@ export async function runCell(
   await drain(server);
   sampler.window();
   const cpu0 = treeCpuMs(server.pid);
+  const main0 = processCpuMs(server.pid);
   const client0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await autocannon({
@@ -288,6 +293,7 @@ export async function runCell(
   const wallMs = performance.now() - t0;
   const client = process.cpuUsage(client0);
   const serverCpuMs = treeCpuMs(server.pid) - cpu0;
+  const mainCpuMs = processCpuMs(server.pid) - main0;
   const statusCodes: Record<string, number> = {};
   for (const [code, s] of Object.entries(r.statusCodeStats)) statusCodes[code] = s.count;
   return {
@@ -307,6 +313,8 @@ export async function runCell(
     statusCodes,
     peakRss: sampler.window(),
     serverCpuMsPerOk: r['2xx'] > 0 ? serverCpuMs / r['2xx'] : Number.NaN,
+    mainCpuMsPerOk: r['2xx'] > 0 ? mainCpuMs / r['2xx'] : Number.NaN,
+    serverCores: serverCpuMs / wallMs,
     clientCpuCores: (client.user + client.system) / 1000 / wallMs,
   };
 }

@@ -119,3 +119,14 @@ export function treeCpuMs(pid: number): number {
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
+
+/** CPU time (ms) used so far by the server process alone (its own threads, no child process). */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}

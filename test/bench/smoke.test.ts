@@ -62,7 +62,15 @@ describe('npm run bench --quick', () => {
       expect(cell.ok).toBeGreaterThan(0);
       expect(cell.non2xx + cell.errors + cell.timeouts).toBe(0);
     }
+    // A PDF answer's CPU splits between the server process and the extraction children it parses in.
+    for (const cell of http.cells.filter((c) => c.body === 'pdf')) {
+      expect(cell.mainCpuMsPerOk).toBeGreaterThan(0);
+      expect(cell.serverCpuMsPerOk).toBeGreaterThan(cell.mainCpuMsPerOk);
+    }
+    expect(http.floor).toMatchObject({ kind: 'pdf-parse' });
+    expect(http.ownExtraction).toMatchObject({ kind: 'extract-text' });
     expect(http.floor.documents).toBeGreaterThan(0);
+    expect(http.ownExtraction.documents).toBeGreaterThan(0);
     expect(http.peakRss).toBeGreaterThan(0);
   }, 180_000);
 
