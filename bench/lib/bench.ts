@@ -75,7 +75,7 @@ export const FULL: BenchOptions = {
   taxonomyDocsPerFormat: 6,
   lengthFactors: [1, 10, 100],
   scalingRepeat: { minMs: 40, minReps: 5, maxReps: 500 },
-  scalingRounds: 3,
+  scalingRounds: 5,
   http: {
     mode: 'build',
     connections: [1, 8, 32],
