@@ -297,10 +297,13 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     if (has('taxonomy')) {
       const docs = await docsOf(sampleResumes(all, opts.taxonomyDocsPerFormat));
       log(`2. taxonomy scaling over ${docs.length} documents`);
-      const rounds = Array.from({ length: opts.scalingRounds }, () =>
-        benchTaxonomyScaling(docs.map((d) => d.doc), k, opts.taxonomyFactors, opts.scalingRepeat),
+      const rows = benchTaxonomyScaling(
+        docs.map((d) => d.doc),
+        k,
+        opts.taxonomyFactors,
+        opts.scalingRepeat,
+        opts.scalingRounds,
       );
-      const rows = medianRows(rounds).map((r, _, list) => ({ ...r, ratio: r.matchMs / list[0]!.matchMs }));
       for (const r of rows) log(`  ${r.factor}x: ${r.patterns} patterns, match ${r.matchMs.toFixed(2)} ms (${r.ratio.toFixed(2)}x)`);
       report.taxonomy = { documents: docs.map((d) => d.name), rows };
       done('taxonomy');

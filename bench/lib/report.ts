@@ -215,7 +215,7 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
         `as many patterns; the same ${t.documents.length} documents each time. Synthetic phrases are 2-4 words of these ` +
         'documents\' own vocabulary (some with `a|b` or `*`), redrawn when their first two words occur together in the ' +
         'texts, so they walk deep into the trie without adding evidence (the evidence column). Time is the sum over the ' +
-        `documents of the median call; each factor is measured in turn, ${r.options.scalingRounds} rounds, median round kept.`,
+        `documents of the median call; each taxonomy is compiled once, then on each document the factors are timed back to back; ${r.options.scalingRounds} rounds, the median round kept per factor.`,
       '',
     );
     table(
