@@ -32,6 +32,7 @@ interface RawMatch {
   last: number;
 }
 
+/** A token's trie keys, in the order of TrieNode.kinds bits: stem, `=exact`, `^Cased`. */
 function keysOf(token: Token): readonly string[] {
   return token.keys;
 }
@@ -60,8 +61,10 @@ function walk(
   // Adjacent words of a phrase never straddle a comma ("accounting, management" is a list, not
   // "account management"); a `*` gap may.
   if (i === first || !token.listBreak) {
-    for (const key of keysOf(token)) {
-      const child = node.next.get(key);
+    const keys = keysOf(token);
+    for (let k = 0; k < keys.length; k += 1) {
+      if ((node.kinds & (1 << k)) === 0) continue;
+      const child = node.next.get(keys[k]!);
       if (!child) continue;
       for (const pattern of child.outputs) out.push({ pattern, first, last: i });
       walk(tokens, child, i + 1, clause, first, out);
@@ -85,9 +88,10 @@ function walkAfterGap(
   first: number,
   out: RawMatch[],
 ) {
-  const token = tokens[i]!;
-  for (const key of keysOf(token)) {
-    const child = wild.next.get(key);
+  const keys = keysOf(tokens[i]!);
+  for (let k = 0; k < keys.length; k += 1) {
+    if ((wild.kinds & (1 << k)) === 0) continue;
+    const child = wild.next.get(keys[k]!);
     if (!child) continue;
     for (const pattern of child.outputs) out.push({ pattern, first, last: i });
     walk(tokens, child, i + 1, clause, first, out);

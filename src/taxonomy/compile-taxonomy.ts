@@ -16,6 +16,12 @@ export const WILD = '*';
 
 export interface TrieNode {
   next: Map<string, TrieNode>;
+  /**
+   * Which kinds of key `next` holds, as bits in the order of a token's keys: 1 stem, 2 `=exact`,
+   * 4 `^Cased`. The matcher skips a kind no child has: in a large trie every lookup that misses is a
+   * cache miss, and most phrases use stems only.
+   */
+  kinds: number;
   /** Node reached after a `*` gap. */
   wild?: TrieNode;
   /** Indexes into CompiledTaxonomy.patterns of the patterns whose phrase ends here. */
@@ -123,18 +129,24 @@ export function expandPhrase(phrase: string, lemmas: Lemmas): string[][] {
   return sequences.filter((s) => s.some((k) => k !== WILD));
 }
 
+/** The bit of a trie key's kind (TrieNode.kinds): `=exact` and `^Cased` keys carry their prefix. */
+export function keyKind(key: string): number {
+  return key.startsWith('=') ? 2 : key.startsWith('^') ? 4 : 1;
+}
+
 function insert(root: TrieNode, keys: string[], output: number): void {
   let node = root;
   for (const key of keys) {
     if (key === WILD) {
-      node.wild ??= { next: new Map(), outputs: [] };
+      node.wild ??= { next: new Map(), kinds: 0, outputs: [] };
       node = node.wild;
       continue;
     }
     let child = node.next.get(key);
     if (!child) {
-      child = { next: new Map(), outputs: [] };
+      child = { next: new Map(), kinds: 0, outputs: [] };
       node.next.set(key, child);
+      node.kinds |= keyKind(key);
     }
     node = child;
   }
@@ -149,7 +161,7 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
   const lemmas: Lemmas = new Map(
     Object.entries(data.lemmas).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]),
   );
-  const root: TrieNode = { next: new Map(), outputs: [] };
+  const root: TrieNode = { next: new Map(), kinds: 0, outputs: [] };
   const patterns: CompiledPattern[] = [];
   const competencies: CompiledCompetency[] = [];
   const issues: string[] = [];
