@@ -26,7 +26,7 @@ import { loadBenchKnowledge } from './knowledge.js';
 import { RssSampler } from './proc.js';
 import { benchLengthScaling, benchTaxonomyScaling, type LengthScale, type TaxonomyScale } from './scaling.js';
 import { benchStages, extractRaw, type StageReport } from './stages.js';
-import type { RepeatOptions } from './stats.js';
+import { median, type RepeatOptions } from './stats.js';
 
 export type Section = 'stages' | 'taxonomy' | 'length' | 'http';
 export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'http'];
@@ -317,10 +317,12 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
       const rounds = Array.from({ length: opts.scalingRounds }, () =>
         benchLengthScaling(pick.doc.text, k, opts.lengthFactors, opts.scalingRepeat, log),
       );
-      const rows = medianRows(rounds).map((r, _, list) => ({
+      // Times: each factor's median round. Ratios: the median of each round's own ratio to its own 1x,
+      // so a slow spell of the host during one round does not set a factor against another round's 1x.
+      const rows = medianRows(rounds).map((r, i) => ({
         ...r,
-        perCharRatio: r.matchMs / (list[0]!.matchMs * (r.characters / list[0]!.characters)),
-        scanPerCharRatio: r.scanMs / (list[0]!.scanMs * (r.characters / list[0]!.characters)),
+        perCharRatio: median(rounds.map((round) => round[i]!.perCharRatio)),
+        scanPerCharRatio: median(rounds.map((round) => round[i]!.scanPerCharRatio)),
       }));
       report.length = { document: pick.name, rows };
       done('length');

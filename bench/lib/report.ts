@@ -215,7 +215,7 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
         `as many patterns; the same ${t.documents.length} documents each time. Synthetic phrases are 2-4 words of these ` +
         'documents\' own vocabulary (some with `a|b` or `*`), redrawn when their first two words occur together in the ' +
         'texts, so they walk deep into the trie without adding evidence (the evidence column). Time is the sum over the ' +
-        `documents of the median call; each taxonomy is compiled once, then on each document the factors are timed back to back; ${r.options.scalingRounds} rounds, the median round kept per factor.`,
+        `documents of the median call; each taxonomy is compiled once, then on each document the factors are timed back to back; ${r.options.scalingRounds} rounds, the median round kept per factor, and the ratio is the median of each round's own ratio.`,
       '',
     );
     table(
@@ -240,7 +240,7 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
     lines.push(
       `The normalized text of \`${l.document}\` (the PDF of median length) repeated k times. "match" is matchEvidence ` +
         '(scan + evidence spans), "scan" is matchText (tokenize + trie walk + context rules). "per char" is the time per ' +
-        `character relative to 1x: 1.00 is perfectly linear. Factors measured in turn, ${r.options.scalingRounds} rounds, median round kept.`,
+        `character relative to 1x: 1.00 is perfectly linear. Factors measured in turn, ${r.options.scalingRounds} rounds: times are each factor's median round, ratios the median of each round's own ratio to its 1x.`,
       '',
     );
     table(
