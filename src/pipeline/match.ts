@@ -98,29 +98,21 @@ function walkAfterGap(
   }
 }
 
-function sequenceAt(
-  tokens: readonly Token[],
-  at: number,
-  seq: readonly string[][],
-  lo: number,
-  hi: number,
-): boolean {
+/** Whether the keys of `seq` follow one another (fillers skipped) from token `at`, ending by `hi`. */
+function sequenceAt(tokens: readonly Token[], at: number, seq: readonly string[], hi: number): boolean {
   let i = at;
-  for (const alternatives of seq) {
+  for (const key of seq) {
     while (i <= hi && tokens[i]!.filler) i += 1;
-    if (i > hi) return false;
-    const keys = keysOf(tokens[i]!);
-    if (!alternatives.some((k) => keys.includes(k))) return false;
+    if (i > hi || !keysOf(tokens[i]!).includes(key)) return false;
     i += 1;
   }
-  return i - 1 <= hi && at >= lo;
+  return true;
 }
 
 function windowHas(tokens: readonly Token[], lo: number, hi: number, phrases: string[][][]): boolean {
   for (const alternatives of phrases) {
     for (const seq of alternatives) {
-      const asTerms = seq.map((k) => [k]);
-      for (let i = lo; i <= hi; i += 1) if (sequenceAt(tokens, i, asTerms, lo, hi)) return true;
+      for (let i = lo; i <= hi; i += 1) if (sequenceAt(tokens, i, seq, hi)) return true;
     }
   }
   return false;

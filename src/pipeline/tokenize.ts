@@ -71,12 +71,16 @@ interface Word {
 // length, per-token garbage made collection dominate. Bounded like the stem cache.
 const wordCache = new WeakMap<Lemmas, Map<string, Word>>();
 
-function wordOf(raw: string, lemmas: Lemmas): Word {
+function wordsFor(lemmas: Lemmas): Map<string, Word> {
   let cache = wordCache.get(lemmas);
   if (!cache) {
     cache = new Map();
     wordCache.set(lemmas, cache);
   }
+  return cache;
+}
+
+function wordOf(raw: string, lemmas: Lemmas, cache: Map<string, Word>): Word {
   let word = cache.get(raw);
   if (word === undefined) {
     const surface = fold(/^[A-Za-z0-9]+$/.test(raw) ? raw : raw.normalize('NFKC'));
@@ -94,6 +98,7 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
   let lastEnd = 0;
+  const cache = wordsFor(lemmas);
   for (const m of text.matchAll(TOKEN_RE)) {
     const start = m.index;
     // Most gaps are one space (or nothing): no clause break and no list break can hide there, since a
@@ -102,7 +107,7 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
     const gap = plain ? '' : text.slice(lastEnd, start);
     // The gap plus the first character of this token: a line break counts only before a capital etc.
     if (!plain && tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1))) clause += 1;
-    const word = wordOf(m[0], lemmas);
+    const word = wordOf(m[0], lemmas, cache);
     const { key, lower } = word;
     tokens.push({
       key,
