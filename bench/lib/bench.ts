@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { buildDocument } from '../../src/pipeline/read-resume.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
 import { type CorpusFile, DEFAULT_CORPUS, listResumes, REPO_ROOT, sampleResumes } from './corpus.js';
-import { type FloorKind, type FloorResult, measureFloor } from './floor.js';
+import { combineFloors, type FloorKind, type FloorResult, measureFloor } from './floor.js';
 import {
   type Cell,
   chooseEndpoint,
@@ -223,12 +223,17 @@ async function benchHttp(opts: BenchOptions, log: (line: string) => void): Promi
         limits: k.extractLimits,
         code: { module: code.extractModule, execArgv: code.execArgv },
       });
-    const floor = await floorOf('pdf-parse');
-    const ownExtraction = await floorOf('extract-text');
-    log(
-      `  floor: pdf-parse ${floor.perSecond.toFixed(1)} PDFs/s, extractPdfText ${ownExtraction.perSecond.toFixed(1)} PDFs/s ` +
-        `on ${workers} process(es)`,
-    );
+    const floorSample = async () => {
+      const bare = await floorOf('pdf-parse');
+      const own = await floorOf('extract-text');
+      log(
+        `  floor: pdf-parse ${bare.perSecond.toFixed(1)} PDFs/s, extractPdfText ${own.perSecond.toFixed(1)} PDFs/s ` +
+          `on ${workers} process(es)`,
+      );
+      return { bare, own };
+    };
+    // Sampled before and after the cells, and averaged: the host's speed drifts during a run.
+    const before = await floorSample();
     const cells: Cell[] = [];
     for (const connections of h.connections) {
       for (const body of bodies) {
@@ -241,6 +246,9 @@ async function benchHttp(opts: BenchOptions, log: (line: string) => void): Promi
       }
     }
     sampler.stop();
+    const after = await floorSample();
+    const floor = combineFloors([before.bare, after.bare]);
+    const ownExtraction = combineFloors([before.own, after.own]);
     const at32 = cells.filter((c) => c.connections === 32).map((c) => c.peakRss);
     return {
       endpoint,

@@ -19,6 +19,26 @@ export interface FloorResult {
   perSecond: number;
   /** CPU ms per document, averaged over processes. */
   cpuMsPerDocument: number;
+  /** PDFs/s of each sample when several were combined (combineFloors). */
+  samples?: number[];
+}
+
+/**
+ * Several samples of one floor (taken before and after the HTTP cells) as one: mean throughput and CPU per
+ * document. The host's speed drifts over a run; one sample would set the whole ratio by its moment.
+ */
+export function combineFloors(samples: readonly FloorResult[]): FloorResult {
+  const first = samples[0]!;
+  const documents = samples.reduce((n, f) => n + f.documents, 0);
+  return {
+    kind: first.kind,
+    processes: first.processes,
+    durationMs: samples.reduce((n, f) => n + f.durationMs, 0),
+    documents,
+    perSecond: samples.reduce((n, f) => n + f.perSecond, 0) / samples.length,
+    cpuMsPerDocument: samples.reduce((n, f) => n + f.cpuMsPerDocument * f.documents, 0) / Math.max(1, documents),
+    samples: samples.map((f) => f.perSecond),
+  };
 }
 
 interface Done {

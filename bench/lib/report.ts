@@ -1,6 +1,7 @@
 // Turns a BenchReport into the target verdicts and the Markdown page written to bench/results/.
 // Every figure printed here comes from the report object of the same run; nothing is typed in by hand.
 import type { BenchReport } from './bench.js';
+import type { FloorResult } from './floor.js';
 import { FORMATS } from './corpus.js';
 import { ANALYSIS_STAGES, STAGES } from './stages.js';
 
@@ -29,6 +30,12 @@ export const LIMITS = {
   p99At8Ms: 250,
   rssAt32Bytes: 500 * MB,
 };
+
+/** " (mean of 76.1 and 77.0 PDFs/s over 2 x 5.0 s)" for a combined floor, "" for a single sample. */
+function samplesText(f: FloorResult): string {
+  if (!f.samples || f.samples.length < 2) return '';
+  return ` (mean of ${f.samples.map((x) => x.toFixed(1)).join(' and ')} PDFs/s over ${f.samples.length} x ${(f.durationMs / f.samples.length / 1000).toFixed(1)} s)`;
+}
 
 export function evaluateTargets(r: BenchReport): Target[] {
   const out: Target[] = [];
@@ -289,11 +296,12 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
     );
     lines.push(
       `**Floor**: bare pdf-parse (the library as installed, called as the server calls it: load, getText, destroy; no HTTP, no analysis) ` +
-        `over the same PDF on ${h.floor.processes} process(es) at once for ${(h.floor.durationMs / 1000).toFixed(1)} s: ` +
-        `**${h.floor.perSecond.toFixed(1)} PDFs/s**, ${ms(h.floor.cpuMsPerDocument)} ms CPU per document. ` +
+        `over the same PDF on ${h.floor.processes} process(es) at once: **${h.floor.perSecond.toFixed(1)} PDFs/s**` +
+        `${samplesText(h.floor)}, ${ms(h.floor.cpuMsPerDocument)} ms CPU per document. ` +
         `The server's own extraction call (\`extractPdfText\`, the same calls with the engine's \`Array.prototype.push\` restored, ` +
-        `see src/pipeline/native-push.ts) on the same processes: **${h.ownExtraction.perSecond.toFixed(1)} PDFs/s**, ` +
-        `${ms(h.ownExtraction.cpuMsPerDocument)} ms CPU per document.`,
+        `see src/pipeline/native-push.ts) on the same processes: **${h.ownExtraction.perSecond.toFixed(1)} PDFs/s**` +
+        `${samplesText(h.ownExtraction)}, ${ms(h.ownExtraction.cpuMsPerDocument)} ms CPU per document. ` +
+        'Each floor is the mean of samples taken before and after the HTTP cells.',
       '',
     );
     const best = [...h.cells.filter((c) => c.body === 'pdf')].sort((a, b) => b.perSecond - a.perSecond)[0];
