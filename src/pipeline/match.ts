@@ -60,29 +60,21 @@ function walk(
   const token = tokens[i]!;
   // Adjacent words of a phrase never straddle a comma ("accounting, management" is a list, not
   // "account management"); a `*` gap may.
-  if (i === first || !token.listBreak) {
-    const keys = keysOf(token);
-    for (let k = 0; k < keys.length; k += 1) {
-      if ((node.kinds & (1 << k)) === 0) continue;
-      const child = node.next.get(keys[k]!);
-      if (!child) continue;
-      for (const pattern of child.outputs) out.push({ pattern, first, last: i });
-      walk(tokens, child, i + 1, clause, first, out);
-    }
-  }
+  if (i === first || !token.listBreak) step(tokens, node, i, clause, first, out);
   if (node.wild) {
     // A gap of 0..MAX_GAP words, then the phrase must go on.
     let j = i;
     for (let gap = 0; gap <= MAX_GAP && j >= 0; gap += 1) {
-      walkAfterGap(tokens, node.wild, j, clause, first, out);
+      step(tokens, node.wild, j, clause, first, out);
       j = nextWord(tokens, j + 1, clause);
     }
   }
 }
 
-function walkAfterGap(
+/** Follows token `i` from `node` by each of its keys, records the phrases that end there, walks on. */
+function step(
   tokens: readonly Token[],
-  wild: TrieNode,
+  node: TrieNode,
   i: number,
   clause: number,
   first: number,
@@ -90,8 +82,8 @@ function walkAfterGap(
 ) {
   const keys = keysOf(tokens[i]!);
   for (let k = 0; k < keys.length; k += 1) {
-    if ((wild.kinds & (1 << k)) === 0) continue;
-    const child = wild.next.get(keys[k]!);
+    if ((node.kinds & (1 << k)) === 0) continue;
+    const child = node.next.get(keys[k]!);
     if (!child) continue;
     for (const pattern of child.outputs) out.push({ pattern, first, last: i });
     walk(tokens, child, i + 1, clause, first, out);
