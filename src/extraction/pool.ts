@@ -61,8 +61,7 @@ export interface PoolExtractor extends Extractor {
 
 interface Slot {
   pool: workerpool.Pool;
-  /** Settles when the child has loaded the parsers; a document's deadline starts after it. */
-  ready: Promise<unknown>;
+  /** The child has loaded the parsers (or gave up loading): it may take a document. */
   warm: boolean;
   done: number;
   busy: boolean;
@@ -158,7 +157,7 @@ export function createPoolExtractor(
     let timer: NodeJS.Timeout | undefined;
     // A child that fails or hangs while loading still becomes the slot's child: the next document
     // meets its deadline there (or its crash), and that retires it.
-    slot.ready = Promise.race([
+    void Promise.race([
       Promise.resolve(pool.exec('ready', [])).catch(() => undefined),
       new Promise((r) => {
         timer = setTimeout(r, STARTUP_WAIT_MS);

@@ -16,7 +16,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&-]*/gu;
 // Unicode property classes are slow in V8 (\p{Nd} several times slower than [0-9]). Nearly every bullet
 // is ASCII, where \p{L} is [A-Za-z], \p{Lu} is [A-Z], \p{N} and \p{Nd} are [0-9] and \s is the same
 // set: the ASCII twins below find exactly the same matches there, and other text keeps the originals.
-const NON_ASCII = /[^\0-\x7f]/;
+/** Any character outside ASCII: text without one can take the ASCII twins of Unicode classes. */
+export const NON_ASCII = /[^\0-\x7f]/;
 const ASCII_WORD = /[A-Za-z0-9][A-Za-z0-9'&-]*/g;
 /** A proper noun, tool or acronym: a capitalized word after a space that does not start a sentence. */
 const NAMED = /(?<![.;:!?]\s*)(?<=\s)\p{Lu}[\p{L}\p{N}&+-]+/gu;

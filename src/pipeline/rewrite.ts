@@ -7,7 +7,7 @@
 import type { Evidence, Rewrite } from '../schemas/analysis.js';
 import type { ResumeDocument, SectionKind } from '../schemas/document.js';
 import type { RewriteLexicon, VerbForm } from '../taxonomy/load-lexicon.js';
-import { scoreBullet } from './rewrite-score.js';
+import { NON_ASCII, scoreBullet } from './rewrite-score.js';
 
 export type Tense = 'past' | 'present';
 export interface RewriteContext {
@@ -150,7 +150,6 @@ function splitSpaces(s: string): string[] {
   const parts = s.split(' ');
   return parts.includes('') ? parts.filter(Boolean) : parts;
 }
-const NON_ASCII = /[^\0-\x7f]/;
 // Shares the token memo: one lookup instead of a second map.
 const isWord = (raw: string): boolean => splitTok(raw).word;
 const coreOf = (raw: string) => splitTok(raw).lc;

@@ -178,9 +178,8 @@ export interface RewriteLexicon {
   objectVerbs: { id: string; verb: string; words: Set<string> }[];
   competencyVerbs: Map<string, string>;
   nominalizations: Map<string, string>;
-  relevanceTerms: string[];
   /**
-   * `relevanceTerms` by the char code of their first letter, each distinct term with the number of
+   * The file's relevanceTerms by the char code of their first letter, each distinct term with the number of
    * times it is listed (the score counts list entries): a word is compared only with the terms it
    * could start with. An array, not a Map: indexing by a number is cheaper than hashing a string.
    */
@@ -272,7 +271,6 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     objectVerbs: lex.objectVerbs.map((o) => ({ id: o.id, verb: o.verb, words: new Set(o.words) })),
     competencyVerbs: new Map(Object.entries(lex.competencyVerbs)),
     nominalizations: new Map(Object.entries(lex.nominalizations)),
-    relevanceTerms: lex.relevanceTerms,
     relevanceByFirst,
     guidedPeople: new Set(lex.guidedPeople),
     termMaps: lex.termMaps
