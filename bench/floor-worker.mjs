@@ -1,7 +1,8 @@
 // One process of a bare-extraction floor: parses the same PDF in a loop with no HTTP and no analysis, and
 // reports how many it finished. Two kinds (job.kind):
-// - 'pdf-parse': the library as installed, called the way src/pipeline/extract-text.ts calls it (same
-//   options, load, getText, destroy) and nothing else: the issue's "bare pdf-parse" floor.
+// - 'pdf-parse': the library as installed, called the way src/pipeline/extract-text.ts calls it (the
+//   options of pdf-parse-options.ts; load, getText, destroy) and nothing else: the issue's "bare
+//   pdf-parse" floor.
 // - 'extract-text': extractPdfText itself, the exact call the server's extraction child makes, which also
 //   restores the engine's Array.prototype.push that pdfjs-dist's core-js replaces (native-push.ts).
 // Plain JavaScript so it runs the same module the server runs: the built one, or the TypeScript source
@@ -21,17 +22,13 @@ async function loop(extract, bytes, limits, ms) {
 
 async function extractor(job) {
   if (job.kind === 'extract-text') return (await import(job.module)).extractPdfText;
-  const { PDFParse, VerbosityLevel } = await import('pdf-parse');
+  const { PDFParse } = await import('pdf-parse');
+  const { GET_TEXT_OPTIONS, pdfParseOptions } = await import(job.optionsModule);
   return async (bytes) => {
-    const parser = new PDFParse({
-      data: new Uint8Array(bytes),
-      isEvalSupported: false,
-      verbosity: VerbosityLevel.ERRORS,
-      stopAtErrors: false,
-    });
+    const parser = new PDFParse(pdfParseOptions(bytes));
     try {
       await parser.load();
-      return (await parser.getText({ pageJoiner: '' })).text;
+      return (await parser.getText(GET_TEXT_OPTIONS)).text;
     } finally {
       await parser.destroy();
     }

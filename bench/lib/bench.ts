@@ -221,7 +221,7 @@ async function benchHttp(opts: BenchOptions, log: (line: string) => void): Promi
         warmupMs: Math.min(2000, Math.max(300, h.warmupS * 1000)),
         durationMs: h.floorDurationS * 1000,
         limits: k.extractLimits,
-        code: { module: code.extractModule, execArgv: code.execArgv },
+        code: { module: code.extractModule, optionsModule: code.pdfOptionsModule, execArgv: code.execArgv },
       });
     const floorSample = async () => {
       const bare = await floorOf('pdf-parse');

@@ -56,8 +56,11 @@ export async function measureFloor(
     warmupMs: number;
     durationMs: number;
     limits: { maxPages: number; maxTextChars: number };
-    /** The extract-text module the server runs (built JS, or the TypeScript source with tsx). */
-    code: { module: string; execArgv: string[] };
+    /**
+     * The extract-text module the server runs (built JS, or the TypeScript source with tsx), and the
+     * pdf-parse options module beside it.
+     */
+    code: { module: string; optionsModule: string; execArgv: string[] };
   },
 ): Promise<FloorResult> {
   const children = Array.from({ length: processes }, () =>
@@ -71,7 +74,15 @@ export async function measureFloor(
           child.once('exit', (code) => reject(new Error(`floor worker exited with ${code} before it was ready`)));
         }),
     );
-    const job = { kind, pdf, warmupMs: opts.warmupMs, durationMs: opts.durationMs, limits: opts.limits, module: opts.code.module };
+    const job = {
+      kind,
+      pdf,
+      warmupMs: opts.warmupMs,
+      durationMs: opts.durationMs,
+      limits: opts.limits,
+      module: opts.code.module,
+      optionsModule: opts.code.optionsModule,
+    };
     for (const child of children) child.send(job);
     await Promise.all(ready);
     const done = children.map(

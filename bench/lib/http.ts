@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from './corpus.js';
+import { multipartResume } from './multipart.js';
 import { nodeTree, processCpuMs, type RssSampler, treeCpuMs } from './proc.js';
 
 /** tsx: src/ through tsx; dist: the repository's dist/ as it is; build: src/ compiled afresh to BUILD_DIR. */
@@ -22,6 +23,8 @@ export interface ServerCode {
   entry: string;
   execArgv: string[];
   extractModule: string;
+  /** The same code's pdf-parse options module, for the bare pdf-parse floor. */
+  pdfOptionsModule: string;
   env: Record<string, string>;
   /** The command line, for the report. */
   command: string;
@@ -38,6 +41,7 @@ export function prepareServerCode(mode: ServerMode, log: (line: string) => void 
       entry: join(REPO_ROOT, 'src', 'server.ts'),
       execArgv: ['--import', 'tsx'],
       extractModule: pathToFileURL(join(REPO_ROOT, 'src', 'pipeline', 'extract-text.ts')).href,
+      pdfOptionsModule: pathToFileURL(join(REPO_ROOT, 'src', 'pipeline', 'pdf-parse-options.ts')).href,
       env: {},
       command: 'node --import tsx src/server.ts',
     };
@@ -57,6 +61,7 @@ export function prepareServerCode(mode: ServerMode, log: (line: string) => void 
     entry,
     execArgv: [],
     extractModule: pathToFileURL(join(dir, 'pipeline', 'extract-text.js')).href,
+    pdfOptionsModule: pathToFileURL(join(dir, 'pipeline', 'pdf-parse-options.js')).href,
     // Compiled elsewhere than dist/, the config's default data directory would not resolve.
     env: { DATA_DIR: join(REPO_ROOT, 'data') },
     command: mode === 'dist' ? 'node dist/server.js' : 'node server.js (src/ compiled by tsc for this run)',
@@ -161,18 +166,8 @@ export interface RequestBody {
 }
 
 export function multipartBody(label: string, source: string, filename: string, bytes: Buffer): RequestBody {
-  const boundary = `----skillbridge-bench-${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="resume"; filename="${filename}"\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    label,
-    source,
-    contentType: `multipart/form-data; boundary=${boundary}`,
-    body: Buffer.concat([head, bytes, tail]),
-  };
+  const { body, contentType } = multipartResume(bytes, filename);
+  return { label, source, contentType, body };
 }
 
 export function jsonBody(label: string, source: string, text: string): RequestBody {

@@ -6,8 +6,9 @@
 // First import: it keeps the engine's Array.prototype.push before pdfjs-dist's core-js replaces it.
 import { restoreNativePush } from './native-push.js';
 import mammoth from 'mammoth';
-import { PasswordException, PDFParse, VerbosityLevel } from 'pdf-parse';
+import { PasswordException, PDFParse } from 'pdf-parse';
 import { appError, isAppError } from '../errors.js';
+import { GET_TEXT_OPTIONS, pdfParseOptions } from './pdf-parse-options.js';
 
 restoreNativePush();
 
@@ -29,13 +30,7 @@ function capText(text: string, limits: ExtractLimits): { text: string; truncated
 }
 
 export async function extractPdfText(bytes: Uint8Array, limits: ExtractLimits): Promise<RawText> {
-  // pdf.js detaches the buffer it is given: hand it a copy so the caller's bytes stay usable.
-  const parser = new PDFParse({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    verbosity: VerbosityLevel.ERRORS,
-    stopAtErrors: false,
-  });
+  const parser = new PDFParse(pdfParseOptions(bytes));
   try {
     // `load` is private in the typings but is the documented cheap way to the page count.
     const doc = await (parser as unknown as { load(): Promise<{ numPages: number }> }).load();
@@ -44,7 +39,7 @@ export async function extractPdfText(bytes: Uint8Array, limits: ExtractLimits): 
     if (doc.numPages > limits.maxPages) {
       throw appError('TOO_MANY_PAGES', `${doc.numPages} pages, the limit is ${limits.maxPages}`);
     }
-    const result = await parser.getText({ pageJoiner: '' });
+    const result = await parser.getText(GET_TEXT_OPTIONS);
     return { ...capText(result.text, limits), pages: doc.numPages };
   } catch (err) {
     if (isAppError(err)) throw err;
