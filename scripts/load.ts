@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { multipartResume } from '../bench/lib/multipart.js';
 import { resumeLines, textPdf } from '../test/hostile/generate.js';
 
 type Options = Parameters<typeof autocannon>[0];
@@ -135,19 +136,6 @@ async function startServer(code: ReturnType<typeof compile>, port: number): Prom
   return proc;
 }
 
-function multipart(): { body: Buffer; type: string } {
-  const boundary = '----skillbridgeload';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="resume"; filename="resume.pdf"\r\n` +
-        'Content-Type: application/pdf\r\n\r\n',
-    ),
-    PDF,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
-}
-
 interface Tally {
   byStatus: Map<number, number>;
   missingRetryAfter: number;
@@ -155,7 +143,7 @@ interface Tally {
 }
 
 async function run(port: number, connections: number, duration: number): Promise<{ tally: Tally; result: Result }> {
-  const { body, type } = multipart();
+  const { body, contentType } = multipartResume(PDF, 'resume.pdf', 'application/pdf');
   const tally: Tally = { byStatus: new Map(), missingRetryAfter: 0, wrongCode: 0 };
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -166,7 +154,7 @@ async function run(port: number, connections: number, duration: number): Promise
       {
         method: 'POST',
         path: '/v1/documents',
-        headers: { 'content-type': type },
+        headers: { 'content-type': contentType },
         body,
         onResponse: (status: number, resBody: string, _context: unknown, headers: Record<string, string>) => {
           tally.byStatus.set(status, (tally.byStatus.get(status) ?? 0) + 1);

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { multipartResume } from '../../bench/lib/multipart.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { resumeLines, textPdf } from '../hostile/generate.js';
 
@@ -77,19 +78,6 @@ function alive(pid: number): boolean {
   }
 }
 
-function multipart(file: Buffer, name: string): { body: Buffer; type: string } {
-  const boundary = `----skillbridge${Date.now()}`;
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="resume"; filename="${name}"\r\n` +
-        'Content-Type: application/pdf\r\n\r\n',
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
-}
-
 interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -98,7 +86,7 @@ interface Answer {
 
 /** Sends the head and the first half of the body now; `finish()` sends the rest. */
 function upload(port: number, file: Buffer, name: string): { finish: () => void; answer: Promise<Answer> } {
-  const { body, type } = multipart(file, name);
+  const { body, contentType } = multipartResume(file, name, 'application/pdf');
   let finish = () => undefined as void;
   const answer = new Promise<Answer>((resolve, reject) => {
     const req = httpRequest(
@@ -107,7 +95,7 @@ function upload(port: number, file: Buffer, name: string): { finish: () => void;
         port,
         method: 'POST',
         path: '/v1/documents',
-        headers: { 'content-type': type, 'content-length': String(body.length) },
+        headers: { 'content-type': contentType, 'content-length': String(body.length) },
       },
       (res) => {
         let text = '';
