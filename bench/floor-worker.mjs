@@ -1,6 +1,6 @@
 // One process of a bare-extraction floor: parses the same PDF in a loop with no HTTP and no analysis, and
 // reports how many it finished. Two kinds (job.kind):
-// - 'pdf-parse': the library as installed, called the way src/pipeline/extract-text.ts calls it (the
+// - 'pdf-parse': the library as installed, called the way src/extraction/extract-text.ts calls it (the
 //   options of pdf-parse-options.ts; load, getText, destroy) and nothing else: the issue's "bare
 //   pdf-parse" floor.
 // - 'extract-text': extractPdfText itself, the exact call the server's extraction child makes, which also

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createInlineExtractor } from '../src/extraction/extractor.js';
 import { analyzeResume } from '../src/pipeline/analyze.js';
-import { readResumeBytes } from '../src/pipeline/read-resume.js';
+import { readResumeBytes } from '../src/extraction/read-resume.js';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -2,7 +2,7 @@
 // The bullets are chosen by hand (file + opening words) to show strong and difficult cases; every
 // "after", rule list and score is produced by the code, never typed. Run: npx tsx scripts/rewrite-examples.ts
 import { readFileSync, writeFileSync } from 'node:fs';
-import { rewriteBullet } from '../src/pipeline/rewrite.js';
+import { rewriteBullet } from '../src/pipeline/rewrite/rewrite-bullet.js';
 import { loadLexicon } from '../src/taxonomy/load-lexicon.js';
 import { corpusBullets } from '../test/pipeline/corpus-bullets.js';
 

@@ -1,6 +1,5 @@
 // Every error code the API can answer with, declared once. The OpenAPI document, the error handler
 // and the child-process extractor all read this table, so a code cannot exist in one place only.
-import createError, { type FastifyErrorConstructor } from '@fastify/error';
 
 export const ERROR_DEFINITIONS = {
   INVALID_REQUEST: { status: 400, message: 'The request is malformed: %s' },
@@ -47,24 +46,30 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   SHUTTING_DOWN: 'The server is draining for shutdown.',
 };
 
-const constructors = Object.fromEntries(
-  ERROR_CODES.map((code) => {
-    const def = ERROR_DEFINITIONS[code];
-    return [code, createError(code, def.message, def.status)];
-  }),
-) as Record<ErrorCode, FastifyErrorConstructor>;
+/**
+ * The one error type of the API. Pipeline steps, the extraction child and plugins throw it; the HTTP
+ * layer (plugins/error-handler.ts) turns it into `{ statusCode, code, error, message }`. No framework
+ * import here, so the lowest rooms can raise it.
+ */
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly statusCode: number;
 
-export type AppError = Error & { code: ErrorCode; statusCode: number };
+  constructor(
+    readonly code: ErrorCode,
+    detail = '',
+  ) {
+    const template: string = ERROR_DEFINITIONS[code].message;
+    super(detail ? template.replace('%s', detail) : template);
+    this.statusCode = ERROR_DEFINITIONS[code].status;
+  }
+}
 
 /** Creates the typed error for `code`; `detail` fills the message's %s. */
 export function appError(code: ErrorCode, detail = ''): AppError {
-  return (detail ? new constructors[code](detail) : new constructors[code]()) as AppError;
+  return new AppError(code, detail);
 }
 
 export function isAppError(err: unknown): err is AppError {
-  return (
-    err instanceof Error &&
-    typeof (err as { code?: unknown }).code === 'string' &&
-    (err as unknown as { code: string }).code in ERROR_DEFINITIONS
-  );
+  return err instanceof AppError;
 }

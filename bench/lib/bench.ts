@@ -4,24 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
-import { buildDocument } from '../../src/pipeline/read-resume.js';
+import { buildDocument } from '../../src/pipeline/read/build-document.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
 import { type CorpusFile, DEFAULT_CORPUS, listResumes, REPO_ROOT, sampleResumes } from './corpus.js';
 import { combineFloors, type FloorKind, type FloorResult, measureFloor } from './floor.js';
-import {
-  type Cell,
-  chooseEndpoint,
-  extractionProcesses,
-  jsonBody,
-  multipartBody,
-  type Probe,
-  probe,
-  type RequestBody,
-  prepareServerCode,
-  runCell,
-  type ServerMode,
-  startServer,
-} from './http.js';
+import { type Cell, chooseEndpoint, extractionProcesses, jsonBody, multipartBody, type Probe, probe, type RequestBody, prepareServerCode, runCell, type ServerMode, startServer } from './http.js';
 import { loadBenchKnowledge } from './knowledge.js';
 import { RssSampler } from './proc.js';
 import { benchLengthScaling, benchTaxonomyScaling, type LengthScale, type TaxonomyScale } from './scaling.js';

@@ -40,8 +40,8 @@ export function prepareServerCode(mode: ServerMode, log: (line: string) => void 
       mode,
       entry: join(REPO_ROOT, 'src', 'server.ts'),
       execArgv: ['--import', 'tsx'],
-      extractModule: pathToFileURL(join(REPO_ROOT, 'src', 'pipeline', 'extract-text.ts')).href,
-      pdfOptionsModule: pathToFileURL(join(REPO_ROOT, 'src', 'pipeline', 'pdf-parse-options.ts')).href,
+      extractModule: pathToFileURL(join(REPO_ROOT, 'src', 'extraction', 'extract-text.ts')).href,
+      pdfOptionsModule: pathToFileURL(join(REPO_ROOT, 'src', 'extraction', 'pdf-parse-options.ts')).href,
       env: {},
       command: 'node --import tsx src/server.ts',
     };
@@ -60,8 +60,8 @@ export function prepareServerCode(mode: ServerMode, log: (line: string) => void 
     mode,
     entry,
     execArgv: [],
-    extractModule: pathToFileURL(join(dir, 'pipeline', 'extract-text.js')).href,
-    pdfOptionsModule: pathToFileURL(join(dir, 'pipeline', 'pdf-parse-options.js')).href,
+    extractModule: pathToFileURL(join(dir, 'extraction', 'extract-text.js')).href,
+    pdfOptionsModule: pathToFileURL(join(dir, 'extraction', 'pdf-parse-options.js')).href,
     // Compiled elsewhere than dist/, the config's default data directory would not resolve.
     env: { DATA_DIR: join(REPO_ROOT, 'data') },
     command: mode === 'dist' ? 'node dist/server.js' : 'node server.js (src/ compiled by tsc for this run)',

@@ -1,9 +1,9 @@
 // Loads the boot-time data the pipeline steps take as arguments, with the same loaders the server uses.
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
-import { DEFAULT_ZIP_LIMITS } from '../../src/pipeline/inspect-zip.js';
-import type { ExtractLimits } from '../../src/pipeline/extract-text.js';
-import type { ReadLimits } from '../../src/pipeline/read-resume.js';
+import { DEFAULT_ZIP_LIMITS } from '../../src/extraction/inspect-zip.js';
+import type { ExtractLimits } from '../../src/extraction/extract-text.js';
+import type { ReadLimits } from '../../src/extraction/read-resume.js';
 import type { CompiledTaxonomy } from '../../src/taxonomy/compile-taxonomy.js';
 import { loadLexicon, type RewriteLexicon } from '../../src/taxonomy/load-lexicon.js';
 import { loadRoleKnowledge, type RoleKnowledge } from '../../src/taxonomy/load-roles.js';

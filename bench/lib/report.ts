@@ -299,7 +299,7 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
         `over the same PDF on ${h.floor.processes} process(es) at once: **${h.floor.perSecond.toFixed(1)} PDFs/s**` +
         `${samplesText(h.floor)}, ${ms(h.floor.cpuMsPerDocument)} ms CPU per document. ` +
         `The server's own extraction call (\`extractPdfText\`, the same calls with the engine's \`Array.prototype.push\` restored, ` +
-        `see src/pipeline/native-push.ts) on the same processes: **${h.ownExtraction.perSecond.toFixed(1)} PDFs/s**` +
+        `see src/extraction/native-push.ts) on the same processes: **${h.ownExtraction.perSecond.toFixed(1)} PDFs/s**` +
         `${samplesText(h.ownExtraction)}, ${ms(h.ownExtraction.cpuMsPerDocument)} ms CPU per document. ` +
         'Each floor is the mean of samples taken before and after the HTTP cells.',
       '',

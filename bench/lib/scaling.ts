@@ -6,17 +6,13 @@
 // within a gap's reach) is drawn again: the time then measures the scan over a bigger automaton rather
 // than extra evidence, and the evidence count shows it. Text scaling repeats one resume's text.
 import { join } from 'node:path';
-import { matchEvidence, matchText } from '../../src/pipeline/match.js';
-import { buildDocument } from '../../src/pipeline/read-resume.js';
+import { matchEvidence } from '../../src/pipeline/match/collect-evidence.js';
+import { matchText } from '../../src/pipeline/match/match-phrases.js';
+import { buildDocument } from '../../src/pipeline/read/build-document.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
 import { type TaxonomyData, TaxonomyDataSchema } from '../../src/schemas/taxonomy.js';
-import { keyOf, type Lemmas, tokenize } from '../../src/pipeline/tokenize.js';
-import {
-  type CompiledTaxonomy,
-  compileTaxonomy,
-  MAX_GAP,
-  type TrieNode,
-} from '../../src/taxonomy/compile-taxonomy.js';
+import { keyOf, type Lemmas, tokenize } from '../../src/text/tokenize.js';
+import { type CompiledTaxonomy, compileTaxonomy, MAX_GAP, type TrieNode } from '../../src/taxonomy/compile-taxonomy.js';
 import { TAXONOMY_FILE } from '../../src/taxonomy/load-taxonomy.js';
 import { readDataFile } from '../../src/taxonomy/read-data-file.js';
 import type { BenchKnowledge } from './knowledge.js';

@@ -1,16 +1,17 @@
 // Section 1 of the report: each pipeline step timed in-process, per resume, over the whole dev corpus.
 // Every step is called with exactly the inputs the server gives it. Extraction of a TXT upload is its
 // decoding (the step that stands where pdf.js or mammoth stands for the binary formats).
-import { decodeText } from '../../src/pipeline/decode-text.js';
-import { detectType } from '../../src/pipeline/detect-type.js';
-import { extractDocxText, extractPdfText, type RawText } from '../../src/pipeline/extract-text.js';
-import { reportGaps } from '../../src/pipeline/gaps.js';
-import { competencyOf, matchEvidence } from '../../src/pipeline/match.js';
-import { normalizeText } from '../../src/pipeline/normalize.js';
-import { buildDocument } from '../../src/pipeline/read-resume.js';
-import { rewriteResume } from '../../src/pipeline/rewrite.js';
-import { segmentResume } from '../../src/pipeline/segment.js';
-import { scoreCompetencies } from '../../src/pipeline/score.js';
+import { decodeText } from '../../src/pipeline/read/decode-text.js';
+import { detectType } from '../../src/pipeline/read/detect-type.js';
+import { extractDocxText, extractPdfText } from '../../src/extraction/extract-text.js';
+import { type RawText } from '../../src/pipeline/read/build-document.js';
+import { reportGaps } from '../../src/pipeline/report/gaps.js';
+import { competencyOf, matchEvidence } from '../../src/pipeline/match/collect-evidence.js';
+import { normalizeText } from '../../src/pipeline/read/normalize.js';
+import { buildDocument } from '../../src/pipeline/read/build-document.js';
+import { rewriteResume } from '../../src/pipeline/rewrite/rewrite-bullet.js';
+import { segmentResume } from '../../src/pipeline/read/segment.js';
+import { scoreCompetencies } from '../../src/pipeline/match/score.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
 import type { CorpusFile, Format } from './corpus.js';
 import { FORMATS } from './corpus.js';

@@ -4,12 +4,8 @@
 // crashed child; the console is silenced because pdf.js and mammoth may quote document content there.
 import workerpool from 'workerpool';
 import { isAppError } from '../errors.js';
-import {
-  type ExtractLimits,
-  extractDocxText,
-  extractPdfText,
-  type RawText,
-} from '../pipeline/extract-text.js';
+import { type ExtractLimits, extractDocxText, extractPdfText } from './extract-text.js';
+import type { RawText } from '../pipeline/read/build-document.js';
 
 export type ChildReply =
   | { ok: true; raw: RawText }

@@ -16,7 +16,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import workerpool from 'workerpool';
 import { appError, type ErrorCode, ERROR_DEFINITIONS } from '../errors.js';
 import type { Config } from '../config.js';
-import type { ExtractLimits, RawText } from '../pipeline/extract-text.js';
+import type { ExtractLimits } from './extract-text.js';
+import type { RawText } from '../pipeline/read/build-document.js';
 import type { ChildReply } from './child.js';
 import type { BinaryFormat, Extractor } from './extractor.js';
 

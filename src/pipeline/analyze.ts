@@ -6,10 +6,10 @@ import type { ResumeDocument } from '../schemas/document.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
 import type { RewriteLexicon } from '../taxonomy/load-lexicon.js';
 import type { RoleKnowledge } from '../taxonomy/load-roles.js';
-import { type GapOptions, reportGaps } from './gaps.js';
-import { competencyOf, matchEvidence } from './match.js';
-import { rewriteResume } from './rewrite.js';
-import { scoreCompetencies } from './score.js';
+import { type GapOptions, reportGaps } from './report/gaps.js';
+import { competencyOf, matchEvidence } from './match/collect-evidence.js';
+import { rewriteResume } from './rewrite/rewrite-bullet.js';
+import { scoreCompetencies } from './match/score.js';
 
 /** The part of the boot-time knowledge this step needs. */
 export interface AnalysisKnowledge {

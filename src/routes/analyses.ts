@@ -1,7 +1,8 @@
 // POST /v1/analyses: the resume read like /v1/documents, then every competency scored with evidence.
 import { analyzeResume } from '../pipeline/analyze.js';
-import { readResumeBytes, readResumeText } from '../pipeline/read-resume.js';
-import { POINTS } from '../pipeline/score.js';
+import { readResumeBytes } from '../extraction/read-resume.js';
+import { readResumeText } from '../pipeline/read/build-document.js';
+import { POINTS } from '../pipeline/match/score.js';
 import { AnalysisSchema } from '../schemas/analysis.js';
 import { TextResumeBodySchema } from '../schemas/document.js';
 import { RESUME_ERRORS, ResumeUploadSchema } from './documents.js';

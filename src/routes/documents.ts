@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { readResumeBytes, readResumeText } from '../pipeline/read-resume.js';
+import { readResumeBytes } from '../extraction/read-resume.js';
+import { readResumeText } from '../pipeline/read/build-document.js';
 import { ResumeDocumentSchema, TextResumeBodySchema } from '../schemas/document.js';
 import { readResumeFromRequest } from './read-resume-request.js';
 import type { RouteFactory } from './route-spec.js';

@@ -4,9 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appError } from '../errors.js';
-import { DEFAULT_TARGET_ROLE, type GapOptions } from '../pipeline/gaps.js';
-import { normalizeText } from '../pipeline/normalize.js';
-import { readResumeBytes } from '../pipeline/read-resume.js';
+import { DEFAULT_TARGET_ROLE, type GapOptions } from '../pipeline/report/gaps.js';
+import { normalizeText } from '../pipeline/read/normalize.js';
+import { readResumeBytes } from '../extraction/read-resume.js';
 
 /** Multipart parts the analyses route accepts besides `resume` and `text`. */
 export const GAP_FILE_FIELDS = ['jobDescription'];

@@ -2,8 +2,8 @@
 // Competencies per bullet come from the taxonomy matcher run on that bullet; the rewrite
 // itself is the pure rewriteBullet step with the boot-time lexicon.
 import { appError } from '../errors.js';
-import { matchText } from '../pipeline/match.js';
-import { rewriteBullet } from '../pipeline/rewrite.js';
+import { matchText } from '../pipeline/match/match-phrases.js';
+import { rewriteBullet } from '../pipeline/rewrite/rewrite-bullet.js';
 import { type RewriteResponse, RewriteRequestSchema, RewriteResponseSchema } from '../schemas/rewrites.js';
 import type { Knowledge } from '../taxonomy/knowledge.js';
 import { parseInput, type RouteFactory } from './route-spec.js';

@@ -1,5 +1,5 @@
 // Compiles the validated taxonomy data into one token trie, once at boot, so matching is a single scan
-// over the text whatever the number of patterns (see src/pipeline/match.ts).
+// over the text whatever the number of patterns (see src/pipeline/match/).
 // Phrase syntax: words are normalized like the text (lemma + Porter stem); "a|b" or "(a b|c)" give
 // alternatives for one position; "*" lets up to MAX_GAP other words through; "=word" matches the exact
 // lower-case word without stemming; "^Word" matches the exact word with its case; "#" matches any number.
@@ -7,7 +7,7 @@
 import type { Evidence } from '../schemas/analysis.js';
 import type { SectionKind } from '../schemas/document.js';
 import type { Framing, TaxonomyData } from '../schemas/taxonomy.js';
-import { keyOf, type Lemmas, tokenize } from '../pipeline/tokenize.js';
+import { type Lemmas, tokenize } from '../text/tokenize.js';
 import { DataFileError } from './read-data-file.js';
 
 export const MAX_GAP = 3;
@@ -68,8 +68,6 @@ export interface CompiledTaxonomy {
   root: TrieNode;
   /** Key sequences of aspiration cues ("seeking", "will"): a clause holding one is not evidence. */
   aspirations: string[][][];
-  /** Longest compiled phrase, in terms; bounds the scan from each token. */
-  maxDepth: number;
 }
 
 export const DEFAULT_STRONG_SECTIONS: readonly SectionKind[] = ['experience', 'projects', 'volunteer'];
@@ -165,7 +163,6 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
   const patterns: CompiledPattern[] = [];
   const competencies: CompiledCompetency[] = [];
   const issues: string[] = [];
-  let maxDepth = 1;
 
   const compileList = (list: string[], path: string): string[][][] =>
     list.flatMap((phrase, k) => {
@@ -195,10 +192,7 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
           return;
         }
         if (sequences.length === 0) issues.push(`${base}.phrases[${k}]: "${phrase}" has no words to match`);
-        for (const seq of sequences) {
-          insert(root, seq, index);
-          maxDepth = Math.max(maxDepth, seq.length);
-        }
+        for (const seq of sequences) insert(root, seq, index);
         phraseCount += sequences.length;
       });
       const context: CompiledContext | undefined = p.context
@@ -236,7 +230,6 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
     patternById: new Map(patterns.map((p) => [p.id, p])),
     root,
     aspirations,
-    maxDepth,
   };
 }
 
@@ -250,4 +243,3 @@ export function strengthFor(
   return competency.strongSections.has(section) ? 'strong' : 'weak';
 }
 
-export { keyOf };

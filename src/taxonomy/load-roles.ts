@@ -2,13 +2,7 @@
 // Beyond the zod shape it checks every cross-reference (competency, credential, step and role ids)
 // so that a typo a coach makes stops the server with the file and field named, not a 500 later.
 import { z } from 'zod';
-import {
-  type Credential,
-  type RoleProfile,
-  type RolesFile,
-  RolesFileSchema,
-  type StepTemplate,
-} from '../schemas/roles.js';
+import { type Credential, type RoleProfile, type RolesFile, RolesFileSchema, type StepTemplate } from '../schemas/roles.js';
 import { DataFileError, parseDataText, readDataFile } from './read-data-file.js';
 
 export const PostingTermsFileSchema = z

@@ -29,7 +29,7 @@ describe('Array.prototype.push and the PDF parser', { timeout: 90_000 }, () => {
     const out = await fresh(`
       import { readFileSync } from 'node:fs';
       const push = Array.prototype.push;
-      const { extractPdfText } = await import('./src/pipeline/extract-text.ts');
+      const { extractPdfText } = await import('./src/extraction/extract-text.ts');
       const raw = await extractPdfText(new Uint8Array(readFileSync('test/fixtures/livecareer-front-desk-clerk.pdf')), { maxPages: 20, maxTextChars: 100000 });
       console.log(Array.prototype.push === push ? 'native' : 'replaced', raw.text.length > 100);`);
     expect(out).toBe('native true');

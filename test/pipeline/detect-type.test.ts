@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/pipeline/decode-text.js';
-import { detectType } from '../../src/pipeline/detect-type.js';
+import { decodeText } from '../../src/pipeline/read/decode-text.js';
+import { detectType } from '../../src/pipeline/read/detect-type.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

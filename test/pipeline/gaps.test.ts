@@ -1,19 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  checkEligibility,
-  credentialsHeld,
-  highestDegree,
-  monthsLeadingProjects,
-} from '../../src/pipeline/eligibility.js';
-import {
-  applyRaises,
-  assessRequirement,
-  buildGapReport,
-  type Framing,
-  readinessOf,
-  statusOf,
-} from '../../src/pipeline/gaps.js';
+import { checkEligibility, credentialsHeld, highestDegree, monthsLeadingProjects } from '../../src/pipeline/report/eligibility.js';
+import { applyRaises, assessRequirement, buildGapReport, type Framing, readinessOf, statusOf } from '../../src/pipeline/report/gaps.js';
 import type { CompetencyResult, EligibilityFacts, Evidence, Level } from '../../src/schemas/analysis.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
 import type { Requirement } from '../../src/schemas/roles.js';

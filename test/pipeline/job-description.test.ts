@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGapReport } from '../../src/pipeline/gaps.js';
-import { readPosting } from '../../src/pipeline/job-description.js';
+import { buildGapReport } from '../../src/pipeline/report/gaps.js';
+import { readPosting } from '../../src/pipeline/report/job-description.js';
 import type { CompetencyResult } from '../../src/schemas/analysis.js';
 import { loadRoleKnowledge } from '../../src/taxonomy/load-roles.js';
 import { loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../../src/pipeline/normalize.js';
+import { normalizeText } from '../../src/pipeline/read/normalize.js';
 
 const codes = (raw: string) => normalizeText(raw).warnings.map((w) => w.code);
 

@@ -1,6 +1,6 @@
 // The honesty properties of issue 5, as plain functions shared by the property tests and the
 // corpus report: a rewrite adds no number, no capitalized word and no tool or organization name.
-import type { BulletRewrite } from '../../src/pipeline/rewrite.js';
+import type { BulletRewrite } from '../../src/pipeline/rewrite/rewrite-bullet.js';
 import type { RewriteLexicon } from '../../src/taxonomy/load-lexicon.js';
 
 const WORDS = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;

@@ -2,8 +2,8 @@
 // bullet of the dev corpus. A rewrite never adds a number, a capitalized word or a tool name.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rewriteBullet, type Tense } from '../../src/pipeline/rewrite.js';
-import { opensStrongly, opensWeakly } from '../../src/pipeline/rewrite-score.js';
+import { rewriteBullet, type Tense } from '../../src/pipeline/rewrite/rewrite-bullet.js';
+import { opensStrongly, opensWeakly } from '../../src/pipeline/rewrite/score-bullet.js';
 import { loadLexicon } from '../../src/taxonomy/load-lexicon.js';
 import { corpusBullets } from './corpus-bullets.js';
 import { grammarViolations, honestyViolations } from './rewrite-honesty.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rewriteBullet } from '../../src/pipeline/rewrite.js';
-import { opensStrongly, scoreBullet } from '../../src/pipeline/rewrite-score.js';
+import { rewriteBullet } from '../../src/pipeline/rewrite/rewrite-bullet.js';
+import { opensStrongly, scoreBullet } from '../../src/pipeline/rewrite/score-bullet.js';
 import { loadLexicon } from '../../src/taxonomy/load-lexicon.js';
 
 const lex = loadLexicon('data/rewrite-lexicon.yaml');

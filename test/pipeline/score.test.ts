@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matchEvidence } from '../../src/pipeline/match.js';
-import { readResumeText } from '../../src/pipeline/read-resume.js';
-import { isQuantified, levelFor, POINTS, scoreCompetencies } from '../../src/pipeline/score.js';
+import { matchEvidence } from '../../src/pipeline/match/collect-evidence.js';
+import { readResumeText } from '../../src/pipeline/read/build-document.js';
+import { isQuantified, levelFor, POINTS, scoreCompetencies } from '../../src/pipeline/match/score.js';
 import type { CompetencyResult } from '../../src/schemas/analysis.js';
 import { loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
 import { REPO_ROOT } from '../helpers/corpus.js';

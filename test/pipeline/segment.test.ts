@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDate, segmentResume } from '../../src/pipeline/segment.js';
+import { normalizeDate, segmentResume } from '../../src/pipeline/read/segment.js';
 
 describe('normalizeDate', () => {
   it.each([

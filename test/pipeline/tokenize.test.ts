@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keyOf, tokenize } from '../../src/pipeline/tokenize.js';
+import { keyOf, tokenize } from '../../src/text/tokenize.js';
 
 const lemmas = new Map([
   ['resolution', 'resolve'],

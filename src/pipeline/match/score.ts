@@ -4,9 +4,9 @@
 // adds points: strong 25, or 30 in the current role, +5 when it carries a number (a quantified result);
 // weak claims add 10 each but at most 20 in total, so claims alone never exceed "emerging". Capped at 100.
 // Limits: recency is by role (the role marked current, else the first listed), not by date arithmetic.
-import type { CompetencyResult, Evidence, Level } from '../schemas/analysis.js';
-import type { ResumeDocument } from '../schemas/document.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
+import type { CompetencyResult, Evidence, Level } from '../../schemas/analysis.js';
+import type { ResumeDocument } from '../../schemas/document.js';
+import type { CompiledTaxonomy } from '../../taxonomy/compile-taxonomy.js';
 
 export const POINTS = { strong: 25, strongCurrent: 30, quantified: 5, weak: 10, weakCap: 20 } as const;
 export const LEVEL_THRESHOLDS = { emerging: 1, developing: 25, strong: 60 } as const;

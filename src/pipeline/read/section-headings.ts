@@ -1,7 +1,7 @@
 // Section heading vocabulary: data, not control flow. A line is a heading when, lower-cased and
 // stripped of punctuation, it equals one of these phrases (or is an ALL-CAPS line starting with one).
 // Limits: headings glued to other text on the same line ("Skills: Excel, Word") are not headings.
-import type { SectionKind } from '../schemas/document.js';
+import type { SectionKind } from '../../schemas/document.js';
 
 export const SECTION_HEADINGS: Record<Exclude<SectionKind, 'contact'>, readonly string[]> = {
   summary: [

@@ -2,7 +2,7 @@
 // never consulted. Heuristic: magic numbers first (PDF anywhere in the first 1 KB, zip, OLE, images,
 // executables, RTF, HTML), then text when the bytes decode cleanly. Limits: a zip is only "probably
 // DOCX" here; inspect-zip.ts confirms it from the central directory.
-import { appError } from '../errors.js';
+import { appError } from '../../errors.js';
 
 export type Detected =
   | { kind: 'pdf' }

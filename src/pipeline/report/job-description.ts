@@ -6,11 +6,11 @@
 // acronyms), minus function words and job-ad boilerplate; a term is missing when no token of the resume
 // has the same stem (for phrases: the same stems in a row, or the same taxonomy pattern).
 // Limits: no notion of "required" vs "nice to have"; a posting that states levels in years is not read.
-import type { Level } from '../schemas/analysis.js';
-import type { Requirement, RoleProfile } from '../schemas/roles.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
-import { matchText } from './match.js';
-import { type Token, tokenize } from './tokenize.js';
+import type { Level } from '../../schemas/analysis.js';
+import type { Requirement, RoleProfile } from '../../schemas/roles.js';
+import type { CompiledTaxonomy } from '../../taxonomy/compile-taxonomy.js';
+import { matchText } from '../match/match-phrases.js';
+import { type Token, tokenize } from '../../text/tokenize.js';
 
 export const MAX_MISSING_TERMS = 15;
 const DEFAULT_POSTING_LEVEL: Exclude<Level, 'none'> = 'developing';

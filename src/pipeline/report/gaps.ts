@@ -5,22 +5,12 @@
 // gap when nothing matched. Readiness is the weighted share of the required levels, customer-service-
 // only evidence counting 70%. Next steps are ranked by the readiness they would add, eligible first.
 // Limits: the levels are the matcher's, so the report is only as good as the taxonomy's coverage.
-import type {
-  CloseBy,
-  CompetencyResult,
-  EligibilityFacts,
-  Evidence,
-  GapItem,
-  GapReport,
-  GapStatus,
-  Level,
-  NextStep,
-} from '../schemas/analysis.js';
-import type { ResumeDocument } from '../schemas/document.js';
-import type { Raise, Requirement, RoleProfile } from '../schemas/roles.js';
-import type { RoleKnowledge } from '../taxonomy/load-roles.js';
+import type { CloseBy, CompetencyResult, EligibilityFacts, Evidence, GapItem, GapReport, GapStatus, Level, NextStep } from '../../schemas/analysis.js';
+import type { ResumeDocument } from '../../schemas/document.js';
+import type { Raise, Requirement, RoleProfile } from '../../schemas/roles.js';
+import type { RoleKnowledge } from '../../taxonomy/load-roles.js';
 import { checkEligibility, extractEligibilityFacts, LEVEL_RANK } from './eligibility.js';
-import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
+import type { CompiledTaxonomy } from '../../taxonomy/compile-taxonomy.js';
 import { type PostingAnalysis, readPosting } from './job-description.js';
 
 export type Framing = 'cs' | 'pm' | 'general';

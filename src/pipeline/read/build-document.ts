@@ -1,20 +1,22 @@
-// Turns resume bytes (or JSON text) into the structured document: detect type, extract or decode,
-// normalize, segment. Extraction is delegated to the injected Extractor (an isolated child process in
-// the server); every other step is a pure function of its input.
-import { appError } from '../errors.js';
-import type { Extractor } from '../extraction/extractor.js';
-import type { DocumentFormat, ResumeDocument, Warning } from '../schemas/document.js';
-import { decodeText } from './decode-text.js';
-import { detectType } from './detect-type.js';
-import type { RawText } from './extract-text.js';
-import { inspectDocxZip, type ZipLimits } from './inspect-zip.js';
+// Pure: raw extracted text -> the structured document (normalize, check there is text, segment).
+// The text of a plain-text upload or JSON body comes here directly; PDF and DOCX text comes from the
+// extraction layer (src/extraction/read-resume.ts). Limits: "too little text" is a letter count, so a
+// page of symbols is refused while one short real line is kept.
+import { appError } from '../../errors.js';
+import type { DocumentFormat, ResumeDocument, Warning } from '../../schemas/document.js';
 import { normalizeText } from './normalize.js';
 import { segmentResume } from './segment.js';
 
-export interface ReadLimits {
+/** Text as a parser or decoder produced it, before normalization. */
+export interface RawText {
+  text: string;
+  pages?: number;
+  truncated: boolean;
+}
+
+export interface TextLimits {
   maxTextChars: number;
   minTextChars: number;
-  zip: ZipLimits;
 }
 
 const LITTLE_TEXT_CHARS = 400;
@@ -28,7 +30,7 @@ function countLetters(text: string, enough: number): number {
 }
 
 /** Pure: raw extracted text -> the structured document. Throws NO_TEXT when too little is left. */
-export function buildDocument(format: DocumentFormat, raw: RawText, limits: ReadLimits): ResumeDocument {
+export function buildDocument(format: DocumentFormat, raw: RawText, limits: TextLimits): ResumeDocument {
   const capped = raw.text.length > limits.maxTextChars ? raw.text.slice(0, limits.maxTextChars) : raw.text;
   const normalized = normalizeText(capped);
   const letters = countLetters(normalized.text, limits.minTextChars);
@@ -66,23 +68,6 @@ export function buildDocument(format: DocumentFormat, raw: RawText, limits: Read
   };
 }
 
-export function readResumeText(text: string, limits: ReadLimits): ResumeDocument {
+export function readResumeText(text: string, limits: TextLimits): ResumeDocument {
   return buildDocument('txt', { text, truncated: false }, limits);
-}
-
-export async function readResumeBytes(
-  bytes: Uint8Array,
-  extractor: Extractor,
-  limits: ReadLimits,
-): Promise<ResumeDocument> {
-  const detected = detectType(bytes);
-  switch (detected.kind) {
-    case 'txt':
-      return buildDocument('txt', { text: decodeText(bytes, detected.encoding), truncated: false }, limits);
-    case 'pdf':
-      return buildDocument('pdf', await extractor.extract('pdf', bytes), limits);
-    case 'zip':
-      await inspectDocxZip(bytes, limits.zip);
-      return buildDocument('docx', await extractor.extract('docx', bytes), limits);
-  }
 }

@@ -5,7 +5,7 @@
 // case, or when the previous bullet did not end its sentence). Limits: a wrapped line that starts with
 // a capitalized proper noun stays a line of its own; a hyphen at a line break is kept unless the
 // fragment after it looks like a word ending.
-import type { Warning } from '../schemas/document.js';
+import type { Warning } from '../../schemas/document.js';
 import { CP1252_HIGH as CP1252_SPECIALS } from './decode-text.js';
 import { matchSectionHeading } from './section-headings.js';
 

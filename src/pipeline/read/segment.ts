@@ -4,7 +4,7 @@
 // the role's title is told from its organization by title words ("manager", "representative", ...);
 // every other content line of a section is a bullet. Limits: a role without dates is not detected, and
 // "Title, Org" lines without a title word are read as title only.
-import type { Bullet, Role, Section, SectionKind, Warning } from '../schemas/document.js';
+import type { Bullet, Role, Section, SectionKind, Warning } from '../../schemas/document.js';
 import { matchSectionHeading } from './section-headings.js';
 
 export interface Segmented {

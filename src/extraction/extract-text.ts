@@ -8,6 +8,7 @@ import { restoreNativePush } from './native-push.js';
 import mammoth from 'mammoth';
 import { PasswordException, PDFParse } from 'pdf-parse';
 import { appError, isAppError } from '../errors.js';
+import type { RawText } from '../pipeline/read/build-document.js';
 import { GET_TEXT_OPTIONS, pdfParseOptions } from './pdf-parse-options.js';
 
 restoreNativePush();
@@ -15,12 +16,6 @@ restoreNativePush();
 export interface ExtractLimits {
   maxPages: number;
   maxTextChars: number;
-}
-
-export interface RawText {
-  text: string;
-  pages?: number;
-  truncated: boolean;
 }
 
 function capText(text: string, limits: ExtractLimits): { text: string; truncated: boolean } {

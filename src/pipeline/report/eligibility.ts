@@ -4,9 +4,9 @@
 // the education section by keyword; a credential is held when an alias is named, unless the words
 // just before it say it is being pursued. Limits: a degree "in progress" still counts, and a project
 // role's months all count as leading even when the person only took part.
-import type { CompetencyResult, EligibilityFacts, Level } from '../schemas/analysis.js';
-import type { ResumeDocument } from '../schemas/document.js';
-import type { Credential, DegreeLevel } from '../schemas/roles.js';
+import type { CompetencyResult, EligibilityFacts, Level } from '../../schemas/analysis.js';
+import type { ResumeDocument } from '../../schemas/document.js';
+import type { Credential, DegreeLevel } from '../../schemas/roles.js';
 
 export const LEVEL_RANK: Record<Level, number> = { none: 0, emerging: 1, developing: 2, strong: 3 };
 const DEGREE_RANK: Record<DegreeLevel, number> = {

@@ -4,10 +4,10 @@
 // number is missing. Every edit only moves, drops or re-inflects the writer's words or inserts
 // lexicon words that carry no digit, proper noun or tool. Limits: no parser; glued sentences
 // without a period and noun-only bullets are left as they are.
-import type { Evidence, Rewrite } from '../schemas/analysis.js';
-import type { ResumeDocument, SectionKind } from '../schemas/document.js';
-import type { RewriteLexicon, VerbForm } from '../taxonomy/load-lexicon.js';
-import { NON_ASCII, scoreBullet } from './rewrite-score.js';
+import type { Evidence, Rewrite } from '../../schemas/analysis.js';
+import type { ResumeDocument, SectionKind } from '../../schemas/document.js';
+import type { RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
+import { NON_ASCII, scoreBullet } from './score-bullet.js';
 
 export type Tense = 'past' | 'present';
 export interface RewriteContext {

@@ -1,7 +1,7 @@
 // Turns the bytes of a plain-text upload into a string. UTF-8 with or without BOM, UTF-16 with BOM;
 // bytes that are not valid UTF-8 fall back to Windows-1252, the usual encoding of old exports.
 // Binary content (NUL bytes, many control characters) is refused rather than analyzed as gibberish.
-import { appError } from '../errors.js';
+import { appError } from '../../errors.js';
 import type { Detected } from './detect-type.js';
 
 /** Windows-1252 characters for bytes 0x80-0x9F (the rest of the code page is Latin-1). Node's own

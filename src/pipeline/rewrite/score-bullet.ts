@@ -1,7 +1,7 @@
 // Grades one bullet 0-100 on five criteria a PM hiring manager reads for (docs/rewrites.md):
 // action verb 30, specificity 20, quantification 20, outcome 15, PM relevance 15.
 // Heuristic and text-only, so before and after are graded alike; a slot token earns nothing until filled.
-import type { RewriteLexicon } from '../taxonomy/load-lexicon.js';
+import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 
 export interface BulletScore {
   total: number;
@@ -52,11 +52,6 @@ function weakOpening(ws: string[], lexicon: RewriteLexicon): boolean {
     if (k === o.words.length && (!o.onlyBefore || o.onlyBefore.has(ws[i + k] ?? ''))) return true;
   }
   return false;
-}
-
-/** The verb-like word a bullet opens with, after fillers such as "I" or "Successfully". */
-export function openingWord(text: string, lexicon: RewriteLexicon): string | undefined {
-  return firstNonFiller(lowerWords(text), lexicon);
 }
 
 /** True when the bullet opens with a phrase listed under weakOpeners. */

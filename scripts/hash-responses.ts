@@ -1,0 +1,47 @@
+// Hashes the API's answers for every corpus file, so a refactor can prove it changed no byte of output.
+// Usage: npm run hash-responses -- OUT.json   (then diff two runs). Runs the real app in-process with
+// the inline extractor; each file goes to /v1/documents and /v1/analyses (default and with a posting).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { corpusName, listFiles, SHARED_CORPUS } from '../test/helpers/corpus.js';
+
+const POSTING =
+  'Project Coordinator: track schedules and milestones, prepare status reports for stakeholders, manage risks ' +
+  'and budgets. Agile or Scrum and a CAPM are a plus.';
+
+function multipartBody(bytes: Buffer, fields: Record<string, string>): { body: Buffer; contentType: string } {
+  const b = 'hash-responses-boundary';
+  const parts = [Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="resume"; filename="x"\r\n\r\n`), bytes];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`\r\n--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}`));
+  }
+  parts.push(Buffer.from(`\r\n--${b}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${b}` };
+}
+
+async function main(): Promise<void> {
+  const out = process.argv[2] ?? 'responses.json';
+  const app = await buildApp(loadConfig({}, { HOST: '127.0.0.1', PORT: 0, RATE_LIMIT_MAX: 1_000_000 }));
+  const files = listFiles(SHARED_CORPUS, (p) => /\.(pdf|docx|txt)$/i.test(p));
+  const hashes: Record<string, string> = {};
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    for (const [url, fields] of [
+      ['/v1/documents', {}],
+      ['/v1/analyses', {}],
+      ['/v1/analyses', { targetRole: 'project-manager', jobDescription: POSTING }],
+    ] as [string, Record<string, string>][]) {
+      const { body, contentType } = multipartBody(bytes, fields);
+      const res = await app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': contentType } });
+      const key = `${corpusName(file)} ${url}${Object.keys(fields).length ? ' +posting' : ''}`;
+      hashes[key] = `${res.statusCode} ${createHash('sha256').update(res.body).digest('hex').slice(0, 16)}`;
+    }
+  }
+  await app.close();
+  writeFileSync(out, `${JSON.stringify(hashes, null, 2)}\n`);
+  process.stdout.write(`${Object.keys(hashes).length} answers hashed into ${out}\n`);
+}
+
+await main();

@@ -1,0 +1,171 @@
+// Finds every taxonomy phrase in a text in one pass over its tokens, then applies context rules.
+// Heuristic: from each token, walk the compiled trie (depth bounded by the longest phrase, `*` gaps by
+// MAX_GAP) comparing stem, exact and cased keys; fillers are skipped; clause breaks stop a walk. Work per
+// token depends on the text around it, not on how many patterns the taxonomy holds. Context rules then drop
+// senses the phrase alone cannot tell apart ("lead paint" vs "led a team").
+// Limits: no syntax, so negation ("never supervised") is not understood; context is a word window.
+import type { Framing } from '../../schemas/taxonomy.js';
+import { type CompiledContext, type CompiledTaxonomy, MAX_GAP, type TrieNode } from '../../taxonomy/compile-taxonomy.js';
+import { type Token, tokenize } from '../../text/tokenize.js';
+
+export interface PhraseMatch {
+  competencyId: string;
+  patternId: string;
+  /** Offsets into the matched text: text.slice(start, end) is the matched phrase. */
+  start: number;
+  end: number;
+  framing: Framing;
+}
+
+export interface RawMatch {
+  pattern: number;
+  first: number;
+  last: number;
+}
+
+/** Next non-filler token index at or after `i` in the same clause, or -1. */
+function nextWord(tokens: readonly Token[], i: number, clause: number): number {
+  for (let j = i; j < tokens.length; j += 1) {
+    const t = tokens[j]!;
+    if (t.clause !== clause) return -1;
+    if (!t.filler) return j;
+  }
+  return -1;
+}
+
+function walk(
+  tokens: readonly Token[],
+  node: TrieNode,
+  from: number,
+  clause: number,
+  first: number,
+  out: RawMatch[],
+) {
+  const i = nextWord(tokens, from, clause);
+  if (i < 0) return;
+  const token = tokens[i]!;
+  // Adjacent words of a phrase never straddle a comma ("accounting, management" is a list, not
+  // "account management"); a `*` gap may.
+  if (i === first || !token.listBreak) step(tokens, node, i, clause, first, out);
+  if (node.wild) {
+    // A gap of 0..MAX_GAP words, then the phrase must go on.
+    let j = i;
+    for (let gap = 0; gap <= MAX_GAP && j >= 0; gap += 1) {
+      step(tokens, node.wild, j, clause, first, out);
+      j = nextWord(tokens, j + 1, clause);
+    }
+  }
+}
+
+/** Follows token `i` from `node` by each of its keys, records the phrases that end there, walks on. */
+function step(
+  tokens: readonly Token[],
+  node: TrieNode,
+  i: number,
+  clause: number,
+  first: number,
+  out: RawMatch[],
+) {
+  // A token's trie keys, in the order of TrieNode.kinds bits: stem, `=exact`, `^Cased`.
+  const keys = tokens[i]!.keys;
+  for (let k = 0; k < keys.length; k += 1) {
+    if ((node.kinds & (1 << k)) === 0) continue;
+    const child = node.next.get(keys[k]!);
+    if (!child) continue;
+    for (const pattern of child.outputs) out.push({ pattern, first, last: i });
+    walk(tokens, child, i + 1, clause, first, out);
+  }
+}
+
+/** Whether the keys of `seq` follow one another (fillers skipped) from token `at`, ending by `hi`. */
+function sequenceAt(tokens: readonly Token[], at: number, seq: readonly string[], hi: number): boolean {
+  let i = at;
+  for (const key of seq) {
+    while (i <= hi && tokens[i]!.filler) i += 1;
+    if (i > hi || !tokens[i]!.keys.includes(key)) return false;
+    i += 1;
+  }
+  return true;
+}
+
+function windowHas(tokens: readonly Token[], lo: number, hi: number, phrases: string[][][]): boolean {
+  for (const alternatives of phrases) {
+    for (const seq of alternatives) {
+      for (let i = lo; i <= hi; i += 1) if (sequenceAt(tokens, i, seq, hi)) return true;
+    }
+  }
+  return false;
+}
+
+function contextAllows(tokens: readonly Token[], m: RawMatch, ctx: CompiledContext | undefined): boolean {
+  if (!ctx) return true;
+  const clause = tokens[m.first]!.clause;
+  let lo = m.first;
+  for (let n = 0; n < ctx.window && lo > 0 && tokens[lo - 1]!.clause === clause; ) {
+    lo -= 1;
+    if (!tokens[lo]!.filler) n += 1;
+  }
+  let hi = m.last;
+  for (let n = 0; n < ctx.window && hi < tokens.length - 1 && tokens[hi + 1]!.clause === clause; ) {
+    hi += 1;
+    if (!tokens[hi]!.filler) n += 1;
+  }
+  if (ctx.without.length > 0 && windowHas(tokens, lo, hi, ctx.without)) return false;
+  if (ctx.requires.length > 0 && !windowHas(tokens, lo, hi, ctx.requires)) return false;
+  return true;
+}
+
+/** Whether a clause states an aim ("seeking a role where I will ..."), not a fact. Memoized per clause. */
+function aspirationTest(tokens: readonly Token[], cues: string[][][]): (clause: number, at: number) => boolean {
+  const memo = new Map<number, boolean>();
+  return (clause, at) => {
+    if (cues.length === 0) return false;
+    let known = memo.get(clause);
+    if (known === undefined) {
+      let lo = at;
+      while (lo > 0 && tokens[lo - 1]!.clause === clause) lo -= 1;
+      let hi = at;
+      while (hi + 1 < tokens.length && tokens[hi + 1]!.clause === clause) hi += 1;
+      known = windowHas(tokens, lo, hi, cues);
+      memo.set(clause, known);
+    }
+    return known;
+  };
+}
+
+/** All matches over pre-computed tokens, sorted by position then pattern order. Longest match per start. */
+export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy): RawMatch[] {
+  const best = new Map<string, RawMatch>();
+  const found: RawMatch[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    if (t.filler) continue;
+    found.length = 0;
+    walk(tokens, taxonomy.root, i, t.clause, i, found);
+    for (const m of found) {
+      const k = `${m.pattern}:${m.first}`;
+      const prev = best.get(k);
+      if (!prev || m.last > prev.last) best.set(k, m);
+    }
+  }
+  const aspirational = aspirationTest(tokens, taxonomy.aspirations);
+  return [...best.values()]
+    .filter((m) => !aspirational(tokens[m.first]!.clause, m.first))
+    .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context))
+    .sort((a, b) => a.first - b.first || a.last - b.last || a.pattern - b.pattern);
+}
+
+/** Every taxonomy phrase found in `text`, offsets into `text`. One tokenization, one trie scan. */
+export function matchText(text: string, taxonomy: CompiledTaxonomy): PhraseMatch[] {
+  const tokens = tokenize(text, taxonomy.lemmas);
+  return matchTokens(tokens, taxonomy).map((m) => {
+    const p = taxonomy.patterns[m.pattern]!;
+    return {
+      competencyId: p.competencyId,
+      patternId: p.id,
+      start: tokens[m.first]!.start,
+      end: tokens[m.last]!.end,
+      framing: p.framing,
+    };
+  });
+}
