@@ -1,5 +1,6 @@
 // Hashes the API's answers for every corpus file, so a refactor can prove it changed no byte of output.
-// Usage: npm run hash-responses -- OUT.json   (then diff two runs). Runs the real app in-process with
+// Usage: npx tsx scripts/hash-responses.ts OUT.json, then diff two runs. Each line: status, hash of
+// the bytes, hash of the key-sorted JSON (equal when only the order of keys differs). Runs the real app in-process with
 // the inline extractor; each file goes to /v1/documents and /v1/analyses (default and with a posting).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,19 @@ function multipartBody(bytes: Buffer, fields: Record<string, string>): { body: B
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${b}` };
 }
 
+const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+
+/** The same JSON value with every object's keys sorted: equal when two answers differ only in key order. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+  );
+}
+
 async function main(): Promise<void> {
   const out = process.argv[2] ?? 'responses.json';
   const app = await buildApp(loadConfig({}, { HOST: '127.0.0.1', PORT: 0, RATE_LIMIT_MAX: 1_000_000 }));
@@ -36,7 +50,8 @@ async function main(): Promise<void> {
       const { body, contentType } = multipartBody(bytes, fields);
       const res = await app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': contentType } });
       const key = `${corpusName(file)} ${url}${Object.keys(fields).length ? ' +posting' : ''}`;
-      hashes[key] = `${res.statusCode} ${createHash('sha256').update(res.body).digest('hex').slice(0, 16)}`;
+      const canonical = JSON.stringify(sortKeys(JSON.parse(res.body)));
+      hashes[key] = `${res.statusCode} ${digest(res.body)} ${digest(canonical)}`;
     }
   }
   await app.close();

@@ -2,9 +2,10 @@
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema, type FastifyServerOptions } from 'fastify';
+import type { z } from 'zod';
 import type { Config } from './config.js';
-import type { ErrorCode } from './errors.js';
+import { ERROR_DEFINITIONS, type ErrorCode } from './errors.js';
 import { createInlineExtractor, type Extractor } from './extraction/extractor.js';
 import { createPoolExtractor, type PoolExtractor, poolOptionsFromConfig } from './extraction/pool.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -19,11 +20,14 @@ import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
 import { ROUTE_FACTORIES } from './routes/index.js';
 import type { RouteSpec } from './routes/route-spec.js';
+import { zodSerializerCompiler, zodValidatorCompiler } from './routes/schema-compilers.js';
+import { ErrorResponseSchema } from './schemas/error.js';
 import { type Knowledge, loadKnowledge } from './taxonomy/knowledge.js';
 
 export const API_VERSION = '1.0.0';
 
-const API_REFUSALS: ErrorCode[] = ['UNAUTHORIZED', 'RATE_LIMITED', 'SHUTTING_DOWN'];
+const API_REFUSALS: ErrorCode[] = ['UNAUTHORIZED', 'RATE_LIMITED', 'SHUTTING_DOWN', 'INTERNAL'];
+const OPEN_REFUSALS: ErrorCode[] = ['INTERNAL'];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -116,15 +120,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
 
-  // Refusals every /v1 route can give, whatever its own spec lists: the plugins above answer them.
-  const routes = ROUTE_FACTORIES.flatMap((factory) => factory(app)).map((route) =>
-    route.spec.public
-      ? route
-      : {
-          ...route,
-          spec: { ...route.spec, errors: [...new Set([...route.spec.errors, ...API_REFUSALS])] },
-        },
-  );
+  // Refusals a route can give whatever its own spec lists: the plugins above answer them.
+  const routes = ROUTE_FACTORIES.flatMap((factory) => factory(app)).map((route) => ({
+    ...route,
+    spec: {
+      ...route.spec,
+      errors: [...new Set([...route.spec.errors, ...(route.spec.public ? OPEN_REFUSALS : API_REFUSALS)])],
+    },
+  }));
   app.decorate(
     'routeSpecs',
     routes.map((r) => r.spec),
@@ -135,8 +138,27 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  for (const { spec, handler } of routes) {
-    app.route({ method: spec.method, url: spec.url, handler });
-  }
+  // The API's routes live in their own context, where the zod compilers replace Ajv and the default
+  // serializer; /docs keeps Fastify's own for its JSON schemas.
+  await app.register(async (api) => {
+    api.setValidatorCompiler(zodValidatorCompiler);
+    api.setSerializerCompiler(zodSerializerCompiler);
+    for (const { spec, handler } of routes) {
+      api.route({ method: spec.method, url: spec.url, schema: fastifySchemaOf(spec), handler });
+    }
+  });
   return app;
+}
+
+/** The route's zod schemas in the shape Fastify takes: request parts, and one schema per answer status. */
+function fastifySchemaOf(spec: RouteSpec): FastifySchema {
+  const response: Record<number, z.ZodType> = { [spec.status ?? 200]: spec.response };
+  for (const [status, extra] of Object.entries(spec.extraResponses ?? {})) response[Number(status)] = extra.schema;
+  for (const code of spec.errors) response[ERROR_DEFINITIONS[code].status] ??= ErrorResponseSchema;
+  return {
+    ...(spec.params ? { params: spec.params } : {}),
+    ...(spec.query ? { querystring: spec.query } : {}),
+    ...(spec.body?.json ? { body: { content: { 'application/json': { schema: spec.body.json } } } } : {}),
+    response,
+  };
 }

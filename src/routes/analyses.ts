@@ -8,7 +8,7 @@ import { TextResumeBodySchema } from '../schemas/document.js';
 import { RESUME_ERRORS, ResumeUploadSchema } from './documents.js';
 import { GAP_FILE_FIELDS, GAP_TEXT_FIELDS, GapRequestFieldsSchema, GapUploadFieldsSchema, readGapOptions } from './gap-input.js';
 import { readResumeFromRequest } from './read-resume-request.js';
-import type { RouteFactory } from './route-spec.js';
+import { defineRoute, type RouteFactory } from './route-spec.js';
 
 export const SCORE_DESCRIPTION =
   'Each competency gets a score from 0 to 100 built from independent pieces of evidence (one bullet, ' +
@@ -24,8 +24,8 @@ const AnalysisBodySchema = TextResumeBodySchema.extend(GapRequestFieldsSchema.sh
 const AnalysisUploadSchema = ResumeUploadSchema.extend(GapUploadFieldsSchema.shape).meta({ id: 'AnalysisUpload' });
 
 export const analysisRoutes: RouteFactory = (app) => [
-  {
-    spec: {
+  defineRoute(
+    {
       method: 'POST',
       url: '/v1/analyses',
       operationId: 'createAnalysis',
@@ -43,7 +43,7 @@ export const analysisRoutes: RouteFactory = (app) => [
       response: AnalysisSchema,
       errors: [...RESUME_ERRORS, 'UNKNOWN_ROLE'],
     },
-    handler: async (request) => {
+    async (request) => {
       const input = await readResumeFromRequest(request, app, {
         jsonSchema: AnalysisBodySchema,
         extraFiles: GAP_FILE_FIELDS,
@@ -56,5 +56,5 @@ export const analysisRoutes: RouteFactory = (app) => [
           : readResumeText(input.text, app.readLimits);
       return analyzeResume(doc, app.knowledge, gapOptions);
     },
-  },
+  ),
 ];

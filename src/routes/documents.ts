@@ -3,7 +3,7 @@ import { readResumeBytes } from '../extraction/read-resume.js';
 import { readResumeText } from '../pipeline/read/build-document.js';
 import { ResumeDocumentSchema, TextResumeBodySchema } from '../schemas/document.js';
 import { readResumeFromRequest } from './read-resume-request.js';
-import type { RouteFactory } from './route-spec.js';
+import { defineRoute, type RouteFactory } from './route-spec.js';
 
 export const ResumeUploadSchema = z
   .object({ resume: z.string().meta({ format: 'binary' }).describe('PDF, DOCX or plain-text resume.') })
@@ -26,8 +26,8 @@ export const RESUME_ERRORS = [
 ] as const;
 
 export const documentRoutes: RouteFactory = (app) => [
-  {
-    spec: {
+  defineRoute(
+    {
       method: 'POST',
       url: '/v1/documents',
       operationId: 'createDocument',
@@ -40,11 +40,11 @@ export const documentRoutes: RouteFactory = (app) => [
       response: ResumeDocumentSchema,
       errors: [...RESUME_ERRORS],
     },
-    handler: async (request) => {
+    async (request) => {
       const input = await readResumeFromRequest(request, app, { jsonSchema: TextResumeBodySchema });
       return input.kind === 'bytes'
         ? readResumeBytes(input.bytes, app.extractor, app.readLimits)
         : readResumeText(input.text, app.readLimits);
     },
-  },
+  ),
 ];

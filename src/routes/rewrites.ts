@@ -6,7 +6,7 @@ import { matchText } from '../pipeline/match/match-phrases.js';
 import { rewriteBullet } from '../pipeline/rewrite/rewrite-bullet.js';
 import { type RewriteResponse, RewriteRequestSchema, RewriteResponseSchema } from '../schemas/rewrites.js';
 import type { Knowledge } from '../taxonomy/knowledge.js';
-import { parseInput, type RouteFactory } from './route-spec.js';
+import { defineRoute, type RouteFactory } from './route-spec.js';
 
 /** Competency ids the taxonomy finds in `text`, in order of first appearance. */
 export function bulletCompetencies(text: string, knowledge: Pick<Knowledge, 'taxonomy'>): string[] {
@@ -14,8 +14,8 @@ export function bulletCompetencies(text: string, knowledge: Pick<Knowledge, 'tax
 }
 
 export const rewriteRoutes: RouteFactory = (app) => [
-  {
-    spec: {
+  defineRoute(
+    {
       method: 'POST',
       url: '/v1/rewrites',
       operationId: 'createRewrites',
@@ -28,10 +28,10 @@ export const rewriteRoutes: RouteFactory = (app) => [
       tags: ['rewrites'],
       body: { json: RewriteRequestSchema },
       response: RewriteResponseSchema,
-      errors: ['INVALID_REQUEST', 'UNKNOWN_ROLE', 'UNAUTHORIZED', 'RATE_LIMITED'],
+      errors: ['INVALID_REQUEST', 'UNKNOWN_ROLE', 'FILE_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
     },
-    handler: async (request): Promise<RewriteResponse> => {
-      const body = parseInput(RewriteRequestSchema, request.body, 'body');
+    async (request): Promise<RewriteResponse> => {
+      const body = request.body;
       if (body.targetRole && !app.knowledge.roles.rolesById.has(body.targetRole)) {
         throw appError('UNKNOWN_ROLE', `"${body.targetRole}"; see GET /v1/roles`);
       }
@@ -46,5 +46,5 @@ export const rewriteRoutes: RouteFactory = (app) => [
         })),
       };
     },
-  },
+  ),
 ];

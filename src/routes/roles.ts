@@ -3,7 +3,7 @@
 import { appError } from '../errors.js';
 import { type RoleDetail, RoleDetailSchema, RoleListSchema, RoleParamsSchema } from '../schemas/roles.js';
 import type { RoleKnowledge } from '../taxonomy/load-roles.js';
-import { parseInput, type RouteFactory } from './route-spec.js';
+import { defineRoute, type RouteFactory } from './route-spec.js';
 
 export function describeRole(knowledge: RoleKnowledge, id: string): RoleDetail | undefined {
   const role = knowledge.rolesById.get(id);
@@ -16,8 +16,8 @@ export function describeRole(knowledge: RoleKnowledge, id: string): RoleDetail |
 }
 
 export const roleRoutes: RouteFactory = (app) => [
-  {
-    spec: {
+  defineRoute(
+    {
       method: 'GET',
       url: '/v1/roles',
       operationId: 'listRoles',
@@ -26,9 +26,9 @@ export const roleRoutes: RouteFactory = (app) => [
         'Every role a gap report can target (`targetRole` of POST /v1/analyses), with its O*NET code.',
       tags: ['roles'],
       response: RoleListSchema,
-      errors: ['UNAUTHORIZED', 'RATE_LIMITED'],
+      errors: [],
     },
-    handler: async () => ({
+    async () => ({
       roles: app.knowledge.roles.roles.map((r) => ({
         id: r.id,
         title: r.title,
@@ -37,9 +37,9 @@ export const roleRoutes: RouteFactory = (app) => [
         onetCode: r.onet.code,
       })),
     }),
-  },
-  {
-    spec: {
+  ),
+  defineRoute(
+    {
       method: 'GET',
       url: '/v1/roles/:id',
       operationId: 'getRole',
@@ -50,13 +50,13 @@ export const roleRoutes: RouteFactory = (app) => [
       tags: ['roles'],
       params: RoleParamsSchema,
       response: RoleDetailSchema,
-      errors: ['NOT_FOUND', 'UNAUTHORIZED', 'RATE_LIMITED'],
+      errors: ['NOT_FOUND', 'INVALID_REQUEST'],
     },
-    handler: async (request) => {
-      const { id } = parseInput(RoleParamsSchema, request.params, 'params');
+    async (request) => {
+      const { id } = request.params;
       const role = describeRole(app.knowledge.roles, id);
       if (!role) throw appError('NOT_FOUND', `role "${id}"; see GET /v1/roles`);
       return role;
     },
-  },
+  ),
 ];

@@ -3,7 +3,7 @@
 import type { TaxonomyResponse } from '../schemas/taxonomy.js';
 import { TaxonomyResponseSchema } from '../schemas/taxonomy.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
-import type { RouteFactory } from './route-spec.js';
+import { defineRoute, type RouteFactory } from './route-spec.js';
 
 const ONET_SKILL_URL = 'https://www.onetonline.org/find/descriptor/result/';
 
@@ -38,8 +38,8 @@ export function describeTaxonomy(taxonomy: CompiledTaxonomy): TaxonomyResponse {
 export const taxonomyRoutes: RouteFactory = (app) => {
   const body = describeTaxonomy(app.knowledge.taxonomy);
   return [
-    {
-      spec: {
+    defineRoute(
+      {
         method: 'GET',
         url: '/v1/taxonomy',
         operationId: 'getTaxonomy',
@@ -52,9 +52,9 @@ export const taxonomyRoutes: RouteFactory = (app) => {
           'the `taxonomyVersion` every analysis reports.',
         tags: ['taxonomy'],
         response: TaxonomyResponseSchema,
-        errors: ['UNAUTHORIZED', 'RATE_LIMITED'],
+        errors: [],
       },
-      handler: async () => body,
-    },
+      async () => body,
+    ),
   ];
 };
