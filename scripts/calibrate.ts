@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInlineExtractor } from '../src/extraction/extractor.js';
-import { analyzeResume } from '../src/pipeline/analyze.js';
+import { scoreResume } from '../src/pipeline/analyze.js';
 import { buildGapReport } from '../src/pipeline/report/gaps.js';
 import { DEFAULT_ZIP_LIMITS } from '../src/extraction/inspect-zip.js';
 import { readResumeBytes } from '../src/extraction/read-resume.js';
@@ -69,7 +69,7 @@ async function main() {
       .sort()) {
       try {
         const doc = await readResumeBytes(new Uint8Array(readFileSync(join(dir, file))), extractor, limits);
-        const { competencies } = analyzeResume(doc, { taxonomy });
+        const { competencies } = scoreResume(doc, taxonomy);
         const report = buildGapReport({
           doc,
           competencies,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createInlineExtractor } from '../src/extraction/extractor.js';
-import { analyzeResume } from '../src/pipeline/analyze.js';
+import { scoreResume } from '../src/pipeline/analyze.js';
 import { readResumeBytes } from '../src/extraction/read-resume.js';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
 
@@ -67,7 +67,7 @@ async function main() {
     const label = LabelSchema.parse(JSON.parse(readFileSync(join(LABELS, name), 'utf8')));
     const bytes = new Uint8Array(readFileSync(join(CORPUS, label.file)));
     const doc = await readResumeBytes(bytes, extractor, limits);
-    const analysis = analyzeResume(doc, { taxonomy });
+    const analysis = scoreResume(doc, taxonomy);
     const text = squash(doc.text);
     for (const result of analysis.competencies) {
       const truth = label.competencies[result.id];

@@ -48,6 +48,17 @@ export interface BuildOptions {
    * tests and tools) parses in-process; an Extractor instance is used as given.
    */
   extractor?: Extractor | 'pool' | 'inline';
+  /** Sees every answer of a declared route before it is sent (tests check it against openapi.yaml). */
+  inspectAnswer?: (answer: SentAnswer) => void;
+}
+
+export interface SentAnswer {
+  method: string;
+  /** The route template, e.g. /v1/roles/:id. */
+  url: string;
+  statusCode: number;
+  contentType: string;
+  payload: string;
 }
 
 // Credentials wherever a log object carries headers: Fastify's `req`, and @fastify/multipart, which logs
@@ -70,6 +81,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
+    // Longer than any id the API takes, so an over-long one reaches validation (400), not a 414.
+    routerOptions: { maxParamLength: 1000 },
   });
 
   let pool: PoolExtractor | undefined;
@@ -95,6 +108,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     zip: DEFAULT_ZIP_LIMITS,
   });
   app.addHook('onClose', async () => extractor.close());
+
+  const inspect = options.inspectAnswer;
+  if (inspect) {
+    app.addHook('onSend', async (request, reply, payload) => {
+      const url = request.routeOptions.url;
+      if (url !== undefined && typeof payload === 'string') {
+        inspect({
+          method: request.method,
+          url,
+          statusCode: reply.statusCode,
+          contentType: String(reply.getHeader('content-type') ?? ''),
+          payload,
+        });
+      }
+      return payload;
+    });
+  }
 
   // Only multipart and JSON carry resumes; any other body type is a 415, not a misread string.
   app.removeContentTypeParser('text/plain');

@@ -1,27 +1,34 @@
-// Composes the analysis steps into the POST /v1/analyses response: match -> score (-> gaps, rewrites).
+// Composes the analysis steps into the POST /v1/analyses response: match -> score -> gaps, rewrites.
 // Pure: takes the structured document and the boot-time knowledge, returns data. Deterministic: the same
-// document and taxonomy give byte-identical JSON (every list is in taxonomy or document order).
-import type { Analysis } from '../schemas/analysis.js';
+// document and knowledge give byte-identical JSON (every list is in taxonomy or document order).
+import type { Analysis, CompetencyResult, Evidence } from '../schemas/analysis.js';
 import type { ResumeDocument } from '../schemas/document.js';
 import type { CompiledTaxonomy } from '../taxonomy/compile-taxonomy.js';
 import type { RewriteLexicon } from '../taxonomy/load-lexicon.js';
 import type { RoleKnowledge } from '../taxonomy/load-roles.js';
-import { type GapOptions, reportGaps } from './report/gaps.js';
 import { competencyOf, matchEvidence } from './match/collect-evidence.js';
-import { rewriteResume } from './rewrite/rewrite-bullet.js';
 import { scoreCompetencies } from './match/score.js';
+import { type GapOptions, reportGaps } from './report/gaps.js';
+import { rewriteResume } from './rewrite/rewrite-bullet.js';
 
-/** The part of the boot-time knowledge this step needs. */
+/** The part of the boot-time knowledge the analysis needs. */
 export interface AnalysisKnowledge {
   taxonomy: CompiledTaxonomy;
-  /** Without it (tests of the matcher alone) rewrites[] is empty. */
-  lexicon?: RewriteLexicon;
-  /** Without it (tests of the matcher alone) there is no gapReport. */
-  roles?: RoleKnowledge;
+  lexicon: RewriteLexicon;
+  roles: RoleKnowledge;
 }
 
 /** Request options; the gap-report and rewrite steps add theirs here. */
 export type AnalyzeOptions = GapOptions;
+
+/** Evidence and one scored result per competency: the part of the analysis the taxonomy alone decides. */
+export function scoreResume(
+  doc: ResumeDocument,
+  taxonomy: CompiledTaxonomy,
+): { evidence: Evidence[]; competencies: CompetencyResult[] } {
+  const evidence = matchEvidence(doc, taxonomy);
+  return { evidence, competencies: scoreCompetencies(doc, evidence, taxonomy) };
+}
 
 export function analyzeResume(
   doc: ResumeDocument,
@@ -29,19 +36,12 @@ export function analyzeResume(
   options: AnalyzeOptions = {},
 ): Analysis {
   const { taxonomy } = knowledge;
-  const evidence = matchEvidence(doc, taxonomy);
-  const competencies = scoreCompetencies(doc, evidence, taxonomy);
-  const rewrites = knowledge.lexicon
-    ? rewriteResume(doc, evidence, (e) => competencyOf(e, taxonomy), knowledge.lexicon)
-    : [];
-  const gapReport = knowledge.roles
-    ? reportGaps(doc, competencies, { taxonomy, roles: knowledge.roles }, options)
-    : undefined;
+  const { evidence, competencies } = scoreResume(doc, taxonomy);
   return {
     taxonomyVersion: taxonomy.version,
     document: doc,
     competencies,
-    rewrites,
-    ...(gapReport ? { gapReport } : {}),
+    rewrites: rewriteResume(doc, evidence, (e) => competencyOf(e, taxonomy), knowledge.lexicon),
+    gapReport: reportGaps(doc, competencies, { taxonomy, roles: knowledge.roles }, options),
   };
 }

@@ -5,9 +5,10 @@ import { readResumeText } from '../pipeline/read/build-document.js';
 import { POINTS } from '../pipeline/match/score.js';
 import { AnalysisSchema } from '../schemas/analysis.js';
 import { TextResumeBodySchema } from '../schemas/document.js';
-import { RESUME_ERRORS, ResumeUploadSchema } from './documents.js';
+import { RESUME_ERRORS, RESUME_PART_TYPES, ResumeUploadSchema } from './documents.js';
 import { GAP_FILE_FIELDS, GAP_TEXT_FIELDS, GapRequestFieldsSchema, GapUploadFieldsSchema, readGapOptions } from './gap-input.js';
 import { readResumeFromRequest } from './read-resume-request.js';
+import { buildExamples, EXAMPLE_RESUME } from './examples.js';
 import { defineRoute, type RouteFactory } from './route-spec.js';
 
 export const SCORE_DESCRIPTION =
@@ -39,9 +40,14 @@ export const analysisRoutes: RouteFactory = (app) => [
         '(default project-coordinator; GET /v1/roles) and, when `jobDescription` is sent (a text field, or a ' +
         'PDF/DOCX/TXT file in the `jobDescription` part), with that posting.',
       tags: ['analyses'],
-      body: { multipart: AnalysisUploadSchema, json: AnalysisBodySchema },
+      body: {
+        multipart: AnalysisUploadSchema,
+        encoding: { resume: { contentType: RESUME_PART_TYPES }, jobDescription: { contentType: `text/plain, ${RESUME_PART_TYPES}` } },
+        json: AnalysisBodySchema,
+      },
       response: AnalysisSchema,
       errors: [...RESUME_ERRORS, 'UNKNOWN_ROLE'],
+      examples: { request: { text: EXAMPLE_RESUME, targetRole: 'project-coordinator' }, response: buildExamples(app).analysis },
     },
     async (request) => {
       const input = await readResumeFromRequest(request, app, {

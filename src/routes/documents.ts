@@ -3,11 +3,21 @@ import { readResumeBytes } from '../extraction/read-resume.js';
 import { readResumeText } from '../pipeline/read/build-document.js';
 import { ResumeDocumentSchema, TextResumeBodySchema } from '../schemas/document.js';
 import { readResumeFromRequest } from './read-resume-request.js';
+import { buildExamples, EXAMPLE_RESUME } from './examples.js';
 import { defineRoute, type RouteFactory } from './route-spec.js';
 
 export const ResumeUploadSchema = z
-  .object({ resume: z.string().meta({ format: 'binary' }).describe('PDF, DOCX or plain-text resume.') })
+  .object({
+    resume: z
+      .string()
+      .meta({ format: 'binary' })
+      .describe('The resume file: PDF (at most 20 pages), DOCX or plain text, at most 10 MB. The type is read from the bytes.'),
+  })
   .meta({ id: 'ResumeUpload' });
+
+/** Content types a client may label the upload with (the server still decides from the bytes). */
+export const RESUME_PART_TYPES =
+  'application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, text/plain, application/octet-stream';
 
 export const RESUME_ERRORS = [
   'INVALID_REQUEST',
@@ -36,9 +46,14 @@ export const documentRoutes: RouteFactory = (app) => [
         'Accepts a resume as multipart/form-data (one file in the field `resume`) or as JSON `{ "text": ... }`. ' +
         'The format is decided from the bytes. Every offset indexes into the returned `text`.',
       tags: ['documents'],
-      body: { multipart: ResumeUploadSchema, json: TextResumeBodySchema },
+      body: {
+        multipart: ResumeUploadSchema,
+        encoding: { resume: { contentType: RESUME_PART_TYPES } },
+        json: TextResumeBodySchema,
+      },
       response: ResumeDocumentSchema,
       errors: [...RESUME_ERRORS],
+      examples: { request: { text: EXAMPLE_RESUME }, response: buildExamples(app).document },
     },
     async (request) => {
       const input = await readResumeFromRequest(request, app, { jsonSchema: TextResumeBodySchema });

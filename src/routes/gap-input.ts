@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appError } from '../errors.js';
-import { DEFAULT_TARGET_ROLE, type GapOptions } from '../pipeline/report/gaps.js';
+import type { GapOptions } from '../pipeline/report/gaps.js';
 import { normalizeText } from '../pipeline/read/normalize.js';
 import { readResumeBytes } from '../extraction/read-resume.js';
 
@@ -18,7 +18,7 @@ export const GapRequestFieldsSchema = z.object({
     .string()
     .max(100)
     .optional()
-    .describe(`A role id from GET /v1/roles; default "${DEFAULT_TARGET_ROLE}". Unknown ids give 400 UNKNOWN_ROLE.`),
+    .describe('A role id from GET /v1/roles; without it, the role marked `default` there. Unknown ids give 400 UNKNOWN_ROLE.'),
   jobDescription: z
     .string()
     .max(100_000)
@@ -31,9 +31,9 @@ export type GapRequestFields = z.infer<typeof GapRequestFieldsSchema>;
 export const GapUploadFieldsSchema = z.object({
   targetRole: GapRequestFieldsSchema.shape.targetRole,
   jobDescription: z
-    .string()
+    .union([z.string().max(100_000), z.string().meta({ format: 'binary' })])
     .optional()
-    .describe('The posting as a text field, or as a PDF, DOCX or TXT file in this field.'),
+    .describe('The posting as a text field (at most 100,000 characters), or as a PDF, DOCX or TXT file in this part.'),
 });
 
 export interface GapRequestParts {
@@ -44,7 +44,7 @@ export interface GapRequestParts {
 
 /** Validates the role and reads the posting; answers UNKNOWN_ROLE or the reading errors otherwise. */
 export async function readGapOptions(app: FastifyInstance, parts: GapRequestParts): Promise<GapOptions> {
-  const targetRole = parts.json?.targetRole ?? parts.fields.get('targetRole') ?? DEFAULT_TARGET_ROLE;
+  const targetRole = parts.json?.targetRole ?? parts.fields.get('targetRole') ?? app.knowledge.roles.defaultTargetRole;
   if (!app.knowledge.roles.rolesById.has(targetRole))
     throw appError('UNKNOWN_ROLE', `"${targetRole.slice(0, 100)}"; see GET /v1/roles`);
 

@@ -1,16 +1,43 @@
-// POST /v1/rewrites: PM-framed rewrites of bullets sent without a resume (issue 5).
-// Competencies per bullet come from the taxonomy matcher run on that bullet; the rewrite
-// itself is the pure rewriteBullet step with the boot-time lexicon.
+// POST /v1/rewrites: PM-framed rewrites of bullets sent without a resume.
+// Competencies per bullet come from the taxonomy matcher run on that bullet; with a `targetRole` they are
+// ordered by what that role weighs most, which decides the verb a weak opener is replaced with. The
+// rewrite itself is the pure rewriteBullet step with the boot-time lexicon.
 import { appError } from '../errors.js';
 import { matchText } from '../pipeline/match/match-phrases.js';
 import { rewriteBullet } from '../pipeline/rewrite/rewrite-bullet.js';
-import { type RewriteResponse, RewriteRequestSchema, RewriteResponseSchema } from '../schemas/rewrites.js';
+import { type RewriteRequest, type RewriteResponse, RewriteRequestSchema, RewriteResponseSchema } from '../schemas/rewrites.js';
 import type { Knowledge } from '../taxonomy/knowledge.js';
+import { buildExamples, EXAMPLE_BULLETS } from './examples.js';
 import { defineRoute, type RouteFactory } from './route-spec.js';
 
 /** Competency ids the taxonomy finds in `text`, in order of first appearance. */
 export function bulletCompetencies(text: string, knowledge: Pick<Knowledge, 'taxonomy'>): string[] {
   return [...new Set(matchText(text, knowledge.taxonomy).map((m) => m.competencyId))];
+}
+
+/** Competency ids ordered by the role's requirement weight (heaviest first); others keep their order after. */
+function orderForRole(ids: string[], weights: ReadonlyMap<string, number>): string[] {
+  return ids
+    .map((id, i) => ({ id, i, w: weights.get(id) ?? 0 }))
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .map((x) => x.id);
+}
+
+/** The answer of POST /v1/rewrites for a validated body. Throws UNKNOWN_ROLE for an unknown role id. */
+export function rewriteBulletsRequest(body: RewriteRequest, knowledge: Knowledge): RewriteResponse {
+  const role = body.targetRole === undefined ? undefined : knowledge.roles.rolesById.get(body.targetRole);
+  if (body.targetRole !== undefined && !role) throw appError('UNKNOWN_ROLE', `"${body.targetRole}"; see GET /v1/roles`);
+  const weights = new Map(role?.requirements.map((q) => [q.competencyId, q.weight]) ?? []);
+  const tense = body.tense ?? 'past';
+  const { lexicon } = knowledge;
+  return {
+    lexiconVersion: lexicon.version,
+    ...(body.targetRole ? { targetRole: body.targetRole } : {}),
+    rewrites: body.bullets.map((text, i) => ({
+      bulletId: `b${i + 1}`,
+      ...rewriteBullet(text, { tense, competencyIds: orderForRole(bulletCompetencies(text, knowledge), weights) }, lexicon),
+    })),
+  };
 }
 
 export const rewriteRoutes: RouteFactory = (app) => [
@@ -24,27 +51,14 @@ export const rewriteRoutes: RouteFactory = (app) => [
         'Rewrites up to 100 bullets so a PM hiring manager sees the project work in them: a strong verb ' +
         'first, customer-service terms in their PM meaning, visible slots such as `[N]` where a number ' +
         'is missing. A rewrite never adds a number, an employer, a tool or a result. `changes[]` lists ' +
-        'every rule applied; `scoreBefore`/`scoreAfter` follow the rubric in docs/rewrites.md.',
+        'every rule applied; `scoreBefore`/`scoreAfter` follow the rubric in docs/rewrites.md. With ' +
+        '`targetRole`, the competencies that role weighs most choose the verb a weak opener becomes.',
       tags: ['rewrites'],
       body: { json: RewriteRequestSchema },
       response: RewriteResponseSchema,
       errors: ['INVALID_REQUEST', 'UNKNOWN_ROLE', 'FILE_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+      examples: { request: { bullets: EXAMPLE_BULLETS }, response: buildExamples(app).rewrites },
     },
-    async (request): Promise<RewriteResponse> => {
-      const body = request.body;
-      if (body.targetRole && !app.knowledge.roles.rolesById.has(body.targetRole)) {
-        throw appError('UNKNOWN_ROLE', `"${body.targetRole}"; see GET /v1/roles`);
-      }
-      const tense = body.tense ?? 'past';
-      const { lexicon } = app.knowledge;
-      return {
-        lexiconVersion: lexicon.version,
-        ...(body.targetRole ? { targetRole: body.targetRole } : {}),
-        rewrites: body.bullets.map((text, i) => ({
-          bulletId: `b${i + 1}`,
-          ...rewriteBullet(text, { tense, competencyIds: bulletCompetencies(text, app.knowledge) }, lexicon),
-        })),
-      };
-    },
+    async (request) => rewriteBulletsRequest(request.body, app.knowledge),
   ),
 ];

@@ -1,7 +1,7 @@
 // GET /v1/roles and GET /v1/roles/{id}: the role profiles a gap report can target, from data/roles.yaml
 // as loaded at boot. A profile comes back with its credentials and next steps resolved.
 import { appError } from '../errors.js';
-import { type RoleDetail, RoleDetailSchema, RoleListSchema, RoleParamsSchema } from '../schemas/roles.js';
+import { type RoleDetail, RoleDetailSchema, type RoleList, RoleListSchema, RoleParamsSchema } from '../schemas/roles.js';
 import type { RoleKnowledge } from '../taxonomy/load-roles.js';
 import { defineRoute, type RouteFactory } from './route-spec.js';
 
@@ -12,6 +12,19 @@ export function describeRole(knowledge: RoleKnowledge, id: string): RoleDetail |
     ...role,
     credentials: role.credentials.flatMap((c) => knowledge.credentials.get(c) ?? []),
     nextSteps: role.nextSteps.flatMap((s) => knowledge.steps.get(s) ?? []),
+  };
+}
+
+export function listRoles(knowledge: RoleKnowledge): RoleList {
+  return {
+    roles: knowledge.roles.map((r) => ({
+      id: r.id,
+      title: r.title,
+      level: r.level,
+      summary: r.summary,
+      onetCode: r.onet.code,
+      default: r.id === knowledge.defaultTargetRole,
+    })),
   };
 }
 
@@ -27,16 +40,9 @@ export const roleRoutes: RouteFactory = (app) => [
       tags: ['roles'],
       response: RoleListSchema,
       errors: [],
+      examples: { response: listRoles(app.knowledge.roles) },
     },
-    async () => ({
-      roles: app.knowledge.roles.roles.map((r) => ({
-        id: r.id,
-        title: r.title,
-        level: r.level,
-        summary: r.summary,
-        onetCode: r.onet.code,
-      })),
-    }),
+    async () => listRoles(app.knowledge.roles),
   ),
   defineRoute(
     {
@@ -51,6 +57,7 @@ export const roleRoutes: RouteFactory = (app) => [
       params: RoleParamsSchema,
       response: RoleDetailSchema,
       errors: ['NOT_FOUND', 'INVALID_REQUEST'],
+      examples: { response: describeRole(app.knowledge.roles, app.knowledge.roles.defaultTargetRole) },
     },
     async (request) => {
       const { id } = request.params;

@@ -174,9 +174,9 @@ export const AnalysisSchema = z
     rewrites: z
       .array(RewriteSchema)
       .describe('One PM-framed rewrite per bullet of the experience, projects and volunteer sections.'),
-    gapReport: GapReportSchema.optional().describe(
-      'Readiness for `targetRole` (default project-coordinator) and, with `jobDescription`, for the posting. ' +
-        'Always present in API answers.',
+    gapReport: GapReportSchema.describe(
+      'Readiness for `targetRole` (default: the role GET /v1/roles marks `default`) and, with `jobDescription`, ' +
+        'for the posting.',
     ),
   })
   .meta({ id: 'Analysis' });

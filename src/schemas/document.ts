@@ -12,6 +12,9 @@ export const SECTION_KINDS = [
   'other',
 ] as const;
 export const SectionKindSchema = z.enum(SECTION_KINDS);
+
+/** Sections that describe work done: where roles are read, bullets are strong evidence and get rewrites. */
+export const WORK_SECTIONS: readonly SectionKind[] = ['experience', 'projects', 'volunteer'];
 export type SectionKind = z.infer<typeof SectionKindSchema>;
 
 const offset = z.number().int().nonnegative();

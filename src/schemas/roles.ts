@@ -106,7 +106,7 @@ export const RoleProfileSchema = z
       .strict(),
     esco: z.array(
       z
-        .object({ uri: z.url().startsWith('http://data.europa.eu/esco/occupation/'), label: z.string() })
+        .object({ uri: z.string().regex(/^http:\/\/data\.europa\.eu\/esco\/occupation\/[0-9a-f-]+$/, 'must be an ESCO occupation URI'), label: z.string() })
         .strict(),
     ),
     source: z.string().min(1),
@@ -118,9 +118,17 @@ export const RoleProfileSchema = z
   .meta({ id: 'RoleProfile' });
 export type RoleProfile = z.infer<typeof RoleProfileSchema>;
 
+export const RoleDefaultsSchema = z
+  .object({
+    targetRole: id.describe('The role a gap report targets when the request names none.'),
+    projectWorkCompetency: id.describe("The competency whose evidence in a role's bullets makes its months project work."),
+  })
+  .strict();
+
 export const RolesFileSchema = z
   .object({
     version: z.literal(1),
+    defaults: RoleDefaultsSchema,
     credentials: z.array(CredentialSchema).min(1),
     nextSteps: z.array(StepTemplateSchema).min(1),
     roles: z.array(RoleProfileSchema).min(1),
@@ -137,10 +145,12 @@ export const RoleSummarySchema = z
     level: RoleProfileSchema.shape.level,
     summary: z.string(),
     onetCode: z.string(),
+    default: z.boolean().describe('The role a gap report targets when `targetRole` is not sent.'),
   })
   .meta({ id: 'RoleSummary' });
 
 export const RoleListSchema = z.object({ roles: z.array(RoleSummarySchema) }).meta({ id: 'RoleList' });
+export type RoleList = z.infer<typeof RoleListSchema>;
 
 /** One profile with its credentials and next steps resolved, so a client needs one call. */
 export const RoleDetailSchema = RoleProfileSchema.omit({ credentials: true, nextSteps: true })
@@ -151,4 +161,6 @@ export const RoleDetailSchema = RoleProfileSchema.omit({ credentials: true, next
   .meta({ id: 'RoleDetail' });
 export type RoleDetail = z.infer<typeof RoleDetailSchema>;
 
-export const RoleParamsSchema = z.object({ id: z.string().max(100) });
+export const RoleParamsSchema = z.object({
+  id: z.string().max(100).describe('A role id from GET /v1/roles, such as `project-coordinator`.'),
+});

@@ -5,7 +5,7 @@
 // lower-case word without stemming; "^Word" matches the exact word with its case; "#" matches any number.
 // Limits: alternatives are expanded into separate trie paths, so a phrase is capped at MAX_EXPANSIONS.
 import type { Evidence } from '../schemas/analysis.js';
-import type { SectionKind } from '../schemas/document.js';
+import { type SectionKind, WORK_SECTIONS } from '../schemas/document.js';
 import type { Framing, TaxonomyData } from '../schemas/taxonomy.js';
 import { type Lemmas, tokenize } from '../text/tokenize.js';
 import { DataFileError } from './read-data-file.js';
@@ -70,7 +70,8 @@ export interface CompiledTaxonomy {
   aspirations: string[][][];
 }
 
-export const DEFAULT_STRONG_SECTIONS: readonly SectionKind[] = ['experience', 'projects', 'volunteer'];
+/** Where a competency's evidence is strong unless its data says otherwise. */
+export const DEFAULT_STRONG_SECTIONS = WORK_SECTIONS;
 
 /**
  * A compiled term is a list of alternatives, each a sequence of keys (an alternative such as "=project+"

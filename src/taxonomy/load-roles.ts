@@ -20,6 +20,10 @@ export interface RoleKnowledge {
   steps: ReadonlyMap<string, StepTemplate>;
   /** Words never reported as a posting's missing important terms. */
   ignoredPostingTerms: ReadonlySet<string>;
+  /** The role a gap report targets when the request names none (roles.yaml `defaults.targetRole`). */
+  defaultTargetRole: string;
+  /** The competency that makes a role's months project work (roles.yaml `defaults.projectWorkCompetency`). */
+  projectWorkCompetency: string;
 }
 
 function indexById<T extends { id: string }>(
@@ -47,6 +51,10 @@ export function checkRolesFile(data: RolesFile, competencyIds: ReadonlySet<strin
         issues.push(`${where}.raises[${i}].competencyId: unknown competency "${r.competencyId}"`);
     });
   };
+  if (!roles.has(data.defaults.targetRole))
+    issues.push(`defaults.targetRole: unknown role "${data.defaults.targetRole}"`);
+  if (!competencyIds.has(data.defaults.projectWorkCompetency))
+    issues.push(`defaults.projectWorkCompetency: unknown competency "${data.defaults.projectWorkCompetency}"`);
   for (const c of data.credentials) {
     checkRaises(`credentials[${c.id}]`, c.raises);
     for (const w of c.eligibility.educationHoursWaivedBy ?? [])
@@ -96,6 +104,8 @@ function buildKnowledge(
     credentials: new Map(data.credentials.map((c) => [c.id, c])),
     steps: new Map(data.nextSteps.map((s) => [s.id, s])),
     ignoredPostingTerms: new Set([...terms.stopwords, ...terms.boilerplate]),
+    defaultTargetRole: data.defaults.targetRole,
+    projectWorkCompetency: data.defaults.projectWorkCompetency,
   };
 }
 

@@ -1,7 +1,9 @@
-// Starts the real app on a loopback port for supertest, with config overrides.
+// Starts the real app on a loopback port for supertest, with config overrides. Every answer it sends is
+// checked against openapi.yaml (response-check.ts); close() fails the test file on any violation.
 import type { FastifyInstance } from 'fastify';
 import { type BuildOptions, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import { createResponseChecker } from './response-check.js';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -14,9 +16,17 @@ export async function startServer(
   options: BuildOptions = {},
 ): Promise<TestServer> {
   const config = loadConfig({}, { HOST: '127.0.0.1', PORT: 0, ...overrides });
-  const app = await buildApp(config, options);
+  const checker = createResponseChecker();
+  const app = await buildApp(config, { inspectAnswer: checker.inspect, ...options });
+  checker.attach(app);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    if (checker.violations.length > 0) {
+      throw new Error(`answers that break openapi.yaml:\n${[...new Set(checker.violations)].join('\n')}`);
+    }
+  };
+  return { app, url: `http://127.0.0.1:${port}`, close };
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkEligibility, credentialsHeld, highestDegree, monthsLeadingProjects } from '../../src/pipeline/report/eligibility.js';
-import { applyRaises, assessRequirement, buildGapReport, type Framing, readinessOf, statusOf } from '../../src/pipeline/report/gaps.js';
+import { applyRaises, assessRequirement, buildGapReport, readinessOf, statusOf } from '../../src/pipeline/report/gaps.js';
+import type { Framing } from '../../src/schemas/taxonomy.js';
 import type { CompetencyResult, EligibilityFacts, Evidence, Level } from '../../src/schemas/analysis.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
 import type { Requirement } from '../../src/schemas/roles.js';
@@ -231,16 +232,16 @@ describe('eligibility facts', () => {
       ['pm:lead', 'strong', 1],
       ['pm:lead', 'strong', 0],
     ]);
-    expect(monthsLeadingProjects(d, [delivery], '2026-11')).toBe(36);
+    expect(monthsLeadingProjects(d, [delivery], '2026-11', 'project-delivery')).toBe(36);
     const withCurrent = comp('project-delivery', 'developing', [['pm:lead', 'strong', 2]]);
-    expect(monthsLeadingProjects(d, [withCurrent], '2020-12')).toBe(12);
+    expect(monthsLeadingProjects(d, [withCurrent], '2020-12', 'project-delivery')).toBe(12);
     const bareYears = comp('project-delivery', 'developing', [['pm:lead', 'strong', 3]]);
-    expect(monthsLeadingProjects(d, [bareYears], '2026-11')).toBe(49);
+    expect(monthsLeadingProjects(d, [bareYears], '2026-11', 'project-delivery')).toBe(49);
   });
 
   it('ignores roles with customer-service evidence only', () => {
     const comms = comp('communication', 'strong', [['cs:calls', 'strong', 0]]);
-    expect(monthsLeadingProjects(doc('', roles), [comms], '2026-11')).toBe(0);
+    expect(monthsLeadingProjects(doc('', roles), [comms], '2026-11', 'project-delivery')).toBe(0);
   });
 
   it.each([

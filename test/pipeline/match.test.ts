@@ -10,6 +10,7 @@ import { readResumeBytes } from '../../src/extraction/read-resume.js';
 import { readResumeText } from '../../src/pipeline/read/build-document.js';
 import type { Evidence } from '../../src/schemas/analysis.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
+import { loadKnowledge } from '../../src/taxonomy/knowledge.js';
 import { loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
 import { listFiles, REPO_ROOT, SHARED_CORPUS } from '../helpers/corpus.js';
 
@@ -123,9 +124,8 @@ describe('section rules', () => {
 
 describe('determinism', () => {
   it('gives byte-identical output for the same input, even with a freshly compiled taxonomy', () => {
-    const again = loadTaxonomy(join(REPO_ROOT, 'data'));
-    const a = JSON.stringify(analyzeResume(read(RESUME), { taxonomy }));
-    const b = JSON.stringify(analyzeResume(read(RESUME), { taxonomy: again }));
+    const a = JSON.stringify(analyzeResume(read(RESUME), loadKnowledge(join(REPO_ROOT, 'data'))));
+    const b = JSON.stringify(analyzeResume(read(RESUME), loadKnowledge(join(REPO_ROOT, 'data'))));
     expect(a).toBe(b);
   });
 });

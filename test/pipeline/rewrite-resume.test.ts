@@ -8,12 +8,11 @@ import { readResumeText } from '../../src/pipeline/read/build-document.js';
 import { DEFAULT_ZIP_LIMITS } from '../../src/extraction/inspect-zip.js';
 import { REWRITE_SECTIONS } from '../../src/pipeline/rewrite/rewrite-bullet.js';
 import { AnalysisSchema } from '../../src/schemas/analysis.js';
-import { loadLexicon } from '../../src/taxonomy/load-lexicon.js';
-import { loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
+import { loadKnowledge } from '../../src/taxonomy/knowledge.js';
 import { listFiles, SHARED_CORPUS } from '../helpers/corpus.js';
 import { honestyViolations } from './rewrite-honesty.js';
 
-const knowledge = { taxonomy: loadTaxonomy('data'), lexicon: loadLexicon('data/rewrite-lexicon.yaml') };
+const knowledge = loadKnowledge('data');
 const limits = { maxTextChars: 200_000, minTextChars: 50, zip: DEFAULT_ZIP_LIMITS };
 const resumes = listFiles(join(SHARED_CORPUS, 'dev-resumes'), (p) => /(customer_service|bpo_call_center)\/.*\.txt$/.test(p));
 
@@ -69,8 +68,4 @@ describe('rewrites[] in the analysis', () => {
     ]);
   });
 
-  it('is empty without a lexicon', () => {
-    const doc = readResumeText('Experience\nFront Desk Clerk 2019 to 2020\nAnswered calls and greeted visitors at the desk.\n', limits);
-    expect(analyzeResume(doc, { taxonomy: knowledge.taxonomy }).rewrites).toEqual([]);
-  });
 });

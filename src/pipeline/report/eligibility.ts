@@ -52,13 +52,17 @@ export function monthIndex(date: string | undefined): number | undefined {
   return Number(m[1]) * 12 + month - 1;
 }
 
-/** Months of dated roles that carry project-delivery evidence, overlapping periods merged. */
+/**
+ * Months of dated roles that carry evidence of `projectWork` (the project-delivery competency, named in
+ * data/roles.yaml), overlapping periods merged.
+ */
 export function monthsLeadingProjects(
   doc: Pick<ResumeDocument, 'roles'>,
   competencies: readonly CompetencyResult[],
   asOf: string,
+  projectWork: string,
 ): number {
-  const delivery = competencies.find((c) => c.id === 'project-delivery');
+  const delivery = competencies.find((c) => c.id === projectWork);
   const roleIndexes = new Set(
     (delivery?.evidence ?? []).flatMap((e) => (e.roleIndex === undefined ? [] : [e.roleIndex])),
   );
@@ -125,9 +129,10 @@ export function extractEligibilityFacts(
   competencies: readonly CompetencyResult[],
   credentials: Iterable<Credential>,
   asOf: string,
+  projectWork: string,
 ): EligibilityFacts {
   return {
-    monthsLeadingProjects: monthsLeadingProjects(doc, competencies, asOf),
+    monthsLeadingProjects: monthsLeadingProjects(doc, competencies, asOf, projectWork),
     degree: highestDegree(doc),
     credentialsHeld: credentialsHeld(doc.text, credentials),
   };

@@ -8,12 +8,12 @@
 import type { CloseBy, CompetencyResult, EligibilityFacts, Evidence, GapItem, GapReport, GapStatus, Level, NextStep } from '../../schemas/analysis.js';
 import type { ResumeDocument } from '../../schemas/document.js';
 import type { Raise, Requirement, RoleProfile } from '../../schemas/roles.js';
+import type { Framing } from '../../schemas/taxonomy.js';
 import type { RoleKnowledge } from '../../taxonomy/load-roles.js';
 import { checkEligibility, extractEligibilityFacts, LEVEL_RANK } from './eligibility.js';
 import type { CompiledTaxonomy } from '../../taxonomy/compile-taxonomy.js';
 import { type PostingAnalysis, readPosting } from './job-description.js';
 
-export type Framing = 'cs' | 'pm' | 'general';
 /** The framing of a taxonomy pattern; unknown ids count as 'general'. */
 export type FramingOf = (patternId: string) => Framing | undefined;
 
@@ -362,7 +362,13 @@ export function buildGapReport(input: GapReportInput): GapReport {
   const { knowledge, competencies, framingOf } = input;
   const role = knowledge.rolesById.get(input.targetRoleId);
   if (!role) throw new Error(`unknown role ${input.targetRoleId}`);
-  const facts = extractEligibilityFacts(input.doc, competencies, knowledge.credentials.values(), input.asOf);
+  const facts = extractEligibilityFacts(
+    input.doc,
+    competencies,
+    knowledge.credentials.values(),
+    input.asOf,
+    knowledge.projectWorkCompetency,
+  );
   const candidates = candidatesFor(role, knowledge, facts);
   const { items, states, readiness } = buildItems(
     role.requirements,
@@ -409,7 +415,6 @@ export function buildGapReport(input: GapReportInput): GapReport {
   };
 }
 
-export const DEFAULT_TARGET_ROLE = 'project-coordinator';
 
 export interface GapKnowledge {
   taxonomy: CompiledTaxonomy;
@@ -440,7 +445,7 @@ export function reportGaps(
   options: GapOptions = {},
 ): GapReport {
   const { taxonomy, roles } = knowledge;
-  const targetRoleId = options.targetRole ?? DEFAULT_TARGET_ROLE;
+  const targetRoleId = options.targetRole ?? roles.defaultTargetRole;
   const role = roles.rolesById.get(targetRoleId);
   if (!role) throw new Error(`unknown role ${targetRoleId}`);
   const resumePatterns = new Set(competencies.flatMap((c) => c.evidence.map((e) => e.patternId)));

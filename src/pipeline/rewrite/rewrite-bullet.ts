@@ -5,7 +5,7 @@
 // lexicon words that carry no digit, proper noun or tool. Limits: no parser; glued sentences
 // without a period and noun-only bullets are left as they are.
 import type { Evidence, Rewrite } from '../../schemas/analysis.js';
-import type { ResumeDocument, SectionKind } from '../../schemas/document.js';
+import { type ResumeDocument, WORK_SECTIONS } from '../../schemas/document.js';
 import type { RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
 import { NON_ASCII, scoreBullet } from './score-bullet.js';
 
@@ -716,7 +716,7 @@ export function rewriteBullet(text: string, context: RewriteContext, lexicon: Re
 }
 
 /** Sections whose bullets describe work done, and so get a rewrite. */
-export const REWRITE_SECTIONS: readonly SectionKind[] = ['experience', 'projects', 'volunteer'];
+export const REWRITE_SECTIONS = WORK_SECTIONS;
 
 /**
  * One rewrite per work bullet of a resume: competencies from the evidence found on that bullet
