@@ -182,12 +182,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
 /** The route's zod schemas in the shape Fastify takes: request parts, and one schema per answer status. */
 function fastifySchemaOf(spec: RouteSpec): FastifySchema {
-  const response: Record<number, z.ZodType> = { [spec.status ?? 200]: spec.response };
+  const response: Record<number, z.ZodType> = {};
+  if (spec.status !== 204) response[spec.status ?? 200] = spec.response;
   for (const [status, extra] of Object.entries(spec.extraResponses ?? {})) response[Number(status)] = extra.schema;
   for (const code of spec.errors) response[ERROR_DEFINITIONS[code].status] ??= ErrorResponseSchema;
   return {
     ...(spec.params ? { params: spec.params } : {}),
     ...(spec.query ? { querystring: spec.query } : {}),
+    ...(spec.headers ? { headers: spec.headers } : {}),
     ...(spec.body?.json ? { body: { content: { 'application/json': { schema: spec.body.json } } } } : {}),
     response,
   };

@@ -59,6 +59,7 @@ class DocumentBuilder {
     for (const [where, obj] of [
       ['path', spec.params],
       ['query', spec.query],
+      ['header', spec.headers],
     ] as const) {
       if (!obj) continue;
       const json = this.schema(obj, 'input') as { properties?: Record<string, Json>; required?: string[] };
@@ -138,12 +139,22 @@ class DocumentBuilder {
       [String(spec.status ?? 200)]: {
         description: spec.responseDescription ?? 'OK',
         ...(Object.keys(successHeaders).length ? { headers: successHeaders } : {}),
-        content: {
-          [spec.responseContentType ?? 'application/json']: {
-            schema: this.schema(spec.response, 'output'),
-            ...(spec.examples?.response !== undefined ? { example: spec.examples.response } : {}),
-          },
-        },
+        ...(spec.status === 204
+          ? {}
+          : {
+              content: {
+                [spec.responseContentType ?? 'application/json']: {
+                  schema: this.schema(spec.response, 'output'),
+                  ...(spec.examples?.response !== undefined ? { example: spec.examples.response } : {}),
+                },
+                ...Object.fromEntries(
+                  Object.entries(spec.responseAlternatives ?? {}).map(([type, schema]) => [
+                    type,
+                    { schema: this.schema(schema, 'output') },
+                  ]),
+                ),
+              },
+            }),
       },
       ...Object.fromEntries(
         Object.entries(spec.extraResponses ?? {}).map(([status, extra]) => [

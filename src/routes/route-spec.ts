@@ -35,6 +35,8 @@ export interface RouteSpec<
   tags: string[];
   params?: P;
   query?: Q;
+  /** Request headers the route reads (validated, and documented as header parameters). */
+  headers?: z.ZodObject;
   body?: {
     json?: B;
     /** The form parts, for the document only (multipart is read by the handler). */
@@ -42,11 +44,13 @@ export interface RouteSpec<
     /** Per-part content types of the multipart form (OpenAPI `encoding`). */
     encoding?: Record<string, { contentType: string }>;
   };
-  /** Status of the success answer; 200 unless said. */
-  status?: number;
+  /** Status of the success answer: 200 unless said (202 accepted, 204 without a body). */
+  status?: 200 | 201 | 202 | 204;
   response: R;
   responseDescription?: string;
   responseContentType?: string;
+  /** Other media types the success answer can take (content negotiation), each with its schema. */
+  responseAlternatives?: Record<string, z.ZodType>;
   responseHeaders?: Record<string, HeaderSpec>;
   /** Other non-error answers by status, each with its own schema. */
   extraResponses?: Record<number, ExtraResponse>;
