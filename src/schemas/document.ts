@@ -46,6 +46,9 @@ export const BulletSchema = z
     text: z.string().describe('Always equal to document.text.slice(start, end).'),
     start: offset,
     end: offset,
+    kind: z
+      .enum(['bullet', 'sentence'])
+      .describe('"bullet": one source bullet or line; "sentence": one sentence of a paragraph. Both are units of evidence.'),
     section: SectionKindSchema,
     roleIndex: z.number().int().nonnegative().optional().describe('Index into roles[] when under a role.'),
   })
