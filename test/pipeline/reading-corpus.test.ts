@@ -33,6 +33,20 @@ describe.skipIf(!existsSync(DEV))('reading the dev corpus', () => {
         expect(doc.text.slice(r.start, r.end)).toContain(r.title.split(' ')[0]);
       }
     }
+    // Every structured field is a span of the text.
+    const spans = [
+      doc.contact.name,
+      doc.contact.location,
+      ...doc.contact.emails,
+      ...doc.contact.phones,
+      ...doc.contact.links,
+      ...doc.education.flatMap((e) => [e.institution, e.degree, e.field]),
+      ...doc.certifications.flatMap((c) => [c.name, c.issuer]),
+      ...doc.skills,
+      ...doc.languages.flatMap((l) => [l.name, l.level]),
+    ].filter((x) => x !== undefined);
+    for (const f of spans) expect(doc.text.slice(f.start, f.end)).toBe(f.text);
+    for (const e of [...doc.education, ...doc.certifications, ...doc.languages]) expect(e.start).toBeLessThan(e.end);
     expect(doc.text).not.toMatch(/Ã[\u0080-\u00BF]|Â|â€|ï¼/);
     for (const b of doc.bullets.filter((x) => x.section === 'experience')) {
       expect(b.text).not.toMatch(/\bCompany Name\b|^City\s*,\s*State$/);

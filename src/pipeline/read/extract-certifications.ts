@@ -64,11 +64,17 @@ export function extractCertifications(text: string, sections: Section[]): Certif
     // Elsewhere only a named PM credential counts, as the whole line or the clause that names it.
     for (const l of lines) {
       if (l.text.length > 300 || PURSUING.test(l.text)) continue;
-      const credential = credentialOf(l.text);
-      if (!credential || out.some((c) => c.credential === credential)) continue;
-      const match = CREDENTIAL_SPELLINGS.find(([c]) => c === credential)![1].exec(l.text)!;
-      const name = spanOf(text, l.start + match.index, l.start + match.index + match[0].length)!;
-      out.push({ name, credential, start: name.start, end: name.end });
+      const found = CREDENTIAL_SPELLINGS.map(([credential, re]) => ({ credential, m: re.exec(l.text) }))
+        .filter((x): x is { credential: Credential; m: RegExpExecArray } => x.m !== null)
+        .sort((a, b) => a.m.index - b.m.index);
+      let taken = -1;
+      for (const { credential, m } of found) {
+        // "Professional Scrum Master" is PSM only: a spelling inside an earlier one does not count again.
+        if (m.index < taken || out.some((c) => c.credential === credential)) continue;
+        taken = m.index + m[0].length;
+        const name = spanOf(text, l.start + m.index, l.start + m.index + m[0].length)!;
+        out.push({ name, credential, start: name.start, end: name.end });
+      }
     }
   }
   return out;
