@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { readResumeBytes } from '../extraction/read-resume.js';
 import { readResumeText } from '../pipeline/read/build-document.js';
+import { toJsonResume } from '../pipeline/read/to-json-resume.js';
 import { ResumeDocumentSchema, TextResumeBodySchema } from '../schemas/document.js';
+import { JsonResumeSchema } from '../schemas/json-resume.js';
 import { readResumeFromRequest } from './read-resume-request.js';
 import { buildExamples, EXAMPLE_RESUME } from './examples.js';
 import { defineRoute, type RouteFactory } from './route-spec.js';
@@ -18,6 +20,16 @@ export const ResumeUploadSchema = z
 /** Content types a client may label the upload with (the server still decides from the bytes). */
 export const RESUME_PART_TYPES =
   'application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, text/plain, application/octet-stream';
+
+export const JSON_RESUME_MEDIA_TYPE = 'application/vnd.jsonresume+json';
+
+export const DocumentQuerySchema = z
+  .object({
+    format: z
+      .enum(['document', 'jsonresume'])
+      .optional()
+      .describe(`"jsonresume" answers a JSON Resume document (as does \`Accept: ${JSON_RESUME_MEDIA_TYPE}\`); default: the SkillBridge document.`),
+  });
 
 export const RESUME_ERRORS = [
   'INVALID_REQUEST',
@@ -44,22 +56,34 @@ export const documentRoutes: RouteFactory = (app) => [
       summary: 'Read a resume into sections, roles and bullets',
       description:
         'Accepts a resume as multipart/form-data (one file in the field `resume`) or as JSON `{ "text": ... }`. ' +
-        'The format is decided from the bytes. Every offset indexes into the returned `text`.',
+        'The format is decided from the bytes. Every offset indexes into the returned `text`. ' +
+        `With \`?format=jsonresume\` or \`Accept: ${JSON_RESUME_MEDIA_TYPE}\` the same reading is answered as a ` +
+        `JSON Resume document (content type ${JSON_RESUME_MEDIA_TYPE}).`,
       tags: ['documents'],
+      query: DocumentQuerySchema,
       body: {
         multipart: ResumeUploadSchema,
         encoding: { resume: { contentType: RESUME_PART_TYPES } },
         json: TextResumeBodySchema,
       },
       response: ResumeDocumentSchema,
+      responseAlternatives: { [JSON_RESUME_MEDIA_TYPE]: JsonResumeSchema },
+      responseDescription: 'The SkillBridge document, or a JSON Resume document when asked for.',
       errors: [...RESUME_ERRORS],
       examples: { request: { text: EXAMPLE_RESUME }, response: buildExamples(app).document },
     },
-    async (request) => {
+    async (request, reply) => {
+      const { format } = request.query;
+      const wantsJsonResume =
+        format === 'jsonresume' || (format === undefined && (request.headers.accept ?? '').includes(JSON_RESUME_MEDIA_TYPE));
       const input = await readResumeFromRequest(request, app, { jsonSchema: TextResumeBodySchema });
-      return input.kind === 'bytes'
-        ? readResumeBytes(input.bytes, app.extractor, app.readLimits)
-        : readResumeText(input.text, app.readLimits);
+      const doc =
+        input.kind === 'bytes'
+          ? await readResumeBytes(input.bytes, app.extractor, app.readLimits)
+          : readResumeText(input.text, app.readLimits);
+      if (!wantsJsonResume) return doc;
+      // Its own media type, so not the route's JSON serializer: written here, validated by the tests.
+      return reply.type(JSON_RESUME_MEDIA_TYPE).send(JSON.stringify(toJsonResume(doc)));
     },
   ),
 ];

@@ -49,11 +49,66 @@ export const BulletSchema = z
     text: z.string().describe('Always equal to document.text.slice(start, end).'),
     start: offset,
     end: offset,
+    kind: z
+      .enum(['bullet', 'sentence'])
+      .describe('"bullet": one source bullet or line; "sentence": one sentence of a paragraph. Both are units of evidence.'),
     section: SectionKindSchema,
     roleIndex: z.number().int().nonnegative().optional().describe('Index into roles[] when under a role.'),
   })
   .meta({ id: 'Bullet' });
 export type Bullet = z.infer<typeof BulletSchema>;
+
+export const TextSpanSchema = z
+  .object({
+    text: z.string().describe('Always equal to document.text.slice(start, end).'),
+    start: offset,
+    end: offset,
+  })
+  .meta({ id: 'TextSpan' });
+export type TextSpan = z.infer<typeof TextSpanSchema>;
+
+export const LINK_KINDS = ['linkedin', 'github', 'portfolio'] as const;
+export const ContactSchema = z
+  .object({
+    name: TextSpanSchema.optional(),
+    emails: z.array(TextSpanSchema),
+    phones: z.array(TextSpanSchema),
+    location: TextSpanSchema.optional(),
+    links: z.array(TextSpanSchema.extend({ kind: z.enum(LINK_KINDS) })),
+  })
+  .describe('Personal data: returned to the caller, never logged.')
+  .meta({ id: 'Contact' });
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const EducationSchema = z
+  .object({
+    institution: TextSpanSchema.optional(),
+    degree: TextSpanSchema.optional(),
+    field: TextSpanSchema.optional(),
+    endDate: z.string().optional().describe('YYYY-MM or YYYY: the last date written on the entry.'),
+    start: offset,
+    end: offset,
+  })
+  .meta({ id: 'Education' });
+export type Education = z.infer<typeof EducationSchema>;
+
+export const PM_CREDENTIALS = ['PMP', 'CAPM', 'CSM', 'PSM', 'PRINCE2', 'Google PM'] as const;
+export const CertificationSchema = z
+  .object({
+    name: TextSpanSchema,
+    issuer: TextSpanSchema.optional(),
+    date: z.string().optional().describe('YYYY-MM or YYYY'),
+    credential: z.enum(PM_CREDENTIALS).optional().describe('A known project-management credential, whatever its spelling.'),
+    start: offset,
+    end: offset,
+  })
+  .meta({ id: 'Certification' });
+export type Certification = z.infer<typeof CertificationSchema>;
+
+export const LanguageSchema = z
+  .object({ name: TextSpanSchema, level: TextSpanSchema.optional(), start: offset, end: offset })
+  .meta({ id: 'Language' });
+export type Language = z.infer<typeof LanguageSchema>;
 
 export const WARNING_CODES = [
   'TWO_COLUMN_LAYOUT',
@@ -82,6 +137,11 @@ export const ResumeDocumentSchema = z
     sections: z.array(SectionSchema),
     roles: z.array(RoleSchema),
     bullets: z.array(BulletSchema),
+    contact: ContactSchema,
+    education: z.array(EducationSchema),
+    certifications: z.array(CertificationSchema),
+    skills: z.array(TextSpanSchema).describe('Entries of skills sections, one item each.'),
+    languages: z.array(LanguageSchema),
     warnings: z.array(WarningSchema),
   })
   .meta({ id: 'ResumeDocument' });

@@ -61,7 +61,7 @@ export function createResponseChecker(): ResponseChecker {
         violations.push(`${where}: content type ${type || '(none)'} not declared`);
         return;
       }
-      if (type !== 'application/json') return;
+      if (type !== 'application/json' && !type.endsWith('+json')) return;
       const validate = validatorFor(content[type].schema, `${where} ${type}`);
       if (!validate(JSON.parse(answer.payload))) {
         violations.push(`${where}: ${ajv!.errorsText(validate.errors)}`);

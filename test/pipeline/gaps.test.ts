@@ -214,6 +214,11 @@ function doc(education: string, roles: Partial<ResumeDocument['roles'][number]>[
     ],
     roles: roles.map((r) => ({ title: 'Role', current: false, start: 0, end: 1, ...r })),
     bullets: [],
+    contact: { emails: [], phones: [], links: [] },
+    education: [],
+    certifications: [],
+    skills: [],
+    languages: [],
     warnings: [],
   };
 }

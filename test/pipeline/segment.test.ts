@@ -91,3 +91,31 @@ describe('segmentResume', () => {
     expect(segmentResume('Jane Doe\nLikes people').warnings.map((w) => w.code)).toEqual(['NO_SECTIONS', 'NO_EXPERIENCE_SECTION']);
   });
 });
+
+describe('segmentResume on real LiveCareer layouts', () => {
+  it('reads the title above a "dates Company Name : City , State" line and the title after a dates-only line', () => {
+    const s = segmentResume(
+      'Experience\nGeneral Manager\nMarch 2011 to January 2014 Company Name : City , State\nRan two engagements.\n07/2016 to 11/2016\nCustomer Services Company Name : City , State\nSupported calls.',
+    );
+    expect(s.roles).toMatchObject([
+      { title: 'General Manager', organization: 'Company Name', startDate: '2011-03', endDate: '2014-01' },
+      { title: 'Customer Services', organization: 'Company Name', startDate: '2016-07', endDate: '2016-11' },
+    ]);
+    expect(s.bullets.map((b) => b.text)).toEqual(['Ran two engagements.', 'Supported calls.']);
+  });
+
+  it('splits two bullets glued by the PDF and a paragraph into sentences, offsets intact', () => {
+    const text =
+      'Experience\nCashier 01/2012 to 08/2012 Company Name City , State\nServed fresh food with a smile.Resolved guest complaints promptly.\nAttended training seminars Promoted a positive work atmosphere\nI managed the in-house team. We gathered business requirements.';
+    const s = segmentResume(text);
+    expect(s.bullets.map((b) => [b.text, b.kind])).toEqual([
+      ['Served fresh food with a smile.', 'bullet'],
+      ['Resolved guest complaints promptly.', 'bullet'],
+      ['Attended training seminars', 'bullet'],
+      ['Promoted a positive work atmosphere', 'bullet'],
+      ['I managed the in-house team.', 'sentence'],
+      ['We gathered business requirements.', 'sentence'],
+    ]);
+    for (const b of s.bullets) expect(text.slice(b.start, b.end)).toBe(b.text);
+  });
+});

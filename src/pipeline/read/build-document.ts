@@ -1,9 +1,14 @@
-// Pure: raw extracted text -> the structured document (normalize, check there is text, segment).
+// Pure: raw extracted text -> the structured document (normalize, check there is text, segment, then
+// the structured fields: contact, education, certifications, skills, languages).
 // The text of a plain-text upload or JSON body comes here directly; PDF and DOCX text comes from the
 // extraction layer (src/extraction/read-resume.ts). Limits: "too little text" is a letter count, so a
 // page of symbols is refused while one short real line is kept.
 import { appError } from '../../errors.js';
 import type { DocumentFormat, ResumeDocument, Warning } from '../../schemas/document.js';
+import { extractCertifications } from './extract-certifications.js';
+import { extractContact } from './extract-contact.js';
+import { extractEducation } from './extract-education.js';
+import { extractSkills } from './extract-skills.js';
 import { normalizeText } from './normalize.js';
 import { segmentResume } from './segment.js';
 
@@ -43,6 +48,8 @@ export function buildDocument(format: DocumentFormat, raw: RawText, limits: Text
     );
   }
   const segmented = segmentResume(normalized.text);
+  const headings = segmented.sections.filter((s) => s.heading !== '').length;
+  const { skills, languages } = extractSkills(normalized.text, segmented.sections);
   const warnings: Warning[] = [...normalized.warnings, ...segmented.warnings];
   if (raw.truncated || capped.length < raw.text.length) {
     warnings.push({
@@ -64,6 +71,11 @@ export function buildDocument(format: DocumentFormat, raw: RawText, limits: Text
     sections: segmented.sections,
     roles: segmented.roles,
     bullets: segmented.bullets,
+    contact: extractContact(normalized.text, segmented.sections, headings),
+    education: extractEducation(normalized.text, segmented.sections),
+    certifications: extractCertifications(normalized.text, segmented.sections),
+    skills,
+    languages,
     warnings,
   };
 }

@@ -24,9 +24,18 @@ function toByte(ch: string): number {
   return CP1252_BYTE.get(ch) ?? ch.charCodeAt(0);
 }
 
+// LiveCareer's fullwidth-colon separator (EF BC 9A) arrives as "ï¼" with its third byte already turned
+// into an invisible character (U+200B, U+009A) or lost: two bytes alone are not valid UTF-8, so it is
+// named here rather than decoded.
+const FULLWIDTH_COLON_MOJIBAKE = /\u00EF\u00BC[\u009A\u0161\u200B]?/g;
+
 function repairMojibake(text: string): { text: string; repaired: number } {
   let repaired = 0;
-  let out = text.replace(MOJIBAKE_RUN, (run) => {
+  let out = text.replace(FULLWIDTH_COLON_MOJIBAKE, () => {
+    repaired++;
+    return '\uFF1A';
+  });
+  out = out.replace(MOJIBAKE_RUN, (run) => {
     const bytes = Uint8Array.from([...run].map(toByte));
     try {
       const fixed = UTF8.decode(bytes);
@@ -35,6 +44,12 @@ function repairMojibake(text: string): { text: string; repaired: number } {
     } catch {
       return run;
     }
+  });
+  // A right double quote (E2 80 9D) whose third byte, undefined in Windows-1252, was dropped or made
+  // invisible: "â€" is left alone once every decodable run above has been repaired.
+  out = out.replace(/\u00E2\u20AC[\u200B\u009D]?/g, () => {
+    repaired++;
+    return '\u201D';
   });
   // A lone "Â" before a space is a non-breaking space whose second byte was already turned into a space.
   out = out.replace(/\u00C2(?=[ \u00A0\t\n]|$)/g, () => {
@@ -133,7 +148,9 @@ export function normalizeText(raw: string): NormalizedText {
     });
   }
 
+  // Fullwidth forms ("：", "，") are the ASCII characters in a wider glyph: fold them as NFKC would.
   text = text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
     .replace(/\t/g, '   ');

@@ -1,0 +1,115 @@
+// Pass 3 of segmentation: the units of evidence and rewriting, as offsets into the text.
+// Heuristic: every content line outside the contact block and role headers is a bullet, split where
+// the PDF glued two bullets ("service.Displayed", "seminars Promoted", "beveragesCleaned": a period
+// with no space, or a capitalized verb, adverb or pronoun after a lower-case word) and, when it holds several sentences (a
+// paragraph), into sentences (kind "sentence"). Limits: a glue point before a bare verb ("scope
+// Identify") is missed, and a capitalized -ed/-ly/-es word after a lower-case one always splits; an abbreviation of three or more lower-case letters before a period ("approx.") splits.
+import type { Bullet, SectionKind } from '../../schemas/document.js';
+import type { FoundRoles } from './find-roles.js';
+import type { Line } from './split-sections.js';
+
+// "procedures.Effectively", "Indexing .Managing": a lower-case word, a period, then a capitalized word.
+const GLUED_PERIOD = /[a-z]{2} ?[.!?](?=[A-Z][a-z])/g;
+// Function words: a capitalized word after one of these is a name ("the United States"), not a new bullet.
+const FUNCTION_WORD =
+  '(?:the|of|in|for|and|to|a|an|at|by|with|from|on|or|as|into|our|their|his|her|its|via|per|using|like|called|named|including)';
+// Action verbs that open resume bullets and are rarely nouns, in the present tense; their -ing forms are
+// derived. Ambiguous ones ("Plan", "Design", "Support", "Process") are left out on purpose.
+const BARE_VERBS = [
+  'Manage', 'Provide', 'Ensure', 'Identify', 'Facilitate', 'Drive', 'Develop', 'Coordinate', 'Assist',
+  'Maintain', 'Prepare', 'Conduct', 'Create', 'Implement', 'Handle', 'Perform', 'Answer', 'Resolve',
+  'Respond', 'Organize', 'Deliver', 'Oversee', 'Supervise', 'Communicate', 'Collaborate', 'Establish',
+  'Analyze', 'Evaluate', 'Assess', 'Greet', 'Participate', 'Verify', 'Compile', 'Negotiate', 'Recruit',
+  'Mentor', 'Administer', 'Install', 'Generate', 'Monitor', 'Interact', 'Promote', 'Prioritize',
+  'Troubleshoot', 'Execute', 'Streamline',
+];
+// Irregular past tenses and the usual opener "Responsible", which no -ed rule catches.
+const OTHER_OPENERS = [
+  'Ran', 'Built', 'Wrote', 'Led', 'Made', 'Took', 'Met', 'Kept', 'Sold', 'Taught', 'Oversaw', 'Drove', 'Won',
+  'Brought', 'Sought', 'Spoke', 'Began', 'Responsible',
+];
+const VERB_FORMS = [
+  ...BARE_VERBS.flatMap((v) => [v, /[^e]e$/.test(v) ? `${v.slice(0, -1)}ing` : `${v}ing`]),
+  ...OTHER_OPENERS,
+];
+// "seminars Promoted", "promotions Effectively", "relationships Facilitate", "months We needed": a
+// lower-case word then a capitalized -ed verb, -ly adverb, -es verb, action verb, or "We"/"My"/"Our".
+const GLUED_WORD = new RegExp(
+  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}(?=\\s+(?:[A-Z][a-z]*(?:ed|ally|ively|fully|ently|antly|ously|erly|ctly|izes|yzes|ifies|ages|ates|ures|ees)\\b|(?:${VERB_FORMS.join('|')})\\b|(?:We|My|Our)\\s))`,
+  'g',
+);
+// "beveragesCleaned": a capitalized -ed verb glued to the previous word with no space at all.
+const GLUED_NO_SPACE = /[a-z]{3}(?=[A-Z][a-z]{2,}ed\b)/g;
+// A sentence end inside a line: "months. We needed", "Lisle. Develop", not "U.S. Army" or "etc. Excel".
+const SENTENCE_END =
+  /\b(?!(?:etc|inc|ltd|vs|approx|no|dept|corp|co|jr|sr|st|mr|mrs|ms|dr|Inc|Ltd|Corp|Co|Jr|Sr|St|Mr|Mrs|Ms|Dr|No)\b)[A-Za-z][a-z)]{2,}[.!?](?=\s+["“(]?[A-Z])/g;
+const SUBHEADING = /^.{1,60}:$/;
+
+interface Piece {
+  start: number;
+  end: number;
+  kind: 'bullet' | 'sentence';
+}
+
+/** Cut points (offsets into `s`) where `re` matches end. */
+function cutsOf(s: string, re: RegExp): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m.index + m[0].length);
+  return out;
+}
+
+/** Splits one line's span into bullets at glue points, and those into sentences. */
+function splitLine(text: string, start: number, end: number): Piece[] {
+  const s = text.slice(start, end);
+  const glue = new Set([...cutsOf(s, GLUED_PERIOD), ...cutsOf(s, GLUED_WORD), ...cutsOf(s, GLUED_NO_SPACE)]);
+  const sentence = new Set(cutsOf(s, SENTENCE_END));
+  const cuts = [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
+  if (cuts.length === 0) return [{ start, end, kind: 'bullet' }];
+  const pieces: Piece[] = [];
+  let from = 0;
+  for (const cut of [...cuts, s.length]) {
+    const raw = s.slice(from, cut);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body.length > 0) {
+      const kind = sentence.has(cut) || (cut === s.length && sentence.has(from)) ? 'sentence' : 'bullet';
+      pieces.push({ start: start + from + lead, end: start + from + lead + body.length, kind });
+    }
+    from = cut;
+  }
+  return pieces;
+}
+
+export function collectUnits(
+  text: string,
+  lines: Line[],
+  kindOf: (section: number) => SectionKind,
+  found: FoundRoles,
+): Bullet[] {
+  const spans: Array<{ start: number; end: number; section: SectionKind; roleIndex?: number }> = [];
+  lines.forEach((l, i) => {
+    if (l.section === undefined) return;
+    const section = kindOf(l.section);
+    if (section === 'contact' || found.headerLines.has(i) || SUBHEADING.test(l.text)) return;
+    const start = l.start + (l.text.startsWith('• ') ? 2 : 0);
+    if (start < l.end) spans.push({ start, end: l.end, section, ...(found.roleOfLine[i] !== undefined ? { roleIndex: found.roleOfLine[i] } : {}) });
+  });
+  for (const t of found.tails) {
+    const l = lines[t.line]!;
+    const role = found.roleOfLine[t.line];
+    spans.push({ start: t.start, end: t.end, section: kindOf(l.section!), ...(role !== undefined ? { roleIndex: role } : {}) });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return spans.flatMap((span) =>
+    splitLine(text, span.start, span.end).map((p) => ({
+      id: '',
+      text: text.slice(p.start, p.end),
+      start: p.start,
+      end: p.end,
+      kind: p.kind,
+      section: span.section,
+      ...(span.roleIndex !== undefined ? { roleIndex: span.roleIndex } : {}),
+    })),
+  ).map((b, i) => ({ ...b, id: `b${i + 1}` }));
+}

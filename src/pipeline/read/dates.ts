@@ -1,0 +1,92 @@
+// Date spans of role headers: ranges ("06/2012 to Current", "Jan 2023 - Present", "2000 - 2003") and
+// single dates ("February 2014", "Summer 2022"), normalized to YYYY-MM or YYYY.
+// Heuristic: one regex per shape, anchored on a four-digit year; a season gives the year only.
+// Limits: placeholders ("year–year"), day-first dates and two-digit years are not dates here.
+
+const MONTHS: Record<string, string> = {
+  jan: '01',
+  feb: '02',
+  mar: '03',
+  apr: '04',
+  may: '05',
+  jun: '06',
+  jul: '07',
+  aug: '08',
+  sep: '09',
+  oct: '10',
+  nov: '11',
+  dec: '12',
+};
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const SEASON = '(?:spring|summer|fall|autumn|winter)';
+const DATE = `(?:(?:${MONTH}|${SEASON}),?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s*/\\s*(?:19|20)\\d{2}|(?:19|20)\\d{2}(?:-\\d{2})?)`;
+const OPEN_END = '(?:present|current|currently|now|today|date)';
+const END = `(?:${DATE}|${OPEN_END})`;
+const JOIN = '\\s*(?:to|-|–|—|until|through|till)\\s*';
+const RANGE = new RegExp(`(${DATE})${JOIN}(${END})\\b`, 'i');
+const SINGLE = new RegExp(`(?:^|\\s)(${DATE})(?=\\s|$)`, 'i');
+// A range cut after its connector: "April 2007 to" on one line, "January 2016" on the next.
+const OPEN_RANGE = new RegExp(`^(${DATE})${JOIN}$`, 'i');
+const WHOLE_END = new RegExp(`^(${END})$`, 'i');
+
+export interface DateSpan {
+  /** Offsets of the span inside the string searched. */
+  index: number;
+  length: number;
+  startDate?: string;
+  endDate?: string;
+  current: boolean;
+  /** Whether both ends were written. */
+  range: boolean;
+}
+
+/** "06/2012" -> "2012-06", "March 2011" -> "2011-03", "Summer 2022" -> "2022", "2019" -> "2019". */
+export function normalizeDate(raw: string): string | undefined {
+  const s = raw.trim().toLowerCase();
+  let m = /^(\d{1,2})\s*\/\s*(\d{4})$/.exec(s);
+  if (m) {
+    const month = Number(m[1]);
+    return month >= 1 && month <= 12 ? `${m[2]}-${String(month).padStart(2, '0')}` : m[2];
+  }
+  m = /^([a-z]{3})[a-z]*\.?,?\s+(\d{4})$/.exec(s);
+  if (m) return MONTHS[m[1]!] ? `${m[2]}-${MONTHS[m[1]!]}` : m[2];
+  m = /^(\d{4})(?:-(\d{2}))?$/.exec(s);
+  if (m) return m[2] ? `${m[1]}-${m[2]}` : m[1];
+  return undefined;
+}
+
+function spanOf(index: number, length: number, startRaw: string, endRaw: string | undefined): DateSpan {
+  const current = endRaw !== undefined && new RegExp(`^${OPEN_END}$`, 'i').test(endRaw.trim());
+  const startDate = normalizeDate(startRaw);
+  const endDate = endRaw === undefined || current ? undefined : normalizeDate(endRaw);
+  return {
+    index,
+    length,
+    ...(startDate ? { startDate } : {}),
+    ...(endDate ? { endDate } : {}),
+    current,
+    range: endRaw !== undefined,
+  };
+}
+
+/** The first date range in `line`. */
+export function findDateRange(line: string): DateSpan | undefined {
+  const m = RANGE.exec(line);
+  return m ? spanOf(m.index, m[0].length, m[1]!, m[2]!) : undefined;
+}
+
+/** The first lone date in `line` ("September 2006", "Summer 2022"). */
+export function findSingleDate(line: string): DateSpan | undefined {
+  const m = SINGLE.exec(line);
+  if (!m) return undefined;
+  const index = m.index + m[0].length - m[1]!.length;
+  return spanOf(index, m[1]!.length, m[1]!, undefined);
+}
+
+/** A range written over two lines: "April 2007 to" then "January 2016". */
+export function joinSplitRange(first: string, second: string): DateSpan | undefined {
+  const a = OPEN_RANGE.exec(first.trim());
+  const b = WHOLE_END.exec(second.trim());
+  return a && b ? spanOf(0, first.length, a[1]!, b[1]!) : undefined;
+}

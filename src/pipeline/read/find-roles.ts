@@ -1,0 +1,269 @@
+// Pass 2 of segmentation: role headers inside experience-like sections, as roles with offsets.
+// Heuristic: a header is anchored on a date line (a range, a range split over two lines, or one date
+// beside "Company Name" or a title); the anchor's leftover text is split into organization, location
+// and title, and what is missing is taken from the short, unpunctuated lines right above or below
+// (title line above LiveCareer's "dates Company Name : City" line; "Employer • City" below a title).
+// A title is told from an organization by title words; LiveCareer's anonymized "Company Name" marks the
+// organization and everything else on its line is the title. Limits: undated roles are found only
+// beside "Company Name"; placeholder dates ("year–year") are not dates.
+import type { Role, SectionKind } from '../../schemas/document.js';
+import { type DateSpan, findDateRange, findSingleDate, joinSplitRange } from './dates.js';
+import type { Line } from './split-sections.js';
+
+export interface FoundRoles {
+  roles: Role[];
+  /** Role index of each line (headers and the lines under them), by line index. */
+  roleOfLine: Array<number | undefined>;
+  /** Lines that belong to a role header, never bullets. */
+  headerLines: Set<number>;
+  /** Duties run on after the header on the same line: [start, end) offsets. */
+  tails: Array<{ start: number; end: number; line: number }>;
+}
+
+const ROLE_SECTIONS = new Set<SectionKind>(['experience', 'projects', 'volunteer']);
+const TITLE_WORDS =
+  /\b(?:manager|representative|representactive|rep|associate|coordinator|specialist|clerk|engineer|developer|director|agent|assistant|supervisor|analyst|officer|consultant|lead|leader|intern|administrator|advisor|adviser|advocate|teller|cashier|banker|technician|accountant|designer|receptionist|secretary|server|hostess|chef|cook|nurse|president|vp|head|owner|founder|executive|architect|planner|scheduler|trainer|instructor|teacher|tutor|attendant|worker|volunteer|preparer|writer|editor|estimator|superintendent|foreman|creator|maintainer|member|ambassador|crew|staff|partner|counselor|stylist|merchandiser|buyer|operator|dispatcher|driver|expert|examiner|aide|provider|publisher|dishwasher|welder|fabricator|photographer|pastor|attache|coach)\b/i;
+const ANON_ORG = /\bCompany Name\b/;
+// LiveCareer writes "Company Name : City , State" or "Company Name – City"; the separator goes too.
+const ANON_LOCATION = /(?:\s*[:–—-]\s*|\s+)?\bCity(?:\s*,\s*State)?\b/;
+const CITY_STATE = /^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*\s*,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$/;
+const LOCATION_LINE = /^(City\s*,\s*State|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}\s*,\s*[A-Z]{2})((?:\s+[A-Z]\S*(?:\s+\S+){5,}.*)?)$/;
+const CITY = /^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}$/;
+const SEPARATORS = /^[\s,|•·:;/–—-]+|[\s,|•·:;/–—-]+$/g;
+
+interface Parts {
+  title?: string;
+  organization?: string;
+  location?: string;
+  /** Offset (in the line) where duties start after "City , State", when they do. */
+  tail?: number;
+}
+
+function clean(s: string): string {
+  return s.replace(SEPARATORS, '').replace(/\s+/g, ' ').trim();
+}
+
+function isBulletLine(text: string): boolean {
+  return text.startsWith('• ');
+}
+
+/** A short line with no sentence end, most words capitalized or holding a title word. */
+function isHeaderLike(text: string): boolean {
+  if (isBulletLine(text) || text.length > 90) return false;
+  if (/[.!?;:,]$/.test(text) && !/\b(?:Inc|Co|Ltd|Corp|LLC|Jr|Sr)\.$/.test(text)) return false;
+  const words = text.split(' ').filter((w) => /[A-Za-z]/.test(w));
+  if (words.length === 0 || words.length > 10) return false;
+  const caps = words.filter((w) => /^[A-Z&(0-9]/.test(w)).length;
+  return caps / words.length >= 0.6 || (words.length <= 5 && TITLE_WORDS.test(text));
+}
+
+/** Splits a header text (dates removed) into organization, location and title. */
+function parseParts(text: string): Parts {
+  const anon = ANON_ORG.exec(text);
+  if (anon) {
+    const before = text.slice(0, anon.index);
+    let after = text.slice(anon.index + anon[0].length);
+    let location: string | undefined;
+    let tail: number | undefined;
+    const loc = ANON_LOCATION.exec(after);
+    if (loc && (loc.index === 0 || /^\s*[:–—-]?\s*$/.test(after.slice(0, loc.index)))) {
+      location = clean(loc[0]);
+      const rest = after.slice(loc.index + loc[0].length);
+      // Duties run on after "City , State" start with a capital and are longer than a title.
+      if (/^\s+[A-Z]/.test(rest) && rest.trim().split(' ').length > 6 && before.trim() !== '') {
+        tail = anon.index + anon[0].length + loc.index + loc[0].length + (rest.length - rest.trimStart().length);
+        after = '';
+      } else {
+        after = rest;
+      }
+    }
+    const title = clean(`${before} ${after}`);
+    return { organization: 'Company Name', ...(location ? { location } : {}), ...(title ? { title } : {}), ...(tail !== undefined ? { tail } : {}) };
+  }
+  const pieces = text
+    .split(/\s*(?:\||•|·|,|\s\/\s| – | — | - )\s*/)
+    .map(clean)
+    .filter(Boolean);
+  const out: Parts = {};
+  // "City, ST" anywhere; a spelled-out state ("Denver, Colorado") only as the last two pieces.
+  let at = pieces.findIndex((p, i) => i + 1 < pieces.length && /^[A-Z]{2}$/.test(pieces[i + 1]!) && CITY.test(p));
+  if (at === -1 && pieces.length >= 2 && CITY_STATE.test(`${pieces[pieces.length - 2]}, ${pieces[pieces.length - 1]}`)) {
+    at = pieces.length - 2;
+  }
+  if (at !== -1 && TITLE_WORDS.test(`${pieces[at]} ${pieces[at + 1]}`)) at = -1;
+  if (at !== -1) out.location = `${pieces[at]}, ${pieces[at + 1]}`;
+  const rest = pieces.filter((_, i) => at === -1 || (i !== at && i !== at + 1));
+  if (rest.length === 0) return out;
+  if (rest.length === 1) {
+    if (TITLE_WORDS.test(rest[0]!)) out.title = rest[0]!;
+    else out.organization = rest[0]!;
+    return out;
+  }
+  const t = rest.findIndex((p) => TITLE_WORDS.test(p));
+  const titleIndex = t === -1 ? 0 : t;
+  out.title = rest[titleIndex]!;
+  out.organization = rest.filter((_, i) => i !== titleIndex).join(', ');
+  return out;
+}
+
+/** Fills what `base` lacks from `extra`, never overwriting. */
+function merge(base: Parts, extra: Parts): Parts {
+  return {
+    ...(base.title ?? extra.title ? { title: base.title ?? extra.title } : {}),
+    ...(base.organization ?? extra.organization ? { organization: base.organization ?? extra.organization } : {}),
+    ...(base.location ?? extra.location ? { location: base.location ?? extra.location } : {}),
+    ...(base.tail !== undefined ? { tail: base.tail } : {}),
+  };
+}
+
+interface Anchor {
+  span: DateSpan;
+  /** Line indexes holding the dates (two for a split range). */
+  lines: number[];
+  /** The anchor line's text with the dates taken out. */
+  rest: string;
+}
+
+function findAnchor(lines: Line[], i: number): Anchor | undefined {
+  const l = lines[i]!;
+  if (isBulletLine(l.text)) return undefined;
+  const next = lines[i + 1];
+  const split = next && next.section === l.section ? joinSplitRange(l.text, next.text) : undefined;
+  if (split) return { span: split, lines: [i, i + 1], rest: '' };
+  const range = findDateRange(l.text);
+  const span = range ?? findSingleDate(l.text);
+  if (!span) return undefined;
+  const tail = parseParts(l.text).tail;
+  const head = tail === undefined ? l.text : l.text.slice(0, tail);
+  if (span.index >= head.length) return undefined;
+  const rest = `${head.slice(0, span.index)} ${head.slice(span.index + span.length)}`;
+  // Dates inside a sentence ("from Mar 2007 to Sep 2008 as the ...") are not a header.
+  if (/[.!?]$/.test(head.trim()) && !ANON_ORG.test(head)) return undefined;
+  if (!range) {
+    // One date anchors a header only beside the anonymized employer or at the end of a title.
+    const atEnd = span.index + span.length >= l.text.trimEnd().length;
+    if (!ANON_ORG.test(l.text) && !(atEnd && isHeaderLike(clean(rest)) && TITLE_WORDS.test(rest))) return undefined;
+  }
+  if (head.length > 160 || clean(rest).split(' ').length > 14) return undefined;
+  return { span, lines: [i], rest };
+}
+
+function roleFrom(parts: Parts, span: DateSpan | undefined, start: number, end: number): Role {
+  return {
+    title: parts.title ?? '',
+    ...(parts.organization ? { organization: parts.organization } : {}),
+    ...(parts.location ? { location: parts.location } : {}),
+    ...(span?.startDate ? { startDate: span.startDate } : {}),
+    ...(span?.endDate ? { endDate: span.endDate } : {}),
+    current: span?.current ?? false,
+    start,
+    end,
+  };
+}
+
+export function findRoles(lines: Line[], kindOf: (section: number) => SectionKind): FoundRoles {
+  const roles: Role[] = [];
+  const roleOfLine: Array<number | undefined> = new Array<number | undefined>(lines.length);
+  const headerLines = new Set<number>();
+  const tails: FoundRoles['tails'] = [];
+  const inRoleSection = (i: number) => {
+    const s = lines[i]?.section;
+    return s !== undefined && ROLE_SECTIONS.has(kindOf(s));
+  };
+  const sameSection = (i: number, j: number) => lines[i]?.section !== undefined && lines[i]!.section === lines[j]?.section;
+  const free = (j: number, i: number) => sameSection(i, j) && !headerLines.has(j) && !isBulletLine(lines[j]!.text);
+
+  let open: number | undefined;
+  let openSection: number | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (!inRoleSection(i)) {
+      open = undefined;
+      continue;
+    }
+    if (lines[i]!.section !== openSection) open = undefined;
+    if (headerLines.has(i)) {
+      roleOfLine[i] = open;
+      continue;
+    }
+    const anchor = findAnchor(lines, i);
+    const undated =
+      !anchor && ANON_ORG.test(lines[i]!.text) && lines[i]!.text.length <= 90 && !(sameSection(i, i + 1) && findAnchor(lines, i + 1));
+    if (!anchor && !undated) {
+      if (open !== undefined) {
+        roleOfLine[i] = open;
+        roles[open]!.end = lines[i]!.end;
+      }
+      continue;
+    }
+    const used = anchor ? [...anchor.lines] : [i];
+    let parts = parseParts(anchor ? anchor.rest : lines[i]!.text);
+    const last = used[used.length - 1]!;
+    // Below: the line that completes a header ("Company Name : City", "Stripe • San Francisco, CA").
+    const below = last + 1;
+    if (anchor && (!parts.title || !parts.organization || ANON_ORG.test(lines[below]?.text ?? '')) && free(below, i) && !findAnchor(lines, below)) {
+      const text = lines[below]!.text;
+      const extra = parseParts(text);
+      // Beside LiveCareer's "Company Name" line, the anchor's own text is the whole title.
+      if (ANON_ORG.test(text) && !ANON_ORG.test(anchor.rest) && clean(anchor.rest)) parts = { title: clean(anchor.rest) };
+      const fits = ANON_ORG.test(text) || (isHeaderLike(text) && (!parts.title || !extra.title || !parts.organization));
+      if (fits && (extra.title || extra.organization || extra.location)) {
+        if (extra.tail !== undefined) tails.push({ start: lines[below]!.start + extra.tail, end: lines[below]!.end, line: below });
+        parts = merge(parts, parts.title ? { ...extra, title: undefined, organization: extra.organization ?? extra.title } : extra);
+        used.push(below);
+        // A location alone on the next line ("San Francisco, CA").
+        const loc = below + 1;
+        if (!parts.location && free(loc, i) && CITY_STATE.test(lines[loc]!.text.trim())) {
+          parts = merge(parts, { location: lines[loc]!.text.trim() });
+          used.push(loc);
+        }
+      }
+    }
+    // "City , State" on its own line under a full header, possibly with the first duty run on.
+    const after = Math.max(...used) + 1;
+    if (free(after, i)) {
+      const m = LOCATION_LINE.exec(lines[after]!.text);
+      if (m) {
+        parts = merge(parts, { location: clean(m[1]!) });
+        used.push(after);
+        if (m[2]) tails.push({ start: lines[after]!.start + m[1]!.length + m[2].length - m[2].trimStart().length, end: lines[after]!.end, line: after });
+      }
+    }
+    // Above: the title line over LiveCareer's dates line, or an employer over a title, up to three lines.
+    let first = used[0]!;
+    for (let k = 0; k < 3 && (!parts.title || !parts.organization); k++) {
+      const above = first - 1;
+      if (!free(above, i) || roleOfLine[above] !== undefined && roles[roleOfLine[above]!]!.start === lines[above]!.start) break;
+      const text = lines[above]!.text;
+      if (!(ANON_ORG.test(text) || isHeaderLike(text)) || findAnchor(lines, above)) break;
+      const extra = parseParts(text);
+      if (!parts.title && !extra.title && extra.organization && !ANON_ORG.test(text) && parts.organization) {
+        parts = merge(parts, { title: extra.organization });
+      } else if (parts.title && !extra.organization && extra.title) {
+        parts = merge(parts, { organization: extra.title });
+      } else {
+        parts = merge(parts, extra);
+      }
+      first = above;
+      if (extra.location && !extra.title && !extra.organization) continue;
+      if (ANON_ORG.test(text)) break;
+    }
+    for (let j = first; j < used[0]!; j++) used.push(j);
+    if (parts.tail !== undefined) {
+      const l = lines[anchor ? anchor.lines[0]! : i]!;
+      tails.push({ start: l.start + parts.tail, end: l.end, line: anchor ? anchor.lines[0]! : i });
+    }
+    const lastUsed = Math.max(...used);
+    const role = roleFrom(parts, anchor?.span, lines[first]!.start, lines[lastUsed]!.end);
+    // Lines taken from above leave the previous role.
+    if (open !== undefined && first < i) roles[open]!.end = Math.min(roles[open]!.end, lines[first - 1]?.end ?? roles[open]!.end);
+    roles.push(role);
+    open = roles.length - 1;
+    openSection = lines[i]!.section;
+    for (const j of used) {
+      headerLines.add(j);
+      roleOfLine[j] = open;
+    }
+    i = Math.max(i, lastUsed);
+  }
+  return { roles, roleOfLine, headerLines, tails };
+}

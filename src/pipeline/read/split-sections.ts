@@ -1,0 +1,57 @@
+// Pass 1 of segmentation: the text's non-empty lines (by offset), and the sections their headings open.
+// Heuristic: a heading is a short line from the vocabulary in section-headings.ts; the lines above the
+// first heading are the contact block. Limits: a heading glued to content on its line is not seen.
+import type { Section, SectionKind } from '../../schemas/document.js';
+import { matchSectionHeading } from './section-headings.js';
+
+export interface Line {
+  text: string;
+  start: number;
+  end: number;
+  /** Index into the sections; undefined for a heading line itself. */
+  section?: number;
+}
+
+export interface SplitText {
+  lines: Line[];
+  sections: Section[];
+  headings: number;
+}
+
+/** Non-empty lines with their offsets; one pass over the text, line ends found by indexOf. */
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (end > start && text.slice(start, end).trim() !== '') lines.push({ text: text.slice(start, end), start, end });
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+export function splitSections(text: string): SplitText {
+  const sections: Section[] = [];
+  let headings = 0;
+  const lines = splitLines(text).map((l): Line => {
+    const kind = matchSectionHeading(l.text);
+    if (kind) {
+      headings += 1;
+      sections.push({ kind, heading: l.text, start: l.start, end: l.end });
+      return l;
+    }
+    if (sections.length === 0) sections.push({ kind: 'contact', heading: '', start: l.start, end: l.end });
+    const index = sections.length - 1;
+    sections[index]!.end = l.end;
+    return { ...l, section: index };
+  });
+  // Without any heading, the whole text is one untitled section, not a contact block.
+  const kind: SectionKind = 'other';
+  return {
+    lines,
+    sections: headings === 0 ? sections.map((s) => ({ ...s, kind })) : sections,
+    headings,
+  };
+}
