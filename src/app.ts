@@ -11,9 +11,10 @@ import { buildOpenApiDocument } from './openapi.js';
 import { DEFAULT_ZIP_LIMITS } from './extraction/inspect-zip.js';
 import type { ReadLimits } from './extraction/read-resume.js';
 import auth from './plugins/auth.js';
+import requestLog from './plugins/request-log.js';
 import availability from './plugins/availability.js';
 import cors from './plugins/cors.js';
-import errorHandler from './plugins/error-handler.js';
+import errorHandler, { answerClientError, answerFrameworkError } from './plugins/error-handler.js';
 import metricsPlugin, { createMetrics, instrumentExtractor } from './plugins/metrics.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -58,15 +59,33 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const knowledge = loadKnowledge(config.DATA_DIR);
   const logger = options.logger ?? false;
   const isInstance = typeof logger === 'object' && logger !== null && 'child' in logger;
+  const headersTimeout = Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS);
   const app = Fastify({
     ...(isInstance
       ? { loggerInstance: logger as FastifyServerOptions['loggerInstance'] }
       : { logger: logger as FastifyServerOptions['logger'] }),
-    bodyLimit: config.MAX_FILE_BYTES,
+    // JSON bodies have their own, small limit; multipart ignores bodyLimit and gets its own below.
+    bodyLimit: config.MAX_JSON_BYTES,
+    // Node applies the larger of headersTimeout and requestTimeout, and checks them only every
+    // connectionsCheckingInterval (30 s by default): all three are set here, coherently, so a stalled
+    // body is cut at REQUEST_TIMEOUT_MS (plus at most one check interval).
+    http: {
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      headersTimeout,
+      connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.REQUEST_TIMEOUT_MS / 4)),
+    },
     requestTimeout: config.REQUEST_TIMEOUT_MS,
+    // Shorter than headersTimeout, so an idle keep-alive socket is closed by its own timer first.
+    keepAliveTimeout: Math.max(100, Math.min(config.KEEP_ALIVE_TIMEOUT_MS, headersTimeout - 500)),
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
+    // Fastify's own request lines log the full URL (query strings may carry keys): plugins/request-log.ts
+    // logs the path only.
+    disableRequestLogging: true,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
+  app.server.maxConnections = config.MAX_CONNECTIONS;
 
   let pool: PoolExtractor | undefined;
   const metrics = createMetrics(() => pool?.stats());
@@ -95,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Only multipart and JSON carry resumes; any other body type is a 415, not a misread string.
   app.removeContentTypeParser('text/plain');
   await app.register(errorHandler);
+  await app.register(requestLog);
   // Order matters: hooks run in registration order. Metrics see every answer; CORS headers are set
   // before any refusal; a draining server refuses before auth; rate limiting counts proven keys.
   await app.register(metricsPlugin, { metrics });
@@ -104,7 +124,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     poolStats: () => pool?.stats(),
     retryAfterSeconds: () => pool?.retryAfterSeconds() ?? 1,
   });
-  await app.register(auth, { keys: config.API_KEYS });
+  await app.register(auth, { keys: config.API_KEYS, failureLimit: config.AUTH_FAILURE_LIMIT });
   await app.register(rateLimit, { max: config.RATE_LIMIT_MAX });
   await app.register(multipart, {
     limits: {

@@ -30,10 +30,9 @@ export type GapRequestFields = z.infer<typeof GapRequestFieldsSchema>;
 /** Multipart form fields for the OpenAPI upload schema. */
 export const GapUploadFieldsSchema = z.object({
   targetRole: GapRequestFieldsSchema.shape.targetRole,
-  jobDescription: z
-    .string()
-    .optional()
-    .describe('The posting as a text field, or as a PDF, DOCX or TXT file in this field.'),
+  jobDescription: GapRequestFieldsSchema.shape.jobDescription.describe(
+    'The posting as a text field (at most 100,000 characters, as in JSON), or as a PDF, DOCX or TXT file in this field.',
+  ),
 });
 
 export interface GapRequestParts {
