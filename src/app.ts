@@ -8,6 +8,7 @@ import type { ErrorCode } from './errors.js';
 import { createInlineExtractor, type Extractor } from './extraction/extractor.js';
 import { createPoolExtractor, type PoolExtractor, poolOptionsFromConfig } from './extraction/pool.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { createInlineTextWork, createTextPool, type TextWork } from './extraction/text-pool.js';
 import { DEFAULT_ZIP_LIMITS } from './extraction/inspect-zip.js';
 import type { ReadLimits } from './extraction/read-resume.js';
 import auth from './plugins/auth.js';
@@ -31,6 +32,8 @@ declare module 'fastify' {
     config: Config;
     knowledge: Knowledge;
     extractor: Extractor;
+    /** Builds documents and analyses from read text; large texts run off the event loop in the server. */
+    textWork: TextWork;
     readLimits: ReadLimits;
     routeSpecs: RouteSpec[];
     /** Why the server should not take work now, or undefined when ready. */
@@ -101,7 +104,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         : choice;
     extractor = instrumentExtractor(base, metrics.observeExtraction);
   }
+  const textLimits = { maxTextChars: config.MAX_TEXT_CHARS, minTextChars: config.MIN_TEXT_CHARS };
+  const inlineText = createInlineTextWork(knowledge, textLimits);
+  const textWork =
+    choice === 'pool'
+      ? createTextPool(
+          {
+            dataDir: config.DATA_DIR,
+            limits: textLimits,
+            size: config.TEXT_POOL_SIZE,
+            minChars: config.TEXT_WORK_MIN_CHARS,
+            timeoutMs: config.REQUEST_TIMEOUT_MS,
+            heapMb: config.CHILD_HEAP_MB,
+          },
+          inlineText,
+        )
+      : inlineText;
   app.decorate('config', config);
+  app.decorate('textWork', textWork);
   app.decorate('knowledge', knowledge);
   app.decorate('extractor', extractor);
   app.decorate('readLimits', {
@@ -109,7 +129,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     minTextChars: config.MIN_TEXT_CHARS,
     zip: DEFAULT_ZIP_LIMITS,
   });
-  app.addHook('onClose', async () => extractor.close());
+  app.addHook('onClose', async () => {
+    await Promise.all([extractor.close(), textWork.close()]);
+  });
 
   // Only multipart and JSON carry resumes; any other body type is a 415, not a misread string.
   app.removeContentTypeParser('text/plain');

@@ -82,11 +82,11 @@ interface Task {
 const here = fileURLToPath(import.meta.url);
 const fromSource = here.endsWith('.ts');
 
-/** Built JS forks child.js beside this file; TypeScript sources (tests, tsx) fork child.ts through tsx. */
-function childEntry(): { script: string; execArgv: string[] } {
-  if (!fromSource) return { script: join(dirname(here), 'child.js'), execArgv: [] };
+/** Built JS forks `<name>.js` beside this file; TypeScript sources (tests, tsx) fork `<name>.ts` through tsx. */
+export function childEntry(name = 'child'): { script: string; execArgv: string[] } {
+  if (!fromSource) return { script: join(dirname(here), `${name}.js`), execArgv: [] };
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { script: join(dirname(here), 'child.ts'), execArgv: ['--import', tsx] };
+  return { script: join(dirname(here), `${name}.ts`), execArgv: ['--import', tsx] };
 }
 
 const PAGE_BYTES = 4096;

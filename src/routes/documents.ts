@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { readResumeBytes } from '../extraction/read-resume.js';
-import { readResumeText } from '../pipeline/read/build-document.js';
+import { readResumeRaw } from '../extraction/read-resume.js';
 import { ResumeDocumentSchema, TextResumeBodySchema } from '../schemas/document.js';
 import { readResumeFromRequest } from './read-resume-request.js';
 import type { RouteFactory } from './route-spec.js';
@@ -42,9 +41,11 @@ export const documentRoutes: RouteFactory = (app) => [
     },
     handler: async (request) => {
       const input = await readResumeFromRequest(request, app, { jsonSchema: TextResumeBodySchema });
-      return input.kind === 'bytes'
-        ? readResumeBytes(input.bytes, app.extractor, app.readLimits)
-        : readResumeText(input.text, app.readLimits);
+      return app.textWork.document(
+        input.kind === 'bytes'
+          ? await readResumeRaw(input.bytes, app.extractor, app.readLimits)
+          : { format: 'txt', raw: { text: input.text, truncated: false } },
+      );
     },
   },
 ];
