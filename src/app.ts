@@ -9,12 +9,14 @@ import { ERROR_DEFINITIONS, type ErrorCode } from './errors.js';
 import { createInlineExtractor, type Extractor } from './extraction/extractor.js';
 import { createPoolExtractor, type PoolExtractor, poolOptionsFromConfig } from './extraction/pool.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { createInlineTextWork, createTextPool, type TextWork } from './extraction/text-pool.js';
 import { DEFAULT_ZIP_LIMITS } from './extraction/inspect-zip.js';
 import type { ReadLimits } from './extraction/read-resume.js';
 import auth from './plugins/auth.js';
+import requestLog from './plugins/request-log.js';
 import availability from './plugins/availability.js';
 import cors from './plugins/cors.js';
-import errorHandler from './plugins/error-handler.js';
+import errorHandler, { answerClientError, answerFrameworkError } from './plugins/error-handler.js';
 import metricsPlugin, { createMetrics, instrumentExtractor } from './plugins/metrics.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -26,14 +28,18 @@ import { type Knowledge, loadKnowledge } from './taxonomy/knowledge.js';
 
 export const API_VERSION = '1.0.0';
 
-const API_REFUSALS: ErrorCode[] = ['UNAUTHORIZED', 'RATE_LIMITED', 'SHUTTING_DOWN', 'INTERNAL'];
-const OPEN_REFUSALS: ErrorCode[] = ['INTERNAL'];
+// What the server answers before or around any route: a stalled request, an over-long URL or header
+// block (plugins/error-handler.ts), and an unexpected fault. The API's routes add auth, rate limit, drain.
+const OPEN_REFUSALS: ErrorCode[] = ['REQUEST_TIMEOUT', 'URI_TOO_LONG', 'HEADERS_TOO_LARGE', 'INTERNAL'];
+const API_REFUSALS: ErrorCode[] = ['UNAUTHORIZED', 'RATE_LIMITED', 'SHUTTING_DOWN', ...OPEN_REFUSALS];
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     knowledge: Knowledge;
     extractor: Extractor;
+    /** Builds documents and analyses from read text; large texts run off the event loop in the server. */
+    textWork: TextWork;
     readLimits: ReadLimits;
     routeSpecs: RouteSpec[];
     /** Why the server should not take work now, or undefined when ready. */
@@ -73,17 +79,35 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const knowledge = loadKnowledge(config.DATA_DIR);
   const logger = options.logger ?? false;
   const isInstance = typeof logger === 'object' && logger !== null && 'child' in logger;
+  const headersTimeout = Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS);
   const app = Fastify({
     ...(isInstance
       ? { loggerInstance: logger as FastifyServerOptions['loggerInstance'] }
       : { logger: logger as FastifyServerOptions['logger'] }),
-    bodyLimit: config.MAX_FILE_BYTES,
+    // JSON bodies have their own, small limit; multipart ignores bodyLimit and gets its own below.
+    bodyLimit: config.MAX_JSON_BYTES,
+    // Node applies the larger of headersTimeout and requestTimeout, and checks them only every
+    // connectionsCheckingInterval (30 s by default): all three are set here, coherently, so a stalled
+    // body is cut at REQUEST_TIMEOUT_MS (plus at most one check interval).
+    http: {
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      headersTimeout,
+      connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.REQUEST_TIMEOUT_MS / 4)),
+    },
     requestTimeout: config.REQUEST_TIMEOUT_MS,
+    // Shorter than headersTimeout, so an idle keep-alive socket is closed by its own timer first.
+    keepAliveTimeout: Math.max(100, Math.min(config.KEEP_ALIVE_TIMEOUT_MS, headersTimeout - 500)),
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
     // Longer than any id the API takes, so an over-long one reaches validation (400), not a 414.
     routerOptions: { maxParamLength: 1000 },
+    // Fastify's own request lines log the full URL (query strings may carry keys): plugins/request-log.ts
+    // logs the path only.
+    disableRequestLogging: true,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
+  app.server.maxConnections = config.MAX_CONNECTIONS;
 
   let pool: PoolExtractor | undefined;
   const metrics = createMetrics(() => pool?.stats());
@@ -99,7 +123,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         : choice;
     extractor = instrumentExtractor(base, metrics.observeExtraction);
   }
+  const textLimits = { maxTextChars: config.MAX_TEXT_CHARS, minTextChars: config.MIN_TEXT_CHARS };
+  const inlineText = createInlineTextWork(knowledge, textLimits);
+  const textWork =
+    choice === 'pool'
+      ? createTextPool(
+          {
+            dataDir: config.DATA_DIR,
+            limits: textLimits,
+            size: config.TEXT_POOL_SIZE,
+            minChars: config.TEXT_WORK_MIN_CHARS,
+            timeoutMs: config.REQUEST_TIMEOUT_MS,
+            heapMb: config.CHILD_HEAP_MB,
+          },
+          inlineText,
+        )
+      : inlineText;
   app.decorate('config', config);
+  app.decorate('textWork', textWork);
   app.decorate('knowledge', knowledge);
   app.decorate('extractor', extractor);
   app.decorate('readLimits', {
@@ -107,7 +148,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     minTextChars: config.MIN_TEXT_CHARS,
     zip: DEFAULT_ZIP_LIMITS,
   });
-  app.addHook('onClose', async () => extractor.close());
+  app.addHook('onClose', async () => {
+    await Promise.all([extractor.close(), textWork.close()]);
+  });
 
   const inspect = options.inspectAnswer;
   if (inspect) {
@@ -129,6 +172,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Only multipart and JSON carry resumes; any other body type is a 415, not a misread string.
   app.removeContentTypeParser('text/plain');
   await app.register(errorHandler);
+  await app.register(requestLog);
   // Order matters: hooks run in registration order. Metrics see every answer; CORS headers are set
   // before any refusal; a draining server refuses before auth; rate limiting counts proven keys.
   await app.register(metricsPlugin, { metrics });
@@ -138,7 +182,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     poolStats: () => pool?.stats(),
     retryAfterSeconds: () => pool?.retryAfterSeconds() ?? 1,
   });
-  await app.register(auth, { keys: config.API_KEYS });
+  await app.register(auth, { keys: config.API_KEYS, failureLimit: config.AUTH_FAILURE_LIMIT });
   await app.register(rateLimit, { max: config.RATE_LIMIT_MAX });
   await app.register(multipart, {
     limits: {

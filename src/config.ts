@@ -27,7 +27,16 @@ export const ConfigSchema = z
     MAX_PAGES: int(1, 1000).default(20),
     MAX_TEXT_CHARS: int(1000, 5_000_000).default(200_000),
     MIN_TEXT_CHARS: int(1, 10_000).default(50),
+    /** Whole-request deadline: headers and body must have arrived by then (408 REQUEST_TIMEOUT). */
     REQUEST_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+    /** Deadline for the request headers alone; capped at REQUEST_TIMEOUT_MS. */
+    HEADERS_TIMEOUT_MS: int(1000, 600_000).default(10_000),
+    /** How long an idle keep-alive connection stays open between requests. */
+    KEEP_ALIVE_TIMEOUT_MS: int(100, 600_000).default(5_000),
+    /** Open connections the server accepts at once; past it new sockets are closed at accept. */
+    MAX_CONNECTIONS: int(1, 1_000_000).default(1024),
+    /** Size limit of a JSON body, separate from file uploads (1 MB: 200k characters of text fit). */
+    MAX_JSON_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
     TRUST_PROXY: z
       .enum(['true', 'false'])
       .default('false')
@@ -36,6 +45,12 @@ export const ConfigSchema = z
     CORS_ORIGINS: csv.default([]),
     /** Requests per minute per API key (or per client IP without keys) on /v1 routes. */
     RATE_LIMIT_MAX: int(1, 1_000_000).default(300),
+    /** Failed authentications per client address per minute; past it the address gets 429 RATE_LIMITED. */
+    AUTH_FAILURE_LIMIT: int(1, 1_000_000).default(20),
+    /** Texts longer than this (characters) are read and analysed in a text-work child, off the event loop. */
+    TEXT_WORK_MIN_CHARS: int(0, 5_000_000).default(20_000),
+    /** Text-work child processes (server only; each holds the taxonomy). */
+    TEXT_POOL_SIZE: int(1, 64).default(Math.max(1, Math.ceil(DEFAULT_POOL_SIZE / 2))),
     /** Extraction child processes. */
     POOL_SIZE: int(1, 64).default(DEFAULT_POOL_SIZE),
     /** Documents waiting for a child beyond those being parsed; past it, 503 OVERLOADED. */

@@ -11,12 +11,12 @@ import { combineFloors, type FloorKind, type FloorResult, measureFloor } from '.
 import { type Cell, chooseEndpoint, extractionProcesses, jsonBody, multipartBody, type Probe, probe, type RequestBody, prepareServerCode, runCell, type ServerMode, startServer } from './http.js';
 import { loadBenchKnowledge } from './knowledge.js';
 import { RssSampler } from './proc.js';
-import { benchLengthScaling, benchTaxonomyScaling, type LengthScale, type TaxonomyScale } from './scaling.js';
+import { benchLengthScaling, benchTaxonomyScaling, benchTextScaling, type LengthScale, type TaxonomyScale, type TextScale } from './scaling.js';
 import { benchStages, extractRaw, type StageReport } from './stages.js';
 import { median, type RepeatOptions } from './stats.js';
 
-export type Section = 'stages' | 'taxonomy' | 'length' | 'http';
-export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'http'];
+export type Section = 'stages' | 'taxonomy' | 'length' | 'text' | 'http';
+export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'text', 'http'];
 
 export interface BenchOptions {
   preset: string;
@@ -29,6 +29,8 @@ export interface BenchOptions {
   /** How many corpus documents the taxonomy scaling matches (spread over formats). */
   taxonomyDocsPerFormat: number;
   lengthFactors: number[];
+  /** Sizes (characters) of the hostile text shapes run through the whole text path. */
+  textSizes: number[];
   scalingRepeat: RepeatOptions;
   /** Scaling rounds: factors are measured in turn, round after round; the median per factor is kept. */
   scalingRounds: number;
@@ -61,6 +63,7 @@ export const FULL: BenchOptions = {
   taxonomyFactors: [1, 10, 100],
   taxonomyDocsPerFormat: 6,
   lengthFactors: [1, 10, 100],
+  textSizes: [10_000, 50_000, 100_000, 200_000],
   scalingRepeat: { minMs: 40, minReps: 5, maxReps: 500 },
   scalingRounds: 5,
   http: {
@@ -87,6 +90,7 @@ export const QUICK: BenchOptions = {
   taxonomyFactors: [1, 2],
   taxonomyDocsPerFormat: 1,
   lengthFactors: [1, 2],
+  textSizes: [2_000, 4_000],
   scalingRepeat: { minMs: 0, minReps: 1, maxReps: 1 },
   scalingRounds: 1,
   http: {
@@ -140,6 +144,7 @@ export interface BenchReport {
   stages?: StageReport;
   taxonomy?: { documents: string[]; rows: TaxonomyScale[] };
   length?: { document: string; rows: LengthScale[] };
+  text?: { rows: TextScale[] };
   http?: HttpReport;
 }
 
@@ -277,7 +282,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     done('stages');
   }
 
-  if (has('taxonomy') || has('length')) {
+  if (has('taxonomy') || has('length') || has('text')) {
     const docsOf = async (list: readonly CorpusFile[]) => {
       const docs: Array<{ name: string; doc: ResumeDocument }> = [];
       for (const f of list) {
@@ -321,6 +326,12 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
       }));
       report.length = { document: pick.name, rows };
       done('length');
+    }
+    if (has('text')) {
+      log('3b. text steps per character, hostile shapes, whole text path');
+      const sample = (await docsOf(files))[0]!;
+      report.text = { rows: benchTextScaling(sample.doc.text, k, opts.textSizes, opts.scalingRepeat, log) };
+      done('text');
     }
   }
 

@@ -256,6 +256,22 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
     );
   }
 
+  const tx = r.text;
+  if (tx) {
+    lines.push('## 3b. Text steps per character (hostile shapes)', '');
+    lines.push(
+      'Each shape as a `{ "text": ... }` body would be, through the whole text path in-process: normalize, segment, ' +
+        'match, score, rewrites and the gap report, with the same text (up to 100k characters) as the job posting. ' +
+        '"per char" is the time per character relative to the smallest size: 1.00 is perfectly linear. Texts past ' +
+        'TEXT_WORK_MIN_CHARS run this path in a text-work child, off the HTTP event loop.',
+      '',
+    );
+    table(
+      ['shape', 'characters', 'ms', 'ns/char', 'per char'],
+      tx.rows.map((row) => [row.shape, row.characters, ms(row.ms), row.nsPerChar.toFixed(0), x(row.perCharRatio)]),
+    );
+  }
+
   const h = r.http;
   if (h) {
     lines.push('## 4. HTTP throughput and latency', '');

@@ -6,6 +6,7 @@
 // within a gap's reach) is drawn again: the time then measures the scan over a bigger automaton rather
 // than extra evidence, and the evidence count shows it. Text scaling repeats one resume's text.
 import { join } from 'node:path';
+import { analyzeResume } from '../../src/pipeline/analyze.js';
 import { matchEvidence } from '../../src/pipeline/match/collect-evidence.js';
 import { matchText } from '../../src/pipeline/match/match-phrases.js';
 import { buildDocument } from '../../src/pipeline/read/build-document.js';
@@ -237,6 +238,58 @@ export function benchLengthScaling(
       scanPerCharRatio: first ? scanMs / (first.scanMs * (doc.text.length / first.characters)) : 1,
     });
     log(`  ${factor}x: ${doc.text.length} chars, matchEvidence ${matchMs.toFixed(2)} ms, matchText ${scanMs.toFixed(2)} ms`);
+  }
+  return rows;
+}
+
+/** One attack shape at one size through the whole text path (document + analysis + the text as posting). */
+export interface TextScale {
+  shape: string;
+  characters: number;
+  ms: number;
+  nsPerChar: number;
+  /** nsPerChar / nsPerChar at the smallest size: 1 is perfectly linear. */
+  perCharRatio: number;
+}
+
+/** Texts a hostile client can send as `{ "text": ... }` (issue 12): each is sliced to the size measured. */
+export const TEXT_SHAPES: Record<string, (n: number) => string> = {
+  'short lines': (n) => 'a\n'.repeat(Math.ceil(n / 2)),
+  'no newline': (n) => 'Handled customer calls and escalations, scheduled the team. '.repeat(Math.ceil(n / 60)),
+  'one repeated word': (n) => 'manager '.repeat(Math.ceil(n / 8)),
+  'one long word': (n) => 'x'.repeat(n),
+};
+
+export function benchTextScaling(
+  resumeText: string,
+  k: BenchKnowledge,
+  sizes: readonly number[],
+  repeat: RepeatOptions,
+  log: (line: string) => void = () => undefined,
+): TextScale[] {
+  const rows: TextScale[] = [];
+  const shapes: Record<string, (n: number) => string> = {
+    ...TEXT_SHAPES,
+    'real resume repeated': (n) => resumeText.repeat(Math.ceil(n / resumeText.length)),
+  };
+  const limits = { ...k.readLimits, minTextChars: 1, maxTextChars: Math.max(...sizes) };
+  for (const [shape, make] of Object.entries(shapes)) {
+    let first: number | undefined;
+    for (const size of sizes) {
+      const text = make(size).slice(0, size);
+      const run = () =>
+        analyzeResume(buildDocument('txt', { text, truncated: false }, limits), k, {
+          targetRole: 'project-coordinator',
+          asOf: '2026-12',
+          jobDescription: text.slice(0, 100_000),
+        });
+      run();
+      const ms = timeSync(run, size >= 100_000 ? { ...repeat, minReps: Math.min(repeat.minReps, 3) } : repeat);
+      const nsPerChar = (ms * 1e6) / text.length;
+      first ??= nsPerChar;
+      rows.push({ shape, characters: text.length, ms, nsPerChar, perCharRatio: nsPerChar / first });
+      log(`  ${shape} ${text.length} chars: ${ms.toFixed(1)} ms, ${nsPerChar.toFixed(0)} ns/char`);
+    }
   }
   return rows;
 }

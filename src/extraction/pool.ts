@@ -5,6 +5,8 @@
 // that has loaded the parsers; a replacement takes from the queue once it has. The child runs with a V8 heap cap; a parse past its deadline is SIGKILLed and answers
 // EXTRACTION_TIMEOUT, a crash answers UNREADABLE_DOCUMENT, and a fresh child replaces either one.
 // Past `queueMax` waiting documents the pool refuses with OVERLOADED instead of queueing without bound.
+// A child that dies mid-document for any other reason (killed from outside, OOM killer, a crash) gets
+// the document retried once, first in line, on a fresh child; a second death answers UNREADABLE_DOCUMENT.
 // The heap cap bounds the JS heap only, so a watch on the child's resident memory (Linux /proc) kills it
 // past `rssMb`: a flate bomb's ArrayBuffers are stopped there. Limits: the watch polls every 100 ms, so
 // a child can overshoot the cap briefly; off Linux only the heap cap and the deadline apply.
@@ -71,6 +73,8 @@ interface Slot {
 interface Task {
   format: BinaryFormat;
   bytes: Uint8Array;
+  /** The document already lost one child: another death is the document's fault. */
+  retried: boolean;
   resolve: (raw: RawText) => void;
   reject: (err: unknown) => void;
 }
@@ -78,11 +82,11 @@ interface Task {
 const here = fileURLToPath(import.meta.url);
 const fromSource = here.endsWith('.ts');
 
-/** Built JS forks child.js beside this file; TypeScript sources (tests, tsx) fork child.ts through tsx. */
-function childEntry(): { script: string; execArgv: string[] } {
-  if (!fromSource) return { script: join(dirname(here), 'child.js'), execArgv: [] };
+/** Built JS forks `<name>.js` beside this file; TypeScript sources (tests, tsx) fork `<name>.ts` through tsx. */
+export function childEntry(name = 'child'): { script: string; execArgv: string[] } {
+  if (!fromSource) return { script: join(dirname(here), `${name}.js`), execArgv: [] };
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { script: join(dirname(here), 'child.ts'), execArgv: ['--import', tsx] };
+  return { script: join(dirname(here), `${name}.ts`), execArgv: ['--import', tsx] };
 }
 
 const PAGE_BYTES = 4096;
@@ -202,6 +206,7 @@ export function createPoolExtractor(
     const started = performance.now();
     let outcome: ExtractionEvent['outcome'] = 'ok';
     let overMemory = false;
+    let retry = false;
     let watch: NodeJS.Timeout | undefined;
     try {
       const pid = childPid(slot.pool);
@@ -240,7 +245,13 @@ export function createPoolExtractor(
       if (closed) outcome = 'SHUTTING_DOWN';
       else if (err instanceof workerpool.Promise.TimeoutError) outcome = 'EXTRACTION_TIMEOUT';
       else outcome = 'UNREADABLE_DOCUMENT';
-      task.reject(
+      // The child died under the document but not at our hand (deadline, memory cap): once, that is
+      // the child's misfortune rather than the document's.
+      retry = outcome === 'UNREADABLE_DOCUMENT' && !overMemory && !task.retried;
+      if (retry) {
+        task.retried = true;
+        queue.unshift(task);
+      } else task.reject(
         outcome === 'UNREADABLE_DOCUMENT'
           ? appError(
               'UNREADABLE_DOCUMENT',
@@ -252,10 +263,15 @@ export function createPoolExtractor(
       clearInterval(watch);
       const seconds = (performance.now() - started) / 1000;
       averageSeconds = averageSeconds * 0.9 + seconds * 0.1;
-      observe({ format: task.format, seconds, outcome });
+      if (!retry) observe({ format: task.format, seconds, outcome });
       slot.busy = false;
-      // A retired slot's new child takes from the queue once it is warm (start).
+      // A retired slot's new child takes from the queue once it is warm (start); a retried document
+      // goes to any other child that is free now.
       takeNext(slot);
+      if (retry) {
+        const idle = slots.find((s) => !s.busy && s.warm);
+        if (idle) takeNext(idle);
+      }
     }
   };
 
@@ -263,7 +279,7 @@ export function createPoolExtractor(
     extract(format, bytes) {
       if (closed) return Promise.reject(appError('SHUTTING_DOWN'));
       return new Promise<RawText>((resolve, reject) => {
-        const task: Task = { format, bytes, resolve, reject };
+        const task: Task = { format, bytes, retried: false, resolve, reject };
         // Only a warm child: one still loading the parsers (about 0.2 s) would hold the document
         // while another child may be free sooner; it takes from the queue once it is warm.
         const idle = slots.find((s) => !s.busy && s.warm);

@@ -1,8 +1,8 @@
 // Resume bytes -> the structured document: decide the type from the bytes, confirm a DOCX zip is safe
 // to open, extract the text through the injected Extractor (child processes in the server), then the
 // pure reading steps. The only reading code that touches parsers, and only through the Extractor seam.
-import type { ResumeDocument } from '../schemas/document.js';
-import { buildDocument, type TextLimits } from '../pipeline/read/build-document.js';
+import type { DocumentFormat, ResumeDocument } from '../schemas/document.js';
+import { buildDocument, type RawText, type TextLimits } from '../pipeline/read/build-document.js';
 import { decodeText } from '../pipeline/read/decode-text.js';
 import { detectType } from '../pipeline/read/detect-type.js';
 import type { Extractor } from './extractor.js';
@@ -12,19 +12,30 @@ export interface ReadLimits extends TextLimits {
   zip: ZipLimits;
 }
 
+/** Text as read from the bytes, before the text steps (which the server may run off the main thread). */
+export interface ReadText {
+  format: DocumentFormat;
+  raw: RawText;
+}
+
+export async function readResumeRaw(bytes: Uint8Array, extractor: Extractor, limits: ReadLimits): Promise<ReadText> {
+  const detected = detectType(bytes);
+  switch (detected.kind) {
+    case 'txt':
+      return { format: 'txt', raw: { text: decodeText(bytes, detected.encoding), truncated: false } };
+    case 'pdf':
+      return { format: 'pdf', raw: await extractor.extract('pdf', bytes) };
+    case 'zip':
+      await inspectDocxZip(bytes, limits.zip);
+      return { format: 'docx', raw: await extractor.extract('docx', bytes) };
+  }
+}
+
 export async function readResumeBytes(
   bytes: Uint8Array,
   extractor: Extractor,
   limits: ReadLimits,
 ): Promise<ResumeDocument> {
-  const detected = detectType(bytes);
-  switch (detected.kind) {
-    case 'txt':
-      return buildDocument('txt', { text: decodeText(bytes, detected.encoding), truncated: false }, limits);
-    case 'pdf':
-      return buildDocument('pdf', await extractor.extract('pdf', bytes), limits);
-    case 'zip':
-      await inspectDocxZip(bytes, limits.zip);
-      return buildDocument('docx', await extractor.extract('docx', bytes), limits);
-  }
+  const { format, raw } = await readResumeRaw(bytes, extractor, limits);
+  return buildDocument(format, raw, limits);
 }

@@ -1,10 +1,18 @@
 // Maps every error to the one response shape { statusCode, code, error, message }. Fastify's and
 // @fastify/multipart's own codes become ours; anything unknown is a 500 whose message carries no
 // internals. Resume content never reaches a log line: only codes and the request id are logged.
+// Errors raised before routing (bad URL escapes, over-long params) and Node's own client errors
+// (header overflow, request timeout, malformed HTTP) are written here too, in the same shape and with
+// the security headers; their raw packet, which holds keys and resume bytes, is never logged.
 import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { appError, ERROR_DEFINITIONS, type ErrorCode, isAppError } from '../errors.js';
+import { type AppError, appError, ERROR_DEFINITIONS, type ErrorCode, isAppError } from '../errors.js';
+import { staticSecurityHeaders } from './security-headers.js';
+
+/** Longest URL (path and query) a request may carry; longer ones answer 414 URI_TOO_LONG. */
+export const MAX_URL_CHARS = 2048;
 
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
@@ -21,6 +29,8 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'INVALID_REQUEST',
   FST_INVALID_JSON_FIELD_ERROR: 'INVALID_REQUEST',
   FST_ERR_CTP_INVALID_TYPE: 'INVALID_REQUEST',
+  FST_ERR_BAD_URL: 'INVALID_REQUEST',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
 };
 
 const SAFE_FRAMEWORK_MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -28,6 +38,7 @@ const SAFE_FRAMEWORK_MESSAGES: Partial<Record<ErrorCode, string>> = {
   FILE_TOO_LARGE: 'the body exceeds the size limit',
   TOO_MANY_FILES: 'more files than this route accepts',
   MISSING_RESUME: 'empty body',
+  URI_TOO_LONG: 'a path segment is too long',
 };
 
 export function toAppError(err: FastifyError | Error): {
@@ -54,24 +65,22 @@ export function toAppError(err: FastifyError | Error): {
   }
   const message = err.message ?? '';
   if (
-    /Unexpected end of (form|multipart)|Malformed part header|Multipart: Boundary not found/i.test(message)
+    /Unexpected end of (form|multipart)|Malformed part header|Multipart: Boundary not found|needle cannot have a length/i.test(
+      message,
+    )
   ) {
     return { error: appError('INVALID_REQUEST', 'malformed or truncated multipart body'), unexpected: false };
   }
   return { error: appError('INTERNAL'), unexpected: true };
 }
 
-export function sendError(reply: FastifyReply, error: ReturnType<typeof appError>): FastifyReply {
+function errorBody(error: AppError): { statusCode: number; code: ErrorCode; error: string; message: string } {
   const statusCode = ERROR_DEFINITIONS[error.code].status;
-  return reply
-    .code(statusCode)
-    .type('application/json; charset=utf-8')
-    .send({
-      statusCode,
-      code: error.code,
-      error: STATUS_CODES[statusCode] ?? 'Error',
-      message: error.message,
-    });
+  return { statusCode, code: error.code, error: STATUS_CODES[statusCode] ?? 'Error', message: error.message };
+}
+
+export function sendError(reply: FastifyReply, error: ReturnType<typeof appError>): FastifyReply {
+  return reply.code(ERROR_DEFINITIONS[error.code].status).type('application/json; charset=utf-8').send(errorBody(error));
 }
 
 async function errorHandlerPlugin(app: FastifyInstance): Promise<void> {
@@ -88,9 +97,53 @@ async function errorHandlerPlugin(app: FastifyInstance): Promise<void> {
     }
     return sendError(reply, error);
   });
+  // Checked before anything else reads the URL: logs, auth and the router never see a huge one.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > MAX_URL_CHARS) {
+      return sendError(reply, appError('URI_TOO_LONG', `more than ${MAX_URL_CHARS} characters`));
+    }
+  });
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, appError('NOT_FOUND', `${request.method} ${request.url.split('?')[0]}`)),
   );
+}
+
+/** Fastify's `frameworkErrors`: raised before routing, so no hook has set the security headers yet. */
+export function answerFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { error } = toAppError(err);
+  request.log.info({ code: error.code }, 'request refused');
+  void sendError(reply.headers(staticSecurityHeaders()), error);
+}
+
+const CLIENT_ERRORS: Record<string, AppError> = {
+  ERR_HTTP_REQUEST_TIMEOUT: appError('REQUEST_TIMEOUT', 'headers or body stalled past the request deadline'),
+  HPE_HEADER_OVERFLOW: appError('HEADERS_TOO_LARGE'),
+};
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refused the connection (header overflow, request
+ * timeout, bytes that are not HTTP). Fastify's default logs `err.rawPacket`, the raw request bytes with
+ * keys and resume text; only the error code is logged here.
+ */
+export function answerClientError(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const error = CLIENT_ERRORS[err.code ?? ''] ?? appError('INVALID_REQUEST', 'malformed HTTP request');
+  this.log.info({ code: error.code, cause: err.code }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify(errorBody(error));
+    const headers = {
+      ...staticSecurityHeaders(),
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    };
+    const head = Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\r\n');
+    const status = ERROR_DEFINITIONS[error.code].status;
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n${head}\r\n\r\n${body}`);
+  }
+  socket.destroySoon();
 }
 
 export default fp(errorHandlerPlugin, { name: 'error-handler' });

@@ -1,7 +1,5 @@
 // POST /v1/analyses: the resume read like /v1/documents, then every competency scored with evidence.
-import { analyzeResume } from '../pipeline/analyze.js';
-import { readResumeBytes } from '../extraction/read-resume.js';
-import { readResumeText } from '../pipeline/read/build-document.js';
+import { readResumeRaw } from '../extraction/read-resume.js';
 import { POINTS } from '../pipeline/match/score.js';
 import { AnalysisSchema } from '../schemas/analysis.js';
 import { TextResumeBodySchema } from '../schemas/document.js';
@@ -56,11 +54,11 @@ export const analysisRoutes: RouteFactory = (app) => [
         extraFields: GAP_TEXT_FIELDS,
       });
       const gapOptions = await readGapOptions(app, input);
-      const doc =
+      const read =
         input.kind === 'bytes'
-          ? await readResumeBytes(input.bytes, app.extractor, app.readLimits)
-          : readResumeText(input.text, app.readLimits);
-      return analyzeResume(doc, app.knowledge, gapOptions);
+          ? await readResumeRaw(input.bytes, app.extractor, app.readLimits)
+          : { format: 'txt' as const, raw: { text: input.text, truncated: false } };
+      return app.textWork.analyze(read, gapOptions);
     },
   ),
 ];

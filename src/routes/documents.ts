@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { readResumeBytes } from '../extraction/read-resume.js';
-import { readResumeText } from '../pipeline/read/build-document.js';
+import { readResumeRaw } from '../extraction/read-resume.js';
 import { toJsonResume } from '../pipeline/read/to-json-resume.js';
 import { ResumeDocumentSchema, TextResumeBodySchema } from '../schemas/document.js';
 import { JsonResumeSchema } from '../schemas/json-resume.js';
@@ -77,10 +76,11 @@ export const documentRoutes: RouteFactory = (app) => [
       const wantsJsonResume =
         format === 'jsonresume' || (format === undefined && (request.headers.accept ?? '').includes(JSON_RESUME_MEDIA_TYPE));
       const input = await readResumeFromRequest(request, app, { jsonSchema: TextResumeBodySchema });
-      const doc =
+      const doc = await app.textWork.document(
         input.kind === 'bytes'
-          ? await readResumeBytes(input.bytes, app.extractor, app.readLimits)
-          : readResumeText(input.text, app.readLimits);
+          ? await readResumeRaw(input.bytes, app.extractor, app.readLimits)
+          : { format: 'txt', raw: { text: input.text, truncated: false } },
+      );
       if (!wantsJsonResume) return doc;
       // Its own media type, so not the route's JSON serializer: written here, validated by the tests.
       return reply.type(JSON_RESUME_MEDIA_TYPE).send(JSON.stringify(toJsonResume(doc)));

@@ -31,9 +31,9 @@ export type GapRequestFields = z.infer<typeof GapRequestFieldsSchema>;
 export const GapUploadFieldsSchema = z.object({
   targetRole: GapRequestFieldsSchema.shape.targetRole,
   jobDescription: z
-    .union([z.string().max(100_000), z.string().meta({ format: 'binary' })])
+    .union([GapRequestFieldsSchema.shape.jobDescription.unwrap(), z.string().meta({ format: 'binary' })])
     .optional()
-    .describe('The posting as a text field (at most 100,000 characters), or as a PDF, DOCX or TXT file in this part.'),
+    .describe('The posting as a text field (at most 100,000 characters, as in JSON), or as a PDF, DOCX or TXT file in this part.'),
 });
 
 export interface GapRequestParts {

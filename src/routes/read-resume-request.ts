@@ -23,7 +23,8 @@ export async function readResumeFromRequest<J extends z.ZodType<{ text: string }
     textFields: ['text', ...(options.extraFields ?? [])],
     jsonSchema: options.jsonSchema,
     maxFileBytes: app.config.MAX_FILE_BYTES,
-    maxFieldBytes: app.config.MAX_FILE_BYTES,
+    // A text field holds what a JSON body could: the same byte limit.
+    maxFieldBytes: app.config.MAX_JSON_BYTES,
   });
   const file = input.files.get('resume');
   const text = input.json?.text ?? input.fields.get('text');

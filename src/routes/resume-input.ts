@@ -1,8 +1,10 @@
 // Reads the resume (and any extra parts a route accepts) from a multipart upload or a JSON body.
 // Multipart limits are explicit (multipart ignores Fastify's bodyLimit); a second file for the same
-// field, an unknown field or a file over the size limit are refused with their stable codes.
+// field, an unknown field or a file over the size limit are refused with their stable codes. Plain
+// multipart fields are validated with the route's JSON body schema (every key optional), so a field has
+// the same caps whichever way it arrives; a field sent twice is refused rather than overwritten.
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { appError } from '../errors.js';
 import { parseInput } from './route-spec.js';
 
@@ -32,6 +34,8 @@ export async function readResumeInput<J extends z.ZodType>(
     if (request.body === undefined || request.body === null) throw appError('MISSING_RESUME', 'empty body');
     return { files, fields, json: parseInput(options.jsonSchema, request.body, 'body') };
   }
+  // Both transports, one schema: the JSON body's own field rules, each key optional in multipart.
+  const fieldSchema = options.jsonSchema instanceof z.ZodObject ? options.jsonSchema.partial() : undefined;
   const parts = request.parts({
     limits: {
       fileSize: options.maxFileBytes,
@@ -57,9 +61,16 @@ export async function readResumeInput<J extends z.ZodType>(
       if (!options.textFields.includes(part.fieldname)) {
         throw appError('INVALID_REQUEST', `unexpected field "${part.fieldname}"`);
       }
+      if (fields.has(part.fieldname)) {
+        throw appError('INVALID_REQUEST', `field "${part.fieldname}" is sent more than once`);
+      }
       if (part.valueTruncated) throw appError('FILE_TOO_LARGE', `field "${part.fieldname}" is too long`);
       fields.set(part.fieldname, String(part.value));
     }
+  }
+  if (fieldSchema) {
+    const textOnly = Object.fromEntries([...fields].filter(([name]) => !files.has(name)));
+    parseInput(fieldSchema, textOnly, 'body');
   }
   return { files, fields };
 }

@@ -35,6 +35,9 @@ const FILLERS = new Set(['a', 'an', 'the', 'all', 'their', 'our', 'his', 'her', 
 const BREAK_RE = /[.;:!?](?:\s|$)|[•●▪◦■□➢►✓◆–—|]|\n\s*\n|\n\s*(?=[\p{Lu}\p{N}\p{S}\p{P}])/u;
 
 const stemCache = new Map<string, string>();
+// The Porter stemmer's suffix regexes are quadratic in word length (20k letters: 3.6 s). No English word
+// a pattern can name is this long, so longer runs are keyed as they are.
+const MAX_STEM_CHARS = 40;
 
 function fold(raw: string): string {
   if (/^[A-Za-z0-9]+$/.test(raw)) return raw;
@@ -53,7 +56,10 @@ export function keyOf(lower: string, lemmas: Lemmas): string {
   if (lemma.startsWith('=')) return lemma.slice(1);
   let stem = stemCache.get(lemma);
   if (stem === undefined) {
-    stem = /^[\p{L}]+$/u.test(lemma) && lemma.length > 2 ? PorterStemmer.stem(lemma) : lemma;
+    stem =
+      lemma.length > 2 && lemma.length <= MAX_STEM_CHARS && /^[\p{L}]+$/u.test(lemma)
+        ? PorterStemmer.stem(lemma)
+        : lemma;
     if (stemCache.size < 50_000) stemCache.set(lemma, stem);
   }
   return stem;

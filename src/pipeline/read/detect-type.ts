@@ -1,7 +1,10 @@
 // Decides what a byte string is from its content alone: the client's Content-Type and file name are
 // never consulted. Heuristic: magic numbers first (PDF anywhere in the first 1 KB, zip, OLE, images,
-// executables, RTF, HTML), then text when the bytes decode cleanly. Limits: a zip is only "probably
-// DOCX" here; inspect-zip.ts confirms it from the central directory.
+// executables, RTF, HTML), then text when the bytes decode cleanly. HTML is looked for anywhere in the
+// first 1 KB, after a BOM and in UTF-16 too, and wins over a "%PDF-" that is not at byte 0: a page that
+// quotes the PDF magic is still a page. Limits: a zip is only "probably DOCX" here; inspect-zip.ts
+// confirms it from the central directory. A text resume that writes a tag such as "<script>" or
+// "<html>" in its first 1 KB is refused as HTML.
 import { appError } from '../../errors.js';
 
 export type Detected =
@@ -37,15 +40,27 @@ function startsWith(bytes: Uint8Array, sig: ArrayLike<number>): boolean {
   return true;
 }
 
+// Tags that only a markup document (or an attack on a viewer) carries; "<div>" in prose is left alone.
+const HTML_TAG = /<(?:!doctype\s+html|html|head|body|script|meta|iframe|frameset|style|object|embed|base)[\s>/]/;
+
+/** The first 1 KB as text, decoded by its BOM (UTF-16 either way) or as Latin-1, without the BOM. */
+function headText(buf: Buffer): string {
+  const head = buf.subarray(0, 1024);
+  if (startsWith(head, [0xff, 0xfe])) return head.subarray(2).toString('utf16le');
+  if (startsWith(head, [0xfe, 0xff])) {
+    const body = Buffer.from(head.subarray(2, 2 + ((head.length - 2) & ~1)));
+    return body.swap16().toString('utf16le');
+  }
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return head.subarray(3).toString('latin1');
+  return head.toString('latin1');
+}
+
 function detectMarkup(head: string): string | undefined {
-  const s = head
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .slice(0, 256)
-    .toLowerCase();
-  if (s.startsWith('{\\rtf')) return 'RTF document';
-  if (/^<!doctype html|^<html[\s>]|^<head[\s>]|^<body[\s>]/.test(s)) return 'HTML document';
-  if (s.startsWith('<?xml') || s.startsWith('<svg')) return 'XML document';
+  const s = head.toLowerCase();
+  const start = s.trimStart();
+  if (start.startsWith('{\\rtf')) return 'RTF document';
+  if (HTML_TAG.test(s)) return 'HTML document';
+  if (start.startsWith('<?xml') || start.startsWith('<svg')) return 'XML document';
   return undefined;
 }
 
@@ -53,6 +68,9 @@ export function detectType(bytes: Uint8Array): Detected {
   if (bytes.length === 0) throw appError('MISSING_RESUME', 'the file is empty');
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const pdfAt = buf.subarray(0, 1024).indexOf(PDF_MAGIC);
+  if (pdfAt === 0) return { kind: 'pdf' };
+  const markup = detectMarkup(headText(buf));
+  if (markup) throw appError('UNSUPPORTED_MEDIA_TYPE', markup);
   if (pdfAt !== -1) return { kind: 'pdf' };
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
     return { kind: 'zip' };
@@ -66,7 +84,5 @@ export function detectType(bytes: Uint8Array): Detected {
   for (const [name, sig] of BINARY_SIGNATURES) {
     if (startsWith(buf, sig)) throw appError('UNSUPPORTED_MEDIA_TYPE', name);
   }
-  const markup = detectMarkup(buf.subarray(0, 512).toString('latin1'));
-  if (markup) throw appError('UNSUPPORTED_MEDIA_TYPE', markup);
   return { kind: 'txt', encoding: 'utf-8' };
 }

@@ -102,25 +102,62 @@ function isTitleLike(line: string): boolean {
 const OPEN_ENDING =
   /(?:,|&|\b(?:a|an|the|and|or|of|to|for|with|by|in|on|at|from|into|using|across|through|including|via|as|per|over|under|between|while|within|than|that|which|who|our|their|its|his|her|new|such))$/i;
 
-function shouldJoin(prev: string, line: string): boolean {
-  if (line.startsWith('• ') || matchSectionHeading(prev) || matchSectionHeading(line)) return false;
-  if (/[.!?:;]$/.test(prev)) return false;
-  if (/^[a-z(&]/.test(line)) return true;
-  if (DATE_HINT.test(line) && isTitleLike(line)) return false;
-  if (OPEN_ENDING.test(prev)) return true;
-  // A bullet cut before a number: "reducing charges by" / "18% through ...".
-  return prev.startsWith('• ') && /^[\d$€£%]/.test(line) && !DATE_HINT.test(line);
+// Every test on the line built so far looks at its end only: a joined line is kept as parts and a short
+// tail, so 100k wrapped lines cost 100k bounded steps, not a rescan of an ever longer string each time.
+const TAIL_CHARS = 64;
+// A section heading is at most 48 characters (section-headings.ts): a longer line is never one.
+const HEADING_MAX_CHARS = 48;
+
+interface OutLine {
+  parts: string[];
+  length: number;
+  /** The last TAIL_CHARS characters of the line. */
+  tail: string;
 }
 
-function joinLines(prev: string, line: string): string {
+function newLine(text: string): OutLine {
+  return { parts: [text], length: text.length, tail: text.slice(-TAIL_CHARS) };
+}
+
+function isHeadingLine(line: OutLine): boolean {
+  return line.length <= HEADING_MAX_CHARS && matchSectionHeading(line.parts.join('')) !== undefined;
+}
+
+function shouldJoin(prev: OutLine, line: string): boolean {
+  if (line.startsWith('• ') || isHeadingLine(prev) || matchSectionHeading(line)) return false;
+  const end = prev.tail;
+  if (/[.!?:;]$/.test(end)) return false;
+  if (/^[a-z(&]/.test(line)) return true;
+  if (DATE_HINT.test(line) && isTitleLike(line)) return false;
+  if (OPEN_ENDING.test(end)) return true;
+  // A bullet cut before a number: "reducing charges by" / "18% through ...".
+  return prev.parts[0]!.startsWith('• ') && /^[\d$€£%]/.test(line) && !DATE_HINT.test(line);
+}
+
+function appendTo(prev: OutLine, piece: string): void {
+  prev.parts.push(piece);
+  prev.length += piece.length;
+  prev.tail = (prev.tail + piece).slice(-TAIL_CHARS);
+}
+
+function joinLines(prev: OutLine, line: string): void {
   // The regex alone would try every start position of a long line; most lines do not end with "-".
-  const hyphen = prev.endsWith('-') ? /([A-Za-z]+)-$/.exec(prev) : null;
+  const hyphen = prev.tail.endsWith('-') ? /([A-Za-z]+)-$/.exec(prev.tail) : null;
   if (hyphen && /^[a-z]/.test(line)) {
     const fragment = /^[a-z]+/.exec(line)?.[0] ?? '';
-    const dropHyphen = WORD_ENDING.test(fragment) || hyphen[1]!.length <= 2;
-    return dropHyphen ? prev.slice(0, -1) + line : prev + line;
+    // The word before the hyphen may be longer than the tail: then it is not a 1-2 letter prefix.
+    const wholeWord = hyphen.index > 0 || prev.length === prev.tail.length;
+    const dropHyphen = WORD_ENDING.test(fragment) || (wholeWord && hyphen[1]!.length <= 2);
+    if (dropHyphen) {
+      const last = prev.parts.length - 1;
+      prev.parts[last] = prev.parts[last]!.slice(0, -1);
+      prev.length -= 1;
+      prev.tail = prev.tail.slice(0, -1);
+    }
+    appendTo(prev, line);
+    return;
   }
-  return `${prev} ${line}`;
+  appendTo(prev, ` ${line}`);
 }
 
 export function normalizeText(raw: string): NormalizedText {
@@ -166,7 +203,7 @@ export function normalizeText(raw: string): NormalizedText {
     });
   }
 
-  const out: string[] = [];
+  const out: OutLine[] = [];
   let splitLines = 0;
   let barrier = true;
   for (const rawLine of text.split('\n')) {
@@ -187,9 +224,9 @@ export function normalizeText(raw: string): NormalizedText {
       if (line === '' || line === '•') continue;
       const prev = out[out.length - 1];
       if (!barrier && cells.length === 1 && prev !== undefined && shouldJoin(prev, line)) {
-        out[out.length - 1] = joinLines(prev, line);
+        joinLines(prev, line);
       } else {
-        out.push(line);
+        out.push(newLine(line));
       }
       barrier = cells.length > 1;
     }
@@ -200,5 +237,5 @@ export function normalizeText(raw: string): NormalizedText {
       message: `A side-by-side layout was detected on ${splitLines} line(s); its cells were split into separate lines.`,
     });
   }
-  return { text: out.join('\n'), warnings };
+  return { text: out.map((l) => l.parts.join('')).join('\n'), warnings };
 }
