@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { createInlineExtractor } from '../src/extraction/extractor.js';
 import { readResumeBytes } from '../src/extraction/read-resume.js';
 import { rewriteBullet } from '../src/pipeline/rewrite/rewrite-bullet.js';
+import { skipReason } from '../src/pipeline/rewrite/skip-bullet.js';
 import { loadLexicon, type RewriteLexicon } from '../src/taxonomy/load-lexicon.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -140,10 +141,12 @@ export function classifyChange(original: string, rewrite: string, lexicon: Rewri
 
 function rewriteSample(lexicon: RewriteLexicon) {
   return readJsonl(SAMPLE_FILE, SampleSchema).map((s) => {
+    // A line the rewriter skips (title, header, date) or empties is shown as it was on both sides.
+    const original = s.text.replace(/\s+/g, ' ').trim();
+    const reason = skipReason(s.text, lexicon);
+    if (reason) return { sample: s, rewrite: original, rules: [`skipped:${reason}`] };
     const r = rewriteBullet(s.text, { tense: s.tense }, lexicon);
-    // A bullet the rewriter leaves alone (or skips) is shown as it was on both sides.
-    const rewrite = r.rewrite || s.text;
-    return { sample: s, rewrite, rules: [...new Set(r.changes.map((c) => c.rule))] };
+    return { sample: s, rewrite: r.rewrite || original, rules: [...new Set(r.changes.map((c) => c.rule))] };
   });
 }
 

@@ -31,9 +31,9 @@ export function analyzeResume(
   const { taxonomy } = knowledge;
   const evidence = matchEvidence(doc, taxonomy);
   const competencies = scoreCompetencies(doc, evidence, taxonomy);
-  const rewrites = knowledge.lexicon
+  const { rewrites, rewriteSkipped } = knowledge.lexicon
     ? rewriteResume(doc, evidence, (e) => competencyOf(e, taxonomy), knowledge.lexicon)
-    : [];
+    : { rewrites: [], rewriteSkipped: [] };
   const gapReport = knowledge.roles
     ? reportGaps(doc, competencies, { taxonomy, roles: knowledge.roles }, options)
     : undefined;
@@ -42,6 +42,7 @@ export function analyzeResume(
     document: doc,
     competencies,
     rewrites,
+    rewriteSkipped,
     ...(gapReport ? { gapReport } : {}),
   };
 }

@@ -4,6 +4,7 @@
 import { appError } from '../errors.js';
 import { matchText } from '../pipeline/match/match-phrases.js';
 import { rewriteBullet } from '../pipeline/rewrite/rewrite-bullet.js';
+import { skipReason } from '../pipeline/rewrite/skip-bullet.js';
 import { type RewriteResponse, RewriteRequestSchema, RewriteResponseSchema } from '../schemas/rewrites.js';
 import type { Knowledge } from '../taxonomy/knowledge.js';
 import { parseInput, type RouteFactory } from './route-spec.js';
@@ -24,7 +25,9 @@ export const rewriteRoutes: RouteFactory = (app) => [
         'Rewrites up to 100 bullets so a PM hiring manager sees the project work in them: a strong verb ' +
         'first, customer-service terms in their PM meaning, visible slots such as `[N]` where a number ' +
         'is missing. A rewrite never adds a number, an employer, a tool or a result. `changes[]` lists ' +
-        'every rule applied; `scoreBefore`/`scoreAfter` follow the rubric in docs/rewrites.md.',
+        'every rule applied; `alternatives[]` offers up to two other honest framings; titles, headers, dates and ' +
+        'contact lines are not rewritten but listed in `rewriteSkipped[]`. `scoreBefore`/`scoreAfter` follow ' +
+        'the rubric in docs/rewrites.md.',
       tags: ['rewrites'],
       body: { json: RewriteRequestSchema },
       response: RewriteResponseSchema,
@@ -37,13 +40,19 @@ export const rewriteRoutes: RouteFactory = (app) => [
       }
       const tense = body.tense ?? 'past';
       const { lexicon } = app.knowledge;
+      const rewrites: RewriteResponse['rewrites'] = [];
+      const rewriteSkipped: RewriteResponse['rewriteSkipped'] = [];
+      body.bullets.forEach((text, i) => {
+        const bulletId = `b${i + 1}`;
+        const reason = skipReason(text, lexicon);
+        if (reason) rewriteSkipped.push({ bulletId, reason });
+        else rewrites.push({ bulletId, ...rewriteBullet(text, { tense, competencyIds: bulletCompetencies(text, app.knowledge) }, lexicon) });
+      });
       return {
         lexiconVersion: lexicon.version,
         ...(body.targetRole ? { targetRole: body.targetRole } : {}),
-        rewrites: body.bullets.map((text, i) => ({
-          bulletId: `b${i + 1}`,
-          ...rewriteBullet(text, { tense, competencyIds: bulletCompetencies(text, app.knowledge) }, lexicon),
-        })),
+        rewrites,
+        rewriteSkipped,
       };
     },
   },
