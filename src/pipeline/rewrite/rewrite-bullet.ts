@@ -14,6 +14,7 @@ import { addSlots } from './slots.js';
 import { clauseTense, convertChain, convertLeftovers } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
 import {
+  AUXILIARIES,
   CONNECTORS,
   FUNCTION_WORDS,
   SPACE_OR_PERIOD,
@@ -62,6 +63,7 @@ interface StepOptions {
 function dropLeadFillers(tokens: string[], lex: RewriteLexicon, changes: RewriteChange[]): string[] {
   const out = [...tokens];
   while (out.length > 1 && isWord(out[0]!) && lex.leadFillers.has(coreOf(out[0]!))) {
+    if (coreOf(out[0]!) === 'i' && AUXILIARIES.has(coreOf(out[1]!))) break;
     changes.push({ rule: 'drop-filler', from: out.shift()!, to: '' });
   }
   return out;

@@ -43,10 +43,13 @@ export function skipReason(text: string, lex: RewriteLexicon, kind?: string): Sk
   const first = words[0]!.toLowerCase();
   const second = words[1];
   const form = lex.forms.get(first);
-  // A line that opens with a verb or a weak opener is a duty, whatever its case ("Managed Projects").
+  // A line that opens with a verb or a weak opener is a duty, whatever its case ("Managed Projects");
+  // a short all-capitalized line that opens with an -ing or base form is a title ("Billing Specialist").
+  const allCapitalized = words.length <= 5 && words.every((w) => /^\p{Lu}/u.test(w));
   const opensAsVerb =
-    (form !== undefined && (form.form !== 'base' || second === undefined || /^\p{Ll}/u.test(second))) ||
-    lex.openersByFirst.has(first);
+    (form !== undefined &&
+      (form.form === 'past' || form.form === 'third' || (!allCapitalized && (second === undefined || /^\p{Ll}/u.test(second))))) ||
+    (lex.openersByFirst.has(first) && !allCapitalized);
   if (opensAsVerb) return undefined;
   if (words.length <= 6 && words.every((w) => /^\p{Lu}[\p{Lu}'’-]*$/u.test(w)) && words.some((w) => w.length > 1)) return 'header';
   if (words.length <= 8 && !/[.;!?]\s*\S/.test(t) && looksLikeTitle(t.split(' '))) return 'title';

@@ -3,7 +3,7 @@
 // the opening verb and next to it or before a determiner. Limits: no parser; ambiguous chains are kept.
 import type { RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange, RewriteContext } from './rewrite-bullet.js';
-import { DETERMINERS, PREPOSITIONS, coreOf, isConnector, isProtected, isWord, splitTok, verbIn } from './text-tokens.js';
+import { DETERMINERS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isProtected, isWord, splitTok, verbIn } from './text-tokens.js';
 
 /**
  * A coordinated gerund is a verb only when its list ends in a gerund that takes an object:
@@ -65,6 +65,8 @@ export function convertChain(
     const prev = out[prevIdx]!;
     const joined = isConnector(prev) || /,$/.test(prev);
     if (coreOf(raw) === 'to') toSeen = true;
+    // "ensure that the documents are ... and do not violate": a subordinate clause keeps its own tense.
+    if (SUBORDINATORS.has(coreOf(raw))) break;
     if (!joined || !isWord(raw) || /^\p{Lu}/u.test(raw)) continue;
     const f = lex.forms.get(coreOf(raw));
     if (!f) continue;
@@ -119,6 +121,7 @@ export function convertLeftovers(
   const out = [...after];
   for (let i = Math.max(from, 1); i < out.length; i++) {
     const raw = out[i]!;
+    if (SUBORDINATORS.has(coreOf(raw))) break;
     // A word the re-inflection changed is in the new tense already.
     if (raw !== before[i]) continue;
     const prev = out[i - 1]!;

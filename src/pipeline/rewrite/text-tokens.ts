@@ -8,6 +8,10 @@ export const CONNECTORS = new Set(['and', '&', 'or']);
 export const DETERMINERS = new Set(['the', 'a', 'an', 'all', 'any', 'each', 'every', 'various', 'multiple', 'new', 'their', 'our', 'its', 'daily', 'weekly', 'monthly']);
 // Long enough that a slot is never put before one ("Liaised [N] between clients").
 export const PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'with', 'at', 'to', 'from', 'by', 'as', 'per', 'up', 'between', 'among', 'across', 'through', 'into', 'over', 'under', 'about', 'regarding', 'around', 'within', 'throughout', 'via', 'toward', 'towards', 'during', 'after', 'before', 'against', 'without', 'upon', 'including', 'like', 'onto', 'concerning']);
+/** Words that open a subordinate clause, whose verbs keep the writer's tense. */
+export const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'if', 'because', 'whether', 'although', 'though', 'unless', 'until', 'since']);
+/** After "I", these keep the sentence whole: "I am working" must not become "Am working". */
+export const AUXILIARIES = new Set(['am', 'was', 'have', 'had', 'will', 'would', 'can', 'could', 'do', 'did', 'shall', 'should', 'may', 'might', 'must']);
 export const FUNCTION_WORDS = new Set([
   'a',
   'an',
