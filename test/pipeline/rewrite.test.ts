@@ -80,6 +80,14 @@ describe('rewriteBullet: tense', () => {
 
   it('keeps one tense for the whole verb chain', () => {
     expect(past('Preparing test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote Test Cases.');
+    expect(past('Prepared test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote Test Cases.');
+    expect(past('Delivered service by greeting and assisting each customer.').rewrite).toBe(
+      'Delivered service by greeting and assisting each customer.',
+    );
+    expect(past('I review and ensure that the documents are as per standards and do not violate regulations.').rewrite).toBe(
+      'Reviewed and ensured that the documents are as per standards and do not violate regulations.',
+    );
+    expect(past('I am working on blocks like LDO to begin with.').rewrite).toBe('I am working on blocks like LDO to begin with.');
     expect(past('Secures insurance authorizations for services and updates account accordingly').rewrite).toBe(
       'Secured insurance authorizations for services and updated account accordingly.',
     );

@@ -117,8 +117,10 @@ export function convertLeftovers(
   changes: RewriteChange[],
 ): string[] {
   const wanted: VerbForm = ctx.tense === 'past' ? 'past' : 'base';
-  if ((chainForm !== 'third' && chainForm !== 'gerund' && chainForm !== 'past') || chainForm === wanted) return [...after];
   const out = [...after];
+  if (chainForm === wanted || (chainForm !== 'third' && chainForm !== 'gerund' && chainForm !== 'past')) {
+    return fixWriterGerund(out, from, wanted, ctx, lex, changes);
+  }
   for (let i = Math.max(from, 1); i < out.length; i++) {
     const raw = out[i]!;
     if (SUBORDINATORS.has(coreOf(raw))) break;
@@ -134,6 +136,36 @@ export function convertLeftovers(
     if (lex.nounGerunds.has(f.base) || lex.nounGerunds.has(coreOf(raw))) {
       if (!/^\p{Lu}/u.test(next) && !DETERMINERS.has(coreOf(next))) continue;
     }
+    const target = verbIn(f.base, ctx.tense, lex);
+    if (isProtected(target, lex)) continue;
+    out[i] = target;
+    changes.push({ rule: 'tense', from: raw, to: target });
+  }
+  return chainForm === 'gerund' ? out : fixWriterGerund(out, from, wanted, ctx, lex, changes);
+}
+
+/**
+ * The writer's own half-converted chain ("Prepared test data and writing Test Cases"): an -ing verb
+ * right after "and" whose object starts with a capital or a determiner takes the chain's tense.
+ */
+function fixWriterGerund(
+  out: string[],
+  from: number,
+  wanted: VerbForm,
+  ctx: RewriteContext,
+  lex: RewriteLexicon,
+  changes: RewriteChange[],
+): string[] {
+  for (let i = Math.max(from, 1); i < out.length; i++) {
+    const raw = out[i]!;
+    if (SUBORDINATORS.has(coreOf(raw))) break;
+    if (coreOf(out[i - 1]!) !== 'and' || !isWord(raw) || /^\p{Lu}/u.test(raw) || splitTok(raw).post) continue;
+    // "by greeting and assisting each customer": two -ing forms in parallel stay as they are.
+    if (i >= 2 && lex.forms.get(coreOf(out[i - 2]!))?.form === 'gerund') continue;
+    const f = lex.forms.get(coreOf(raw));
+    const next = out[i + 1];
+    if (f?.form !== 'gerund' || f.form === wanted || next === undefined || !isWord(next)) continue;
+    if (!/^\p{Lu}/u.test(next) && !DETERMINERS.has(coreOf(next))) continue;
     const target = verbIn(f.base, ctx.tense, lex);
     if (isProtected(target, lex)) continue;
     out[i] = target;
