@@ -78,6 +78,17 @@ describe('rewriteBullet: tense', () => {
     expect(present('Prepared lesson plans for classes.').rewrite).toBe('Prepare lesson plans for classes.');
   });
 
+  it('separates bullets the PDF glued without a period (issue 15: no glued bullets)', () => {
+    const r = past('Trained staff on how to improve customer interactions Addressed requests from management Defused volatile situations calmly');
+    expect(r.rewrite).toBe('Trained [N] staff on how to improve customer interactions; addressed requests from management; defused volatile situations calmly.');
+    expect(r.changes.filter((c) => c.rule === 'split-glued-sentence').map((c) => c.from)).toEqual([
+      'interactions Addressed',
+      'management Defused',
+    ]);
+    // A capitalized past form inside a name or after an article is not a sentence start.
+    expect(past('Worked as a Registered nurse in the Managed Care unit').rewrite).not.toContain(';');
+  });
+
   it('keeps one tense for the whole verb chain', () => {
     expect(past('Preparing test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote Test Cases.');
     expect(past('Prepared test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote Test Cases.');

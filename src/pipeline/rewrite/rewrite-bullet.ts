@@ -31,7 +31,7 @@ import {
   stripTrailingPunct,
   verbIn,
 } from './text-tokens.js';
-import { splitSentences, tidy } from './tidy-text.js';
+import { markGluedSentences, splitSentences, tidy } from './tidy-text.js';
 
 export type Tense = 'past' | 'present';
 export interface RewriteContext {
@@ -231,7 +231,7 @@ function composeRewrite(cleaned: string, context: RewriteContext, lexicon: Rewri
   const changes: RewriteChange[] = [];
   const slots: RewriteSlot[] = [];
   if (cleaned.length > MAX_RESTRUCTURE) return { rewrite: `${capitalize(cleaned)}.`, changes, slots };
-  const sentences = splitSentences(cleaned);
+  const sentences = splitSentences(markGluedSentences(cleaned, lexicon, changes));
   // Clauses after a semicolon get the same treatment as sentences ("...; maintain X" -> "maintained").
   const clauses = sentences.flatMap((s) => (s.includes(';') ? s.split(/;\s+/) : [s])).filter(Boolean);
   const parts: string[][] = [];

@@ -1,6 +1,8 @@
 // Cleans a bullet before it is rewritten and splits glued sentences: mojibake, glyphs, spacing, then
-// ". X" boundaries. Never touches digits or their separators. Limits: sentences glued without a
-// period ("...customers Addressed inquiries...") stay one sentence; abbreviations come from a list.
+// ". X" boundaries, and sentences the PDF glued without a period where a capitalized past verb opens the
+// next one. Never touches digits or their separators. Limits: abbreviations come from a list.
+import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
+import type { RewriteChange } from './rewrite-bullet.js';
 import { lower, stripTrailingPunct } from './text-tokens.js';
 
 const ABBREVIATIONS = new Set([
@@ -50,4 +52,30 @@ export function splitSentences(text: string): string[] {
   }
   out.push(text.slice(start));
   return out.map((s) => s.trim()).filter(Boolean);
+}
+
+/** Words after which a capitalized past verb is part of the phrase ("a Registered nurse"). */
+const NOT_BEFORE_GLUE = new Set(['a', 'an', 'the', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'as', 'with', 'from', 'and', 'or', 'our', 'their', 'my', 'its']);
+
+/**
+ * Bullets the PDF glued without a period ("...customer interactions Addressed inquiries from ..."):
+ * a capitalized past-tense verb of the lexicon (or an adverb before one) between a lower-case word and
+ * a lower-case word starts a new sentence, so a period goes before it. Limits: only past forms (a capitalized "Reports" or
+ * "Service" is as often a noun); a glued sentence that opens otherwise stays glued.
+ */
+export function markGluedSentences(text: string, lex: RewriteLexicon, changes: RewriteChange[]): string {
+  const tokens = text.split(' ');
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const prev = tokens[i - 1]!;
+    const tok = tokens[i]!;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(tok) || !/^\p{Ll}[\p{Ll}'’-]*$/u.test(prev) || !/^\p{Ll}/u.test(tokens[i + 1]!)) continue;
+    if (NOT_BEFORE_GLUE.has(prev)) continue;
+    const lc = tok.toLowerCase();
+    // "... and fax Promptly responded to ...": an adverb may open the glued sentence before its verb.
+    const adverbFirst = (lex.leadFillers.has(lc) || /ly$/.test(lc)) && lex.forms.get(tokens[i + 1]!)?.form === 'past';
+    if (lex.forms.get(lc)?.form !== 'past' && !adverbFirst) continue;
+    changes.push({ rule: 'split-glued-sentence', from: `${prev} ${tok}`, to: `${prev}. ${tok}` });
+    tokens[i - 1] = `${prev}.`;
+  }
+  return tokens.join(' ');
 }
