@@ -5,6 +5,7 @@
 //                        to the reader); --seed <n> sets the shuffle seed (default: derived from the label).
 //   --score <label>      joins verdicts-<label>.jsonl with key-<label>.jsonl and prints the figures.
 //   --measure            prints unchanged / surface-only / substantive shares of the current code (no reader).
+//   --represent <label>  re-applies the reader presentation (presentSide) to an existing pairs file.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,6 +151,31 @@ function rewriteSample(lexicon: RewriteLexicon) {
   });
 }
 
+/**
+ * How a side is shown to the reader: white space collapsed, first letter capitalized, closed with a
+ * period when it ends without one. The rewriter always capitalizes and closes its sentence, so without
+ * this the side with the added period would give the rewrite away. The cost: a period the old code
+ * wrongly added to a title is not visible to the reader (it counts against no side).
+ */
+export function presentSide(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (!t) return t;
+  const capitalized = t.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return /[.!?]["')\]]*$/.test(capitalized) ? capitalized : `${capitalized}.`;
+}
+
+/** Re-presents an existing pairs file (both sides through presentSide); the key is unchanged. */
+function representPairs(label: string): void {
+  const file = join(DIR, `pairs-${label}.jsonl`);
+  const pairs = readJsonl(file, PairSchema).map((p) => ({ id: p.id, A: presentSide(p.A), B: presentSide(p.B) }));
+  writeJsonl(file, pairs);
+  // `identical` says what the reader sees: both sides the same once presented.
+  const shownSame = new Map(pairs.map((p) => [p.id, p.A === p.B]));
+  const keyFile = join(DIR, `key-${label}.jsonl`);
+  writeJsonl(keyFile, readJsonl(keyFile, KeySchema).map((k) => ({ ...k, identical: shownSame.get(k.id) ?? k.identical })));
+  console.log(`re-presented ${pairs.length} pairs in eval/rewrites/pairs-${label}.jsonl (key: identical updated)`);
+}
+
 function makePairs(label: string, seed: number): void {
   const lexicon = loadLexicon(join(ROOT, 'data', 'rewrite-lexicon.yaml'));
   const random = seededRandom(seed);
@@ -160,12 +186,17 @@ function makePairs(label: string, seed: number): void {
     const id = `${label}-${String(i + 1).padStart(3, '0')}`;
     const rewriteSide = random() < 0.5 ? 'A' : 'B';
     const original = sample.text.replace(/\s+/g, ' ').trim();
-    pairs.push({ id, A: rewriteSide === 'A' ? rewrite : original, B: rewriteSide === 'A' ? original : rewrite });
+    const [shownRewrite, shownOriginal] = [presentSide(rewrite), presentSide(original)];
+    pairs.push({
+      id,
+      A: rewriteSide === 'A' ? shownRewrite : shownOriginal,
+      B: rewriteSide === 'A' ? shownOriginal : shownRewrite,
+    });
     keys.push({
       id,
       sampleId: sample.sampleId,
       rewriteSide,
-      identical: original === rewrite.trim(),
+      identical: shownRewrite === shownOriginal,
       change: classifyChange(original, rewrite, lexicon),
       rules,
     });
@@ -220,7 +251,9 @@ function score(label: string): void {
   const byClass = new Map<ChangeClass, typeof tally>();
   for (const v of verdicts) {
     const k = keys.get(v.id)!;
-    const side = v.prefer === 'same' ? 'same' : v.prefer === k.rewriteSide ? 'rewrite' : 'original';
+    // Two identical lines are no difference whatever the verdict says (the procedure asks for "same").
+    if (k.identical && v.prefer !== 'same') console.log(`warning: ${v.id} shows the same text on both sides but was judged "${v.prefer}"; counted as same`);
+    const side = v.prefer === 'same' || k.identical ? 'same' : v.prefer === k.rewriteSide ? 'rewrite' : 'original';
     tally[side]++;
     const cls = byClass.get(k.change) ?? { rewrite: 0, original: 0, same: 0 };
     cls[side]++;
@@ -257,6 +290,11 @@ const LABEL = /^[a-z0-9-]+$/;
 async function main(): Promise<void> {
   if (process.argv.includes('--make-sample')) return makeSample();
   if (process.argv.includes('--measure')) return measure();
+  const representLabel = argAfter('--represent');
+  if (representLabel !== undefined) {
+    if (!LABEL.test(representLabel)) throw new Error('label: lower-case letters, digits and dashes');
+    return representPairs(representLabel);
+  }
   const pairsLabel = argAfter('--make-pairs');
   if (pairsLabel !== undefined) {
     if (!LABEL.test(pairsLabel)) throw new Error('label: lower-case letters, digits and dashes');
@@ -268,7 +306,9 @@ async function main(): Promise<void> {
     if (!LABEL.test(scoreLabel)) throw new Error('label: lower-case letters, digits and dashes');
     return score(scoreLabel);
   }
-  console.log('usage: npm run eval:rewrites -- --make-sample | --make-pairs <label> [--seed n] | --score <label> | --measure [--verbose]');
+  console.log(
+    'usage: npm run eval:rewrites -- --make-sample | --make-pairs <label> [--seed n] | --represent <label> | --score <label> | --measure [--verbose]',
+  );
 }
 
 await main();
