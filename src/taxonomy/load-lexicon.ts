@@ -1,7 +1,7 @@
 // Loads data/rewrite-lexicon.yaml at boot, validates it and compiles it for the rewriter.
 // Validation enforces the honesty contract on the data itself: no replacement may contain a digit,
 // an upper-case letter or a protected name; every verb the rewriter can write on its own (openers,
-// object and competency verbs, support framing, the skill verb) must be a known verb, and a support
+// object and competency verbs, support framing) must be a known verb, and a support
 // opener may only become a verb of `supportVerbs`, none of which claims ownership.
 import { z } from 'zod';
 import { parseDataText, readDataFile } from './read-data-file.js';
@@ -32,7 +32,7 @@ const OpenerSchema = z
     verb: verbName,
     keep: word.optional().describe('words written after the verb'),
     onlyBefore: z.array(word).optional().describe('apply only when the next word is one of these'),
-    nounKeep: word.optional().describe('before a noun phrase, write "applied" + these words (a skill claim)'),
+    skillBeforeNoun: z.literal(true).optional().describe('before a noun phrase it is a skill claim, left as written'),
   })
   .strict();
 
@@ -62,7 +62,6 @@ export const RewriteLexiconFileSchema = z
     leadFillers: z.array(word),
     supportVerbs: z.array(verbName).min(1),
     supportFraming: z.object({ activity: verbName, activityPreposition: word, people: verbName }).strict(),
-    skillVerb: verbName,
     completedWork: z.object({ verbs: z.array(verbName), markers: z.array(word) }).strict(),
     nounGerunds: z.array(word),
     nounLikeVerbs: z.array(verbName),
@@ -110,7 +109,6 @@ export const RewriteLexiconFileSchema = z
     for (const [i, v] of lex.completedWork.verbs.entries()) check(v, ['completedWork', 'verbs', i]);
     check(lex.supportFraming.activity, ['supportFraming', 'activity']);
     check(lex.supportFraming.people, ['supportFraming', 'people']);
-    check(lex.skillVerb, ['skillVerb']);
     const support = new Set(lex.supportVerbs);
     for (const [key, v] of [['activity', lex.supportFraming.activity], ['people', lex.supportFraming.people]] as const) {
       if (!support.has(v)) ctx.addIssue({ code: 'custom', path: ['supportFraming', key], message: `"${v}" is not one of supportVerbs` });
@@ -151,7 +149,7 @@ export interface CompiledOpener {
   verb: string;
   keep?: string;
   onlyBefore?: Set<string>;
-  nounKeep?: string;
+  skillBeforeNoun?: true;
 }
 
 export interface CompiledTermMap {
@@ -191,7 +189,6 @@ export interface RewriteLexicon {
   leadFillers: Set<string>;
   supportVerbs: Set<string>;
   supportFraming: RewriteLexiconFile['supportFraming'];
-  skillVerb: string;
   completedWork: { verbs: Set<string>; markers: Set<string> };
   nounGerunds: Set<string>;
   nounLikeVerbs: Set<string>;
@@ -292,7 +289,6 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     leadFillers: new Set(lex.leadFillers),
     supportVerbs: new Set(lex.supportVerbs),
     supportFraming: lex.supportFraming,
-    skillVerb: lex.skillVerb,
     completedWork: { verbs: new Set(lex.completedWork.verbs), markers: new Set(lex.completedWork.markers) },
     nounGerunds: new Set(lex.nounGerunds),
     nounLikeVerbs: new Set(lex.nounLikeVerbs),

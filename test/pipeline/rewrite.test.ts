@@ -34,12 +34,20 @@ describe('rewriteBullet: weak openers', () => {
     }
   });
 
-  it('keeps a skill claim a skill claim', () => {
-    expect(past('Proficient at databases, presentations and word processing.').rewrite).toBe(
-      'Applied proficiency in databases, presentations and word processing.',
-    );
-    expect(past('Proficient in Windows, Word, Excel, Access, PowerPoint').rewrite).toBe(
-      'Applied proficiency in Windows, Word, Excel, Access, PowerPoint.',
+  it('leaves a skill claim as written: no verb makes it work done without claiming use (issue 15)', () => {
+    for (const t of ['past', 'present'] as const) {
+      const r = rewriteBullet('Proficient at databases, presentations and word processing.', { tense: t }, lex);
+      expect(r.rewrite).toBe('Proficient at databases, presentations and word processing.');
+      expect(r.changes).toEqual([]);
+      expect(rewriteBullet('Proficient in Windows, Word, Excel, Access, PowerPoint', { tense: t }, lex).rewrite).toBe(
+        'Proficient in Windows, Word, Excel, Access, PowerPoint.',
+      );
+    }
+  });
+
+  it('re-inflects a phrasal verb after "and" with the chain (issue 15)', () => {
+    expect(past('Participate in the development of standard costing and sign off on commitment to the Service Level').rewrite).toBe(
+      'Contributed to the development of standard costing and signed off on commitment to the Service Level.',
     );
   });
 

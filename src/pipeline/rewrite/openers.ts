@@ -84,8 +84,17 @@ function leadVerbForm(rest: string[], lex: RewriteLexicon) {
   return r0 && isWord(r0) && !isActivityNoun(rest, lex) ? lex.forms.get(coreOf(r0)) : undefined;
 }
 
-/** "Responsible for scheduling X" -> schedule; "for the management of X" -> manage; else by object. */
-export function chooseActionVerb(opener: CompiledOpener, rest: string[], ctx: RewriteContext, lex: RewriteLexicon, writerForm: VerbForm | undefined): OpenerChoice {
+/**
+ * "Responsible for scheduling X" -> schedule; "for the management of X" -> manage; else by object.
+ * Undefined when the clause is a skill claim before a noun phrase, which stays as written.
+ */
+export function chooseActionVerb(
+  opener: CompiledOpener,
+  rest: string[],
+  ctx: RewriteContext,
+  lex: RewriteLexicon,
+  writerForm: VerbForm | undefined,
+): OpenerChoice | undefined {
   const r0Form = leadVerbForm(rest, lex);
   const takesBase = opener.words.at(-1) === 'to';
   if (r0Form && (r0Form.form === 'gerund' || (takesBase && r0Form.form === 'base'))) {
@@ -93,9 +102,8 @@ export function chooseActionVerb(opener: CompiledOpener, rest: string[], ctx: Re
   }
   const nom = nominalization(rest, lex);
   if (nom) return { verb: nom[0], extra: [], rest: rest.slice(nom[1]), verbPost: '', chainForm: writerForm };
-  if (opener.nounKeep) {
-    return { verb: lex.skillVerb, extra: opener.nounKeep.split(' '), rest, verbPost: '', chainForm: writerForm };
-  }
+  // "Proficient at databases": a skill claim, not work done; no verb makes it one honestly.
+  if (opener.skillBeforeNoun) return undefined;
   let verb = objectVerb(rest, ctx, lex) ?? opener.verb;
   // "Responsible for scheduling, billing" must not become "Scheduled scheduling, billing".
   const forms = Object.values(lex.verbs.get(verb) ?? {});

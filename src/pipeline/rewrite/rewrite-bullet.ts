@@ -84,6 +84,9 @@ function replaceOpener(
   changes: RewriteChange[],
   first: boolean,
 ): ClauseResult {
+  // A skill claim ("Proficient in Excel", "Skilled in scheduling" before a noun) is not work done, and
+  // no verb makes it one without claiming use nobody stated: it stays as written.
+  if (opener.mode === 'skill') return { tokens };
   const used = tokens.slice(0, opener.words.length);
   const lastPost = splitTok(used.at(-1)!).post.replace(/:$/, '');
   let rest = tokens.slice(opener.words.length);
@@ -94,12 +97,13 @@ function replaceOpener(
     rest = rest.slice(1);
   }
   const writerForm = lex.forms.get(coreOf(used[0]!))?.form;
-  const choice: OpenerChoice =
+  const choice: OpenerChoice | undefined =
     opener.mode === 'support'
       ? chooseSupportVerb(opener, rest, lex, writerForm)
       : opener.mode === 'action'
         ? chooseActionVerb(opener, rest, ctx, lex, writerForm)
         : chooseMappedVerb(opener, rest, writerForm);
+  if (!choice) return { tokens };
   const post = choice.verbPost || lastPost;
   const head = [verbIn(choice.verb, ctx.tense, lex) + (choice.extra.length ? '' : post), ...choice.extra];
   if (choice.extra.length && post) head[head.length - 1] += post;

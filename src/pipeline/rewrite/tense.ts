@@ -5,6 +5,9 @@ import type { RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange, RewriteContext } from './rewrite-bullet.js';
 import { DETERMINERS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isProtected, isWord, splitTok, verbIn } from './text-tokens.js';
 
+/** Words that make a phrasal verb of the word before them ("sign off", "follow up"). */
+const PARTICLES = new Set(['off', 'out', 'up', 'down']);
+
 /**
  * A coordinated gerund is a verb only when its list ends in a gerund that takes an object:
  * "creating, editing and verifying product documentation" yes; "scheduling, billing, and filing"
@@ -77,7 +80,9 @@ export function convertChain(
     // count as verbs only before a determiner ("and completing the hiring").
     const contiguous = chainIsContiguous(out, from, i, lex, chainForm);
     const nounLike = f.form === 'third' || f.form === 'gerund' || lex.nounLikeVerbs.has(f.base);
-    if (nounLike && !contiguous && !DETERMINERS.has(coreOf(out[i + 1] ?? ''))) continue;
+    // A particle after it ("and sign off on") makes it a phrasal verb.
+    const next = coreOf(out[i + 1] ?? '');
+    if (nounLike && !contiguous && !DETERMINERS.has(next) && !PARTICLES.has(next)) continue;
     if (f.form === 'base' && wanted === 'past' && (chainForm !== 'base' || toSeen)) continue;
     if (isProtected(verbIn(f.base, ctx.tense, lex), lex)) continue;
     const to = verbIn(f.base, ctx.tense, lex) + splitTok(raw).post;
