@@ -6,6 +6,7 @@
 // glued sentences without a period and noun-only bullets are left as they are.
 import type { Evidence, Rewrite, RewriteAlternative, RewriteChange, RewriteSkipped, RewriteSlot } from '../../schemas/analysis.js';
 import type { Bullet, ResumeDocument, SectionKind } from '../../schemas/document.js';
+import type { RewriteRequest } from '../../schemas/rewrites.js';
 import type { CompiledOpener, RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import { chooseActionVerb, chooseMappedVerb, chooseSupportVerb, matchOpener, nominalization, type OpenerChoice } from './openers.js';
 import { NON_ASCII, scoreBullet } from './score-bullet.js';
@@ -33,7 +34,8 @@ import {
 } from './text-tokens.js';
 import { markGluedSentences, splitSentences, tidy } from './tidy-text.js';
 
-export type Tense = 'past' | 'present';
+/** past for a past role, present for the current one: the request's `tense`, never a twin of it. */
+export type Tense = NonNullable<RewriteRequest['tense']>;
 export interface RewriteContext {
   /** past for past roles, present for the current role. */
   tense: Tense;
