@@ -109,6 +109,11 @@ function childPid(pool: workerpool.Pool): number | undefined {
   return workers[0]?.worker?.pid;
 }
 
+/** workerpool reports a dead child's signal in its error text: SIGKILL means someone else killed it. */
+function killedFromOutside(err: unknown): boolean {
+  return err instanceof Error && /signalCode: `SIGKILL`/.test(err.message);
+}
+
 function killPid(pid: number): void {
   try {
     process.kill(pid, 'SIGKILL');
@@ -245,9 +250,10 @@ export function createPoolExtractor(
       if (closed) outcome = 'SHUTTING_DOWN';
       else if (err instanceof workerpool.Promise.TimeoutError) outcome = 'EXTRACTION_TIMEOUT';
       else outcome = 'UNREADABLE_DOCUMENT';
-      // The child died under the document but not at our hand (deadline, memory cap): once, that is
-      // the child's misfortune rather than the document's.
-      retry = outcome === 'UNREADABLE_DOCUMENT' && !overMemory && !task.retried;
+      // The child was killed from outside (an operator, the OOM killer), not at our hand (deadline,
+      // memory cap) and not by the document itself (a V8 heap-limit abort recurs on every try): once, that
+      // is the child's misfortune rather than the document's.
+      retry = outcome === 'UNREADABLE_DOCUMENT' && !overMemory && !task.retried && killedFromOutside(err);
       if (retry) {
         task.retried = true;
         queue.unshift(task);

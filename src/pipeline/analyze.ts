@@ -37,11 +37,13 @@ export function analyzeResume(
 ): Analysis {
   const { taxonomy } = knowledge;
   const { evidence, competencies } = scoreResume(doc, taxonomy);
+  const { rewrites, rewriteSkipped } = rewriteResume(doc, evidence, (e) => competencyOf(e, taxonomy), knowledge.lexicon);
   return {
     taxonomyVersion: taxonomy.version,
     document: doc,
     competencies,
-    rewrites: rewriteResume(doc, evidence, (e) => competencyOf(e, taxonomy), knowledge.lexicon),
+    rewrites,
+    rewriteSkipped,
     gapReport: reportGaps(doc, competencies, { taxonomy, roles: knowledge.roles }, options),
   };
 }

@@ -5,6 +5,7 @@
 import { appError } from '../errors.js';
 import { matchText } from '../pipeline/match/match-phrases.js';
 import { rewriteBullet } from '../pipeline/rewrite/rewrite-bullet.js';
+import { skipReason } from '../pipeline/rewrite/skip-bullet.js';
 import { type RewriteRequest, type RewriteResponse, RewriteRequestSchema, RewriteResponseSchema } from '../schemas/rewrites.js';
 import type { Knowledge } from '../taxonomy/knowledge.js';
 import { buildExamples, EXAMPLE_BULLETS } from './examples.js';
@@ -30,13 +31,22 @@ export function rewriteBulletsRequest(body: RewriteRequest, knowledge: Knowledge
   const weights = new Map(role?.requirements.map((q) => [q.competencyId, q.weight]) ?? []);
   const tense = body.tense ?? 'past';
   const { lexicon } = knowledge;
+  const rewrites: RewriteResponse['rewrites'] = [];
+  const rewriteSkipped: RewriteResponse['rewriteSkipped'] = [];
+  body.bullets.forEach((text, i) => {
+    const bulletId = `b${i + 1}`;
+    const reason = skipReason(text, lexicon);
+    if (reason) rewriteSkipped.push({ bulletId, reason });
+    else {
+      const competencyIds = orderForRole(bulletCompetencies(text, knowledge), weights);
+      rewrites.push({ bulletId, ...rewriteBullet(text, { tense, competencyIds }, lexicon) });
+    }
+  });
   return {
     lexiconVersion: lexicon.version,
     ...(body.targetRole ? { targetRole: body.targetRole } : {}),
-    rewrites: body.bullets.map((text, i) => ({
-      bulletId: `b${i + 1}`,
-      ...rewriteBullet(text, { tense, competencyIds: orderForRole(bulletCompetencies(text, knowledge), weights) }, lexicon),
-    })),
+    rewrites,
+    rewriteSkipped,
   };
 }
 
@@ -51,8 +61,10 @@ export const rewriteRoutes: RouteFactory = (app) => [
         'Rewrites up to 100 bullets so a PM hiring manager sees the project work in them: a strong verb ' +
         'first, customer-service terms in their PM meaning, visible slots such as `[N]` where a number ' +
         'is missing. A rewrite never adds a number, an employer, a tool or a result. `changes[]` lists ' +
-        'every rule applied; `scoreBefore`/`scoreAfter` follow the rubric in docs/rewrites.md. With ' +
-        '`targetRole`, the competencies that role weighs most choose the verb a weak opener becomes.',
+        'every rule applied; `alternatives[]` offers up to two other honest framings; titles, headers, dates and ' +
+        'contact lines are not rewritten but listed in `rewriteSkipped[]`. `scoreBefore`/`scoreAfter` follow ' +
+        'the rubric in docs/rewrites.md. With `targetRole`, the competencies that role weighs most choose the ' +
+        'verb a weak opener becomes.',
       tags: ['rewrites'],
       body: { json: RewriteRequestSchema },
       response: RewriteResponseSchema,

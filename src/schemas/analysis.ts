@@ -152,19 +152,55 @@ export const GapReportSchema = z
   .meta({ id: 'GapReport' });
 export type GapReport = z.infer<typeof GapReportSchema>;
 
+export const RewriteChangeSchema = z.object({ rule: z.string(), from: z.string(), to: z.string() });
+export type RewriteChange = z.infer<typeof RewriteChangeSchema>;
+export const RewriteSlotSchema = z.object({ token: z.string(), question: z.string() });
+export type RewriteSlot = z.infer<typeof RewriteSlotSchema>;
+
+export const REWRITE_FRAMINGS = ['own-terms', 'no-placeholders'] as const;
+export const RewriteAlternativeSchema = z
+  .object({
+    framing: z
+      .enum(REWRITE_FRAMINGS)
+      .describe('own-terms: the same rewrite in the writer\'s own words (no term maps); no-placeholders: without [N]/[X%] slots.'),
+    rewrite: z.string(),
+    slots: z.array(RewriteSlotSchema),
+  })
+  .meta({ id: 'RewriteAlternative' });
+export type RewriteAlternative = z.infer<typeof RewriteAlternativeSchema>;
+
 export const RewriteSchema = z
   .object({
     bulletId: z.string(),
     original: z.string(),
     rewrite: z.string(),
     competencyIds: z.array(z.string()),
-    changes: z.array(z.object({ rule: z.string(), from: z.string(), to: z.string() })),
-    slots: z.array(z.object({ token: z.string(), question: z.string() })),
+    changes: z.array(RewriteChangeSchema),
+    slots: z.array(RewriteSlotSchema),
+    alternatives: z
+      .array(RewriteAlternativeSchema)
+      .max(2)
+      .describe('Zero to two other honest framings the person can pick; each passes the same honesty checks.'),
     scoreBefore: z.number().int().min(0).max(100),
     scoreAfter: z.number().int().min(0).max(100),
   })
   .meta({ id: 'Rewrite' });
 export type Rewrite = z.infer<typeof RewriteSchema>;
+
+export const REWRITE_SKIP_REASONS = ['title', 'header', 'date', 'contact', 'fragment', 'not-work-text'] as const;
+export const RewriteSkippedSchema = z
+  .object({
+    bulletId: z.string(),
+    reason: z
+      .enum(REWRITE_SKIP_REASONS)
+      .describe(
+        'title: a job title or award name; header: a heading or a role header line; date: a date line; ' +
+          'contact: an e-mail, phone or address line; fragment: too few words to be a clause; ' +
+          'not-work-text: the reader marked it as something other than a bullet or sentence.',
+      ),
+  })
+  .meta({ id: 'RewriteSkipped' });
+export type RewriteSkipped = z.infer<typeof RewriteSkippedSchema>;
 
 export const AnalysisSchema = z
   .object({
@@ -173,7 +209,12 @@ export const AnalysisSchema = z
     competencies: z.array(CompetencyResultSchema),
     rewrites: z
       .array(RewriteSchema)
-      .describe('One PM-framed rewrite per bullet of the experience, projects and volunteer sections.'),
+      .describe(
+        'One PM-framed rewrite per bullet of the experience, projects and volunteer sections, except those in rewriteSkipped[].',
+      ),
+    rewriteSkipped: z
+      .array(RewriteSkippedSchema)
+      .describe('Work-section lines that are not rewritten because they are a title, header, date, contact line or fragment.'),
     gapReport: GapReportSchema.describe(
       'Readiness for `targetRole` (default: the role GET /v1/roles marks `default`) and, with `jobDescription`, ' +
         'for the posting.',

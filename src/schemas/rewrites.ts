@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RewriteSchema } from './analysis.js';
+import { RewriteSchema, RewriteSkippedSchema } from './analysis.js';
 
 // Contract of POST /v1/rewrites: bullets rewritten without a resume (issue 5).
 
@@ -29,7 +29,10 @@ export const RewriteResponseSchema = z
     targetRole: z.string().optional(),
     rewrites: z
       .array(RewriteSchema)
-      .describe('One entry per input bullet, in order; bulletId is b1, b2, ... by position.'),
+      .describe('One entry per input bullet not in rewriteSkipped[], in order; bulletId is b1, b2, ... by position.'),
+    rewriteSkipped: z
+      .array(RewriteSkippedSchema)
+      .describe('Input lines that are not rewritten (a title, header, date, contact line or fragment), with the reason.'),
   })
   .meta({ id: 'RewriteResponse' });
 export type RewriteResponse = z.infer<typeof RewriteResponseSchema>;

@@ -1,6 +1,8 @@
 // Loads data/rewrite-lexicon.yaml at boot, validates it and compiles it for the rewriter.
 // Validation enforces the honesty contract on the data itself: no replacement may contain a digit,
-// an upper-case letter or a protected name, and every verb a rule names must be a known verb.
+// an upper-case letter or a protected name; every verb the rewriter can write on its own (openers,
+// object and competency verbs, support framing) must be a known verb, and a support
+// opener may only become a verb of `supportVerbs`, none of which claims ownership.
 import { z } from 'zod';
 import { parseDataText, readDataFile } from './read-data-file.js';
 
@@ -30,7 +32,7 @@ const OpenerSchema = z
     verb: verbName,
     keep: word.optional().describe('words written after the verb'),
     onlyBefore: z.array(word).optional().describe('apply only when the next word is one of these'),
-    nounKeep: word.optional().describe('before a noun phrase, write "applied" + these words (a skill claim)'),
+    skillBeforeNoun: z.literal(true).optional().describe('before a noun phrase it is a skill claim, left as written'),
   })
   .strict();
 
@@ -41,6 +43,7 @@ const TermMapSchema = z
     to: replacement,
     requiresAny: z.array(word).optional(),
     forbidsAny: z.array(word).optional(),
+    notBefore: z.array(word).optional().describe('not applied where the next word is one of these'),
   })
   .strict();
 
@@ -57,6 +60,9 @@ export const RewriteLexiconFileSchema = z
     doubleFinal: z.array(verbName),
     strongVerbs: z.array(verbName).min(1),
     leadFillers: z.array(word),
+    supportVerbs: z.array(verbName).min(1),
+    supportFraming: z.object({ activity: verbName, activityPreposition: word, people: verbName }).strict(),
+    completedWork: z.object({ verbs: z.array(verbName), markers: z.array(word) }).strict(),
     nounGerunds: z.array(word),
     nounLikeVerbs: z.array(verbName),
     weakOpeners: z.array(OpenerSchema).min(1),
@@ -99,6 +105,19 @@ export const RewriteLexiconFileSchema = z
     for (const [k, v] of Object.entries(lex.nominalizations)) check(v, ['nominalizations', k]);
     for (const [i, v] of lex.outcomeSlot.verbs.entries()) check(v, ['outcomeSlot', 'verbs', i]);
     for (const [i, v] of lex.nounLikeVerbs.entries()) check(v, ['nounLikeVerbs', i]);
+    for (const [i, v] of lex.supportVerbs.entries()) check(v, ['supportVerbs', i]);
+    for (const [i, v] of lex.completedWork.verbs.entries()) check(v, ['completedWork', 'verbs', i]);
+    check(lex.supportFraming.activity, ['supportFraming', 'activity']);
+    check(lex.supportFraming.people, ['supportFraming', 'people']);
+    const support = new Set(lex.supportVerbs);
+    for (const [key, v] of [['activity', lex.supportFraming.activity], ['people', lex.supportFraming.people]] as const) {
+      if (!support.has(v)) ctx.addIssue({ code: 'custom', path: ['supportFraming', key], message: `"${v}" is not one of supportVerbs` });
+    }
+    for (const [i, o] of lex.weakOpeners.entries()) {
+      if (o.mode === 'support' && !support.has(o.verb)) {
+        ctx.addIssue({ code: 'custom', path: ['weakOpeners', i, 'verb'], message: `a support opener may only become one of supportVerbs, not "${o.verb}"` });
+      }
+    }
     const names = lex.protectedNames.map((n) => n.toLowerCase());
     for (const [i, t] of lex.termMaps.entries()) {
       const to = ` ${t.to.toLowerCase()} `;
@@ -130,7 +149,7 @@ export interface CompiledOpener {
   verb: string;
   keep?: string;
   onlyBefore?: Set<string>;
-  nounKeep?: string;
+  skillBeforeNoun?: true;
 }
 
 export interface CompiledTermMap {
@@ -150,6 +169,7 @@ export interface CompiledTermMap {
   asciiRuns: string[];
   requiresAny?: Set<string>;
   forbidsAny?: Set<string>;
+  notBefore?: Set<string>;
 }
 
 export interface CompiledCountSlot {
@@ -167,6 +187,9 @@ export interface RewriteLexicon {
   forms: Map<string, { base: string; form: VerbForm }>;
   strong: Set<string>;
   leadFillers: Set<string>;
+  supportVerbs: Set<string>;
+  supportFraming: RewriteLexiconFile['supportFraming'];
+  completedWork: { verbs: Set<string>; markers: Set<string> };
   nounGerunds: Set<string>;
   nounLikeVerbs: Set<string>;
   openers: CompiledOpener[];
@@ -264,6 +287,9 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     forms,
     strong: new Set(lex.strongVerbs),
     leadFillers: new Set(lex.leadFillers),
+    supportVerbs: new Set(lex.supportVerbs),
+    supportFraming: lex.supportFraming,
+    completedWork: { verbs: new Set(lex.completedWork.verbs), markers: new Set(lex.completedWork.markers) },
     nounGerunds: new Set(lex.nounGerunds),
     nounLikeVerbs: new Set(lex.nounLikeVerbs),
     openers,
@@ -287,6 +313,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
           .filter((r) => /^[a-z0-9]+$/.test(r)),
         ...(t.requiresAny ? { requiresAny: new Set(t.requiresAny) } : {}),
         ...(t.forbidsAny ? { forbidsAny: new Set(t.forbidsAny) } : {}),
+        ...(t.notBefore ? { notBefore: new Set(t.notBefore) } : {}),
       }))
       // Longer phrases first so "customer inquiries" wins over "inquiries".
       .sort((a, b) => b.from.length - a.from.length),

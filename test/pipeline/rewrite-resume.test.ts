@@ -25,11 +25,17 @@ describe('rewrites[] in the analysis', () => {
     const doc = readResumeText(readFileSync(path, 'utf8'), limits);
     const analysis = AnalysisSchema.parse(analyzeResume(doc, knowledge));
     const work = doc.bullets.filter((b) => REWRITE_SECTIONS.includes(b.section));
-    expect(analysis.rewrites.map((r) => r.bulletId)).toEqual(work.map((b) => b.id));
+    // Every work line is either rewritten or skipped with a reason, never both, in document order.
+    const skipped = new Set(analysis.rewriteSkipped.map((s) => s.bulletId));
+    expect(analysis.rewrites.map((r) => r.bulletId)).toEqual(work.filter((b) => !skipped.has(b.id)).map((b) => b.id));
+    expect(analysis.rewriteSkipped.every((s) => work.some((b) => b.id === s.bulletId))).toBe(true);
     for (const r of analysis.rewrites) {
       const bullet = doc.bullets.find((b) => b.id === r.bulletId)!;
       expect(r.original).toBe(bullet.text);
       expect(honestyViolations({ ...r }, knowledge.lexicon), r.rewrite).toEqual([]);
+      for (const a of r.alternatives) {
+        expect(honestyViolations({ ...r, rewrite: a.rewrite, slots: a.slots }, knowledge.lexicon), a.rewrite).toEqual([]);
+      }
       const onBullet = analysis.competencies.filter((c) => c.evidence.some((e) => e.bulletId === r.bulletId));
       expect([...r.competencyIds].sort()).toEqual(onBullet.map((c) => c.id).sort());
       const current = bullet.roleIndex !== undefined && doc.roles[bullet.roleIndex]?.current;
@@ -60,7 +66,8 @@ describe('rewrites[] in the analysis', () => {
       'High School Diploma 2017',
     ].join('\n');
     const doc = readResumeText(text, limits);
-    const rewrites = analyzeResume(doc, knowledge).rewrites;
+    const { rewrites, rewriteSkipped } = analyzeResume(doc, knowledge);
+    expect(rewriteSkipped).toEqual([]);
     expect(rewrites.map((r) => r.rewrite)).toEqual([
       'Onboard and train [N] new hires on the returns process.',
       'Handle 40 customer calls per day.',

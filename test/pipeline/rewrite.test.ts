@@ -34,18 +34,26 @@ describe('rewriteBullet: weak openers', () => {
     }
   });
 
-  it('keeps a skill claim a skill claim', () => {
-    expect(past('Proficient at databases, presentations and word processing.').rewrite).toBe(
-      'Applied proficiency in databases, presentations and word processing.',
-    );
-    expect(past('Proficient in Windows, Word, Excel, Access, PowerPoint').rewrite).toBe(
-      'Applied proficiency in Windows, Word, Excel, Access, PowerPoint.',
+  it('leaves a skill claim as written: no verb makes it work done without claiming use (issue 15)', () => {
+    for (const t of ['past', 'present'] as const) {
+      const r = rewriteBullet('Proficient at databases, presentations and word processing.', { tense: t }, lex);
+      expect(r.rewrite).toBe('Proficient at databases, presentations and word processing.');
+      expect(r.changes).toEqual([]);
+      expect(rewriteBullet('Proficient in Windows, Word, Excel, Access, PowerPoint', { tense: t }, lex).rewrite).toBe(
+        'Proficient in Windows, Word, Excel, Access, PowerPoint.',
+      );
+    }
+  });
+
+  it('re-inflects a phrasal verb after "and" with the chain (issue 15)', () => {
+    expect(past('Participate in the development of standard costing and sign off on commitment to the Service Level').rewrite).toBe(
+      'Contributed to the development of standard costing and signed off on commitment to the Service Level.',
     );
   });
 
   it('picks the verb from the object when the opener leaves a noun phrase', () => {
     expect(past('Responsible for customer complaints at the front desk').rewrite).toBe(
-      'Handled [N] client escalations at the front desk.',
+      'Handled [N] customer complaints at the front desk.',
     );
     expect(past('Accountable for all staff development, budgeting and supply ordering.').rewrite).toBe(
       'Managed all staff development, budgeting and supply ordering.',
@@ -59,6 +67,52 @@ describe('rewriteBullet: tense', () => {
     const r = present('Selected and interviewed candidates for 5 open positions.');
     expect(r.rewrite).toBe('Select and interview candidates for 5 open positions.');
     expect(r.changes.filter((c) => c.rule === 'tense')).toHaveLength(2);
+  });
+
+  it('keeps completed results, awards and passives in the past under the current role (issue 15)', () => {
+    expect(present('Was awarded in September 2014 for excellence in service').rewrite).toBe(
+      'Was awarded in September 2014 for excellence in service.',
+    );
+    expect(present('Conducted 62 flight record reviews, reducing workload by 20 percent').rewrite).toBe(
+      'Conducted 62 flight record reviews, reducing workload by 20 percent.',
+    );
+    expect(present('Planned, organized and led seven Downed Aircraft Recovery Missions.').rewrite).toBe(
+      'Planned, organized and led seven Downed Aircraft Recovery Missions.',
+    );
+    expect(present('Ensured work requests were properly routed through repair facility.').rewrite).toBe(
+      'Ensured work requests were properly routed through repair facility.',
+    );
+    // A routine duty in the past under the current role still moves to the present.
+    expect(present('Prepared lesson plans for classes.').rewrite).toBe('Prepare lesson plans for classes.');
+  });
+
+  it('separates bullets the PDF glued without a period (issue 15: no glued bullets)', () => {
+    const r = past('Trained staff on how to improve customer interactions Addressed requests from management Defused volatile situations calmly');
+    expect(r.rewrite).toBe('Trained [N] staff on how to improve customer interactions; addressed requests from management; defused volatile situations calmly.');
+    expect(r.changes.filter((c) => c.rule === 'split-glued-sentence').map((c) => c.from)).toEqual([
+      'interactions Addressed',
+      'management Defused',
+    ]);
+    // A capitalized past form inside a name or after an article is not a sentence start.
+    expect(past('Worked as a Registered nurse in the Managed Care unit').rewrite).not.toContain(';');
+  });
+
+  it('keeps one tense for the whole verb chain', () => {
+    expect(past('Preparing test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote Test Cases.');
+    expect(past('Prepared test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote Test Cases.');
+    expect(past('Delivered service by greeting and assisting each customer.').rewrite).toBe(
+      'Delivered service by greeting and assisting each customer.',
+    );
+    expect(past('I review and ensure that the documents are as per standards and do not violate regulations.').rewrite).toBe(
+      'Reviewed and ensured that the documents are as per standards and do not violate regulations.',
+    );
+    expect(past('I am working on blocks like LDO to begin with.').rewrite).toBe('I am working on blocks like LDO to begin with.');
+    expect(past('Secures insurance authorizations for services and updates account accordingly').rewrite).toBe(
+      'Secured insurance authorizations for services and updated account accordingly.',
+    );
+    expect(past('Responsible for ringing up customers quickly and guaranteeing high level of service').rewrite).toBe(
+      'Rang up customers quickly and guaranteed high level of service.',
+    );
   });
 
   it('uses the past for past roles', () => {
@@ -96,14 +150,30 @@ describe('rewriteBullet: tense', () => {
 
 describe('rewriteBullet: PM terms', () => {
   it('translates customer-service terms and lists each change', () => {
-    const r = past('Resolved customer complaints and answered billing inquiries.');
-    expect(r.rewrite).toBe('Resolved [N] client escalations and answered billing requests.');
+    const r = past('Resolved customer complaints escalated by supervisors and answered billing inquiries.');
+    expect(r.rewrite).toBe('Resolved [N] customer complaints escalated by supervisors and answered billing requests.');
     expect(r.changes).toEqual(
+      expect.arrayContaining([{ rule: 'term-map:inquiries-to-requests', from: 'inquiries', to: 'requests' }]),
+    );
+    const escalated = past('Handled escalated customer complaints and billing inquiries.');
+    expect(escalated.rewrite).toBe('Handled [N] client escalations and billing requests.');
+    expect(escalated.changes).toEqual(
       expect.arrayContaining([
-        { rule: 'term-map:complaints-to-escalations', from: 'customer complaints', to: 'client escalations' },
-        { rule: 'term-map:inquiries-to-requests', from: 'inquiries', to: 'requests' },
+        { rule: 'term-map:complaints-to-escalations', from: 'escalated customer complaints', to: 'client escalations' },
       ]),
     );
+  });
+
+  it('reads complaints as escalations only where they were escalated or handled as cases (issue 15)', () => {
+    expect(past('Resolved customer complaints by exchanging merchandise and refunding money.').rewrite).toContain(
+      'customer complaints',
+    );
+    expect(past('Investigated and documented complaints as cases for the quality team.').rewrite).toContain('escalations');
+  });
+
+  it('keeps "inquiries" where "requests" reads worse (issue 15)', () => {
+    expect(past('Answered inquiries about HR policies').rewrite).toBe('Answered [N] inquiries about HR policies.');
+    expect(past('Answered billing inquiries from members').rewrite).toContain('billing requests');
   });
 
   it('keeps metric acronyms as written and explains them', () => {

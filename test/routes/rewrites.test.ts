@@ -15,9 +15,10 @@ describe('POST /v1/rewrites', () => {
       .post('/v1/rewrites')
       .send({
         bullets: [
-          'Responsible for handling customer complaints and billing inquiries.',
+          'Responsible for handling escalated customer complaints and billing inquiries.',
           'Trained new hires on Salesforce and Zendesk, 3 per month',
           'Answered inbound calls',
+          'Customer Service Agent',
         ],
         targetRole: 'project-coordinator',
       });
@@ -36,14 +37,20 @@ describe('POST /v1/rewrites', () => {
     expect(training!.competencyIds).toEqual(expect.arrayContaining(['leadership', 'tools-and-technology']));
     expect(calls!.rewrite).toBe('Answered [N] inbound calls.');
     expect(calls!.slots).toEqual([{ token: '[N]', question: 'How many calls did you handle per day?' }]);
+    // A job title is a fact: not rewritten, reported with the reason, and the other ids keep their position.
+    expect(body.rewriteSkipped).toEqual([{ bulletId: 'b4', reason: 'title' }]);
+    expect(complaints!.alternatives.map((a) => a.framing)).toEqual(['own-terms', 'no-placeholders']);
+    expect(complaints!.alternatives[0]!.rewrite).toBe('Handled [N] escalated customer complaints and billing inquiries.');
   });
 
   it('uses the present tense when asked (current role)', async () => {
     const res = await request(server.url)
       .post('/v1/rewrites')
-      .send({ bullets: ['Scheduled and coordinated 12 training sessions'], tense: 'present' });
+      .send({ bullets: ['Scheduled and coordinated 12 training sessions', 'Planned and led seven recovery missions'], tense: 'present' });
     expect(res.status).toBe(200);
     expect(res.body.rewrites[0].rewrite).toBe('Schedule and coordinate 12 training sessions.');
+    // Completed work stays in the past under the current role.
+    expect(res.body.rewrites[1].rewrite).toBe('Planned and led seven recovery missions.');
   });
 
   it.each([
@@ -93,7 +100,7 @@ describe('rewrites[] of POST /v1/analyses', () => {
       'Jane Doe',
       'Experience',
       'Customer Service Lead 03/2021 to Current Company Name City , State',
-      'Responsible for handling customer complaints and billing inquiries.',
+      'Responsible for handling escalated customer complaints and billing inquiries.',
       'Trained new hires on Salesforce, 3 per month.',
       'Cashier 01/2018 to 02/2021 Company Name City , State',
       'Helped customers select merchandise at the register.',

@@ -31,7 +31,7 @@ describe('rewrite lexicon', () => {
   });
 
   it('names the file and the field when a replacement would add a number', () => {
-    const err = errorOf(text.replace('to: "requests" }', 'to: "requests 24/7" }'));
+    const err = errorOf(text.replace('to: "requests", notBefore', 'to: "requests 24/7", notBefore'));
     expect(err.message).toContain('bad.yaml');
     expect(
       err.issues.some((i) => i.startsWith('termMaps[inquiries-to-requests].to') && i.includes('digit')),
@@ -43,6 +43,21 @@ describe('rewrite lexicon', () => {
     expect(
       err.issues.some((i) => i.includes('termMaps[tickets-to-issue-queue].to') && i.includes('lower case')),
     ).toBe(true);
+  });
+
+  it('checks every verb the rewriter writes on its own (issue 15)', () => {
+    const err = errorOf(text.replace('activity: contribute', 'activity: synergize'));
+    expect(err.issues).toContain('supportFraming.activity: unknown verb "synergize"');
+  });
+
+  it('rejects a support opener or support framing that would claim ownership (issue 15)', () => {
+    const err = errorOf(
+      text
+        .replace('{ id: helped, phrase: "helped with", mode: support, verb: support }', '{ id: helped, phrase: "helped with", mode: support, verb: manage }')
+        .replace('people: guide', 'people: lead'),
+    );
+    expect(err.issues).toContain('weakOpeners[helped].verb: a support opener may only become one of supportVerbs, not "manage"');
+    expect(err.issues).toContain('supportFraming.people: "lead" is not one of supportVerbs');
   });
 
   it('rejects a rule naming an unknown verb', () => {

@@ -111,7 +111,9 @@ export function scoreBullet(raw: string, lexicon: RewriteLexicon): BulletScore {
     lexicon.protectedPattern?.test(text) === true ||
     (text.match(ascii ? ASCII_NAMED : NAMED) ?? []).some((w) => {
       const l = w.toLowerCase();
-      return !lexicon.forms.has(l) && !lexicon.leadFillers.has(l) && !lexicon.allowedCapitalized.has(l);
+      // A capitalized "-ly" word mid-bullet is an adverb opening a glued sentence ("fax Promptly responded"),
+      // not a name; the rare name ending in -ly ("Kelly") loses these points.
+      return !lexicon.forms.has(l) && !lexicon.leadFillers.has(l) && !lexicon.allowedCapitalized.has(l) && !(l.length > 4 && l.endsWith('ly'));
     });
   const specificity = lengthPoints + (named ? 10 : 0);
 

@@ -1,0 +1,180 @@
+// Tense of a verb chain: re-inflects the verbs coordinated with the opening one so the chain has one
+// tense ("Handle cash and tracked" -> one form). Heuristic: a word counts as a verb only in the form of
+// the opening verb and next to it or before a determiner. Limits: no parser; ambiguous chains are kept.
+import type { RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
+import type { RewriteChange, RewriteContext } from './rewrite-bullet.js';
+import { DETERMINERS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isProtected, isWord, splitTok, verbIn } from './text-tokens.js';
+
+/** Words that make a phrasal verb of the word before them ("sign off", "follow up"). */
+const PARTICLES = new Set(['off', 'out', 'up', 'down']);
+
+/**
+ * A coordinated gerund is a verb only when its list ends in a gerund that takes an object:
+ * "creating, editing and verifying product documentation" yes; "scheduling, billing, and filing"
+ * or "complaints and billing inquiries" no.
+ */
+export function gerundIsVerb(out: string[], i: number, lex: RewriteLexicon): boolean {
+  let k = i;
+  // Walk to the last item of the list this gerund belongs to.
+  for (;;) {
+    const next = out[k + 1];
+    if (next !== undefined && isConnector(next) && out[k + 2] !== undefined) k += 2;
+    else if (/,$/.test(out[k]!) && out[k + 1] !== undefined && isConnector(out[k + 1]!) && out[k + 2] !== undefined) k += 2;
+    else if (/,$/.test(out[k]!) && out[k + 1] !== undefined && lex.forms.get(coreOf(out[k + 1]!))?.form === 'gerund') k += 1;
+    else break;
+  }
+  const last = out[k]!;
+  const after = out[k + 1];
+  if (lex.forms.get(coreOf(last))?.form !== 'gerund' || splitTok(last).post || after === undefined) return false;
+  if (isConnector(after) || PREPOSITIONS.has(coreOf(after))) return false;
+  return !lex.nounGerunds.has(coreOf(last));
+}
+
+/** True when tokens from the opening verb up to `i` are only verbs and connectors. */
+export function chainIsContiguous(
+  out: string[],
+  from: number,
+  i: number,
+  lex: RewriteLexicon,
+  form: VerbForm | undefined,
+): boolean {
+  for (let k = Math.max(from, 1); k < i; k++) {
+    const t = out[k]!;
+    if (isConnector(t)) continue;
+    // Earlier items of the list may already be re-inflected, so any verb form counts.
+    if (isWord(t) && form !== undefined && lex.forms.has(coreOf(t))) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Re-inflects verbs coordinated with the opening one ("Handle cash and tracked ..." -> one tense). */
+export function convertChain(
+  tokens: string[],
+  from: number,
+  chainForm: VerbForm | undefined,
+  ctx: RewriteContext,
+  lex: RewriteLexicon,
+  changes: RewriteChange[],
+): string[] {
+  const out = [...tokens];
+  const wanted: VerbForm = ctx.tense === 'past' ? 'past' : 'base';
+  // After "to", a base form is an infinitive ("to keep clients satisfied and retain business").
+  let toSeen = false;
+  for (let i = Math.max(from, 1); i < out.length; i++) {
+    const raw = out[i]!;
+    let prevIdx = i - 1;
+    if (prevIdx > 0 && coreOf(out[prevIdx]!).endsWith('ly')) prevIdx--;
+    const prev = out[prevIdx]!;
+    const joined = isConnector(prev) || /,$/.test(prev);
+    if (coreOf(raw) === 'to') toSeen = true;
+    // "ensure that the documents are ... and do not violate": a subordinate clause keeps its own tense.
+    if (SUBORDINATORS.has(coreOf(raw))) break;
+    if (!joined || !isWord(raw) || /^\p{Lu}/u.test(raw)) continue;
+    const f = lex.forms.get(coreOf(raw));
+    if (!f) continue;
+    // Only words in the same form as the opening verb: "and issues" after "Manage" is a noun.
+    if (f.form !== chainForm || f.form === wanted) continue;
+    if (f.form === 'gerund' && !gerundIsVerb(out, i, lex)) continue;
+    // "-s" and "-ing" forms are also nouns ("files and records"): away from the opening verbs they
+    // count as verbs only before a determiner ("and completing the hiring").
+    const contiguous = chainIsContiguous(out, from, i, lex, chainForm);
+    const nounLike = f.form === 'third' || f.form === 'gerund' || lex.nounLikeVerbs.has(f.base);
+    // A particle after it ("and sign off on") makes it a phrasal verb.
+    const next = coreOf(out[i + 1] ?? '');
+    if (nounLike && !contiguous && !DETERMINERS.has(next) && !PARTICLES.has(next)) continue;
+    if (f.form === 'base' && wanted === 'past' && (chainForm !== 'base' || toSeen)) continue;
+    if (isProtected(verbIn(f.base, ctx.tense, lex), lex)) continue;
+    const to = verbIn(f.base, ctx.tense, lex) + splitTok(raw).post;
+    changes.push({ rule: 'tense', from: raw, to });
+    out[i] = to;
+  }
+  return out;
+}
+
+/**
+ * The tense a clause is written in: the role's, except that a clause already in the past under the
+ * current role stays in the past when it reports completed work (a completion verb, a result, an
+ * award or a passive): "Planned and led seven missions" is not "Plan and lead seven missions".
+ */
+export function clauseTense(tokens: readonly string[], leadForm: VerbForm | undefined, leadBase: string | undefined, ctx: RewriteContext, lex: RewriteLexicon): RewriteContext['tense'] {
+  if (ctx.tense !== 'present' || leadForm !== 'past') return ctx.tense;
+  if (leadBase !== undefined && lex.completedWork.verbs.has(leadBase)) return 'past';
+  for (const t of tokens) {
+    if (lex.completedWork.markers.has(coreOf(t))) return 'past';
+  }
+  return ctx.tense;
+}
+
+/**
+ * Verbs of the writer's chain that convertChain left in their old form because they also read as
+ * nouns ("Secures authorizations and updates account", "Preparing test data and writing Test Cases"):
+ * a word in the chain's old form right after "and"/"or"/a comma, followed by a word that can be its
+ * object. They are re-inflected too, so the chain keeps one tense.
+ */
+export function convertLeftovers(
+  before: readonly string[],
+  after: readonly string[],
+  from: number,
+  chainForm: VerbForm | undefined,
+  ctx: RewriteContext,
+  lex: RewriteLexicon,
+  changes: RewriteChange[],
+): string[] {
+  const wanted: VerbForm = ctx.tense === 'past' ? 'past' : 'base';
+  const out = [...after];
+  if (chainForm === wanted || (chainForm !== 'third' && chainForm !== 'gerund' && chainForm !== 'past')) {
+    return fixWriterGerund(out, from, wanted, ctx, lex, changes);
+  }
+  for (let i = Math.max(from, 1); i < out.length; i++) {
+    const raw = out[i]!;
+    if (SUBORDINATORS.has(coreOf(raw))) break;
+    // A word the re-inflection changed is in the new tense already.
+    if (raw !== before[i]) continue;
+    const prev = out[i - 1]!;
+    if (!(isConnector(prev) || /,$/.test(prev)) || !isWord(raw) || /^\p{Lu}/u.test(raw) || splitTok(raw).post) continue;
+    const f = lex.forms.get(coreOf(raw));
+    if (f?.form !== chainForm) continue;
+    const next = out[i + 1];
+    if (next === undefined || !isWord(next) || isConnector(next) || PREPOSITIONS.has(coreOf(next))) continue;
+    // "billing requests" is a noun phrase; "writing Test Cases", "writing the specs" are not.
+    if (lex.nounGerunds.has(f.base) || lex.nounGerunds.has(coreOf(raw))) {
+      if (!/^\p{Lu}/u.test(next) && !DETERMINERS.has(coreOf(next))) continue;
+    }
+    const target = verbIn(f.base, ctx.tense, lex);
+    if (isProtected(target, lex)) continue;
+    out[i] = target;
+    changes.push({ rule: 'tense', from: raw, to: target });
+  }
+  return chainForm === 'gerund' ? out : fixWriterGerund(out, from, wanted, ctx, lex, changes);
+}
+
+/**
+ * The writer's own half-converted chain ("Prepared test data and writing Test Cases"): an -ing verb
+ * right after "and" whose object starts with a capital or a determiner takes the chain's tense.
+ */
+function fixWriterGerund(
+  out: string[],
+  from: number,
+  wanted: VerbForm,
+  ctx: RewriteContext,
+  lex: RewriteLexicon,
+  changes: RewriteChange[],
+): string[] {
+  for (let i = Math.max(from, 1); i < out.length; i++) {
+    const raw = out[i]!;
+    if (SUBORDINATORS.has(coreOf(raw))) break;
+    if (coreOf(out[i - 1]!) !== 'and' || !isWord(raw) || /^\p{Lu}/u.test(raw) || splitTok(raw).post) continue;
+    // "by greeting and assisting each customer": two -ing forms in parallel stay as they are.
+    if (i >= 2 && lex.forms.get(coreOf(out[i - 2]!))?.form === 'gerund') continue;
+    const f = lex.forms.get(coreOf(raw));
+    const next = out[i + 1];
+    if (f?.form !== 'gerund' || f.form === wanted || next === undefined || !isWord(next)) continue;
+    if (!/^\p{Lu}/u.test(next) && !DETERMINERS.has(coreOf(next))) continue;
+    const target = verbIn(f.base, ctx.tense, lex);
+    if (isProtected(target, lex)) continue;
+    out[i] = target;
+    changes.push({ rule: 'tense', from: raw, to: target });
+  }
+  return out;
+}

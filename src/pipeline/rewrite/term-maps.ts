@@ -1,0 +1,47 @@
+// Term maps: customer-service words read in their project meaning ("inquiries" -> "requests"), from
+// data/rewrite-lexicon.yaml, applied on word boundaries with context words that allow or forbid them.
+// Limits: context is the whole bullet plus the next word, not the sentence structure.
+import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
+import type { RewriteChange } from './rewrite-bullet.js';
+import { NON_ASCII } from './score-bullet.js';
+import { capitalize, lower, someIn } from './text-tokens.js';
+
+export function applyTermMaps(text: string, lex: RewriteLexicon, changes: RewriteChange[]): string {
+  const ascii = !NON_ASCII.test(text);
+  // On ASCII text [a-z0-9] is \p{L}\p{N} of the lower-cased text (see asciiRuns in load-lexicon).
+  const runs = new Set(text.toLowerCase().match(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu) ?? []);
+  // Built only when a map that passed the run checks asks for it.
+  let words: Set<string> | undefined;
+  const wordsOf = () => (words ??= new Set((text.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map(lower)));
+  type Hit = { start: number; end: number; to: string; rule: string };
+  const hits: Hit[] = [];
+  const taken = (s: number, e: number) => hits.some((h) => s < h.end && e > h.start);
+  for (const t of lex.termMaps) {
+    if (t.firstRun !== undefined && !runs.has(t.firstRun)) continue;
+    if (ascii && !t.asciiRuns.every((r) => runs.has(r))) continue;
+    if (t.requiresAny && !someIn(t.requiresAny, wordsOf())) continue;
+    if (t.forbidsAny && someIn(t.forbidsAny, wordsOf())) continue;
+    // "media inquiries and requests" must not become "requests and requests".
+    if (t.present?.test(text)) continue;
+    t.pattern.lastIndex = 0;
+    for (let m = t.pattern.exec(text); m; m = t.pattern.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      // "inquiries about HR policies" stays as written: "requests about" reads worse.
+      if (t.notBefore && t.notBefore.has(/^\s*([\p{L}]+)/u.exec(text.slice(end))?.[1]?.toLowerCase() ?? '')) continue;
+      let to = t.to.replaceAll('$0', m[0]);
+      if (/^\p{Lu}/u.test(m[0]) && !/^\p{Lu}+$/u.test(m[0])) to = capitalize(to);
+      hits.push({ start, end, to, rule: `term-map:${t.id}` });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const h of hits) {
+    out += text.slice(at, h.start) + h.to;
+    at = h.end;
+    changes.push({ rule: h.rule, from: text.slice(h.start, h.end), to: h.to });
+  }
+  return out + text.slice(at);
+}
