@@ -14,6 +14,7 @@ import auth from './plugins/auth.js';
 import availability from './plugins/availability.js';
 import cors from './plugins/cors.js';
 import errorHandler from './plugins/error-handler.js';
+import jsonAnswers from './plugins/json-answers.js';
 import metricsPlugin, { createMetrics, instrumentExtractor } from './plugins/metrics.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Only multipart and JSON carry resumes; any other body type is a 415, not a misread string.
   app.removeContentTypeParser('text/plain');
   await app.register(errorHandler);
+  await app.register(jsonAnswers);
   // Order matters: hooks run in registration order. Metrics see every answer; CORS headers are set
   // before any refusal; a draining server refuses before auth; rate limiting counts proven keys.
   await app.register(metricsPlugin, { metrics });

@@ -89,6 +89,9 @@ export function buildOpenApiDocument(specs: RouteSpec[], version: string): Json 
         description: spec.responseDescription ?? 'OK',
         content: {
           [spec.responseContentType ?? 'application/json']: { schema: toSchema(spec.response, 'output') },
+          ...Object.fromEntries(
+            Object.entries(spec.responseAlternatives ?? {}).map(([type, schema]) => [type, { schema: toSchema(schema, 'output') }]),
+          ),
         },
       },
       ...errorResponses(spec.errors),

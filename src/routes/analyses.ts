@@ -8,7 +8,10 @@ import { TextResumeBodySchema } from '../schemas/document.js';
 import { RESUME_ERRORS, ResumeUploadSchema } from './documents.js';
 import { GAP_FILE_FIELDS, GAP_TEXT_FIELDS, GapRequestFieldsSchema, GapUploadFieldsSchema, readGapOptions } from './gap-input.js';
 import { readResumeFromRequest } from './read-resume-request.js';
-import type { RouteFactory } from './route-spec.js';
+import { parseInput, type RouteFactory } from './route-spec.js';
+import { chooseReportFormat, ReportQuerySchema, ReportTextSchema } from './report-format.js';
+import { renderReport } from '../views/render-report.js';
+import { REPORT_FORMATS } from '../views/report-parts.js';
 
 export const SCORE_DESCRIPTION =
   'Each competency gets a score from 0 to 100 built from independent pieces of evidence (one bullet, ' +
@@ -37,13 +40,26 @@ export const analysisRoutes: RouteFactory = (app) => [
         `and \`patternId\` names the taxonomy pattern (GET /v1/taxonomy). ${SCORE_DESCRIPTION} ` +
         'The same input always gives byte-identical JSON. `gapReport` compares the resume with `targetRole` ' +
         '(default project-coordinator; GET /v1/roles) and, when `jobDescription` is sent (a text field, or a ' +
-        'PDF/DOCX/TXT file in the `jobDescription` part), with that posting.',
+        'PDF/DOCX/TXT file in the `jobDescription` part), with that posting. The same analysis can come back ' +
+        'as a readable report: `?format=markdown|text|html` or an `Accept` header of text/markdown, ' +
+        'text/plain or text/html (JSON by default; an unknown format is 406 NOT_ACCEPTABLE). The HTML ' +
+        'report is one self-contained page with no script that prints to one or two pages.',
       tags: ['analyses'],
+      query: ReportQuerySchema,
       body: { multipart: AnalysisUploadSchema, json: AnalysisBodySchema },
       response: AnalysisSchema,
-      errors: [...RESUME_ERRORS, 'UNKNOWN_ROLE'],
+      responseAlternatives: {
+        [REPORT_FORMATS.markdown]: ReportTextSchema,
+        [REPORT_FORMATS.text]: ReportTextSchema,
+        [REPORT_FORMATS.html]: ReportTextSchema,
+      },
+      errors: [...RESUME_ERRORS, 'UNKNOWN_ROLE', 'NOT_ACCEPTABLE'],
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
+      // Decided before the upload is read: a client asking for a format that does not exist does no work.
+      const query = parseInput(ReportQuerySchema, request.query, 'query');
+      const format = chooseReportFormat(query, request.headers.accept);
+      reply.header('vary', 'Accept');
       const input = await readResumeFromRequest(request, app, {
         jsonSchema: AnalysisBodySchema,
         extraFiles: GAP_FILE_FIELDS,
@@ -54,7 +70,10 @@ export const analysisRoutes: RouteFactory = (app) => [
         input.kind === 'bytes'
           ? await readResumeBytes(input.bytes, app.extractor, app.readLimits)
           : readResumeText(input.text, app.readLimits);
-      return analyzeResume(doc, app.knowledge, gapOptions);
+      const analysis = analyzeResume(doc, app.knowledge, gapOptions);
+      if (format === 'json') return analysis;
+      reply.type(`${REPORT_FORMATS[format]}; charset=utf-8`);
+      return renderReport(analysis, format);
     },
   },
 ];

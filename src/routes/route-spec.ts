@@ -18,6 +18,8 @@ export interface RouteSpec {
   response: z.ZodType;
   responseDescription?: string;
   responseContentType?: string;
+  /** Other media types the 200 answer can take (content negotiation), each with its schema. */
+  responseAlternatives?: Record<string, z.ZodType>;
   errors: ErrorCode[];
   /** Open even when API keys are configured (health, metrics). */
   public?: boolean;
