@@ -38,21 +38,23 @@ table{border-collapse:collapse;width:100%;font-size:.85rem}
 th,td{border-bottom:1px solid #c8c8c8;padding:.2rem .35rem;text-align:left;vertical-align:top}
 th{background:#eeeeee}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
-.status{font-weight:700;text-transform:uppercase;font-size:.75rem;letter-spacing:.03em}
+.status{font-weight:700;text-transform:uppercase;font-size:.85em;letter-spacing:.03em}
 .rewrites td{width:50%}
-.slot{color:#3d3d3d;font-size:.8rem}
+.slot{color:#3d3d3d;font-size:.9em}
 svg text{font:12px system-ui,Arial,sans-serif;fill:#1a1a1a}
 ol{margin:.3rem 0;padding-left:1.4rem}
 li{margin:.2rem 0}
 .two{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
 @page{size:A4;margin:11mm}
 @media print{
-  body{font-size:8.5pt}
+  body{font-size:8pt;line-height:1.25}
   main{max-width:none;padding:0}
-  h1{font-size:14pt}
-  h2{font-size:10.5pt;margin-top:.6rem;break-after:avoid}
-  table{font-size:7.5pt}
+  h1{font-size:13pt}
+  h2{font-size:10pt;margin:.5rem 0 .2rem;break-after:avoid}
+  table{font-size:7pt}
+  th,td{padding:.05rem .25rem}
   tr{break-inside:avoid}
+  svg.chart{width:70%;height:auto}
 }
 `;
 
@@ -77,12 +79,12 @@ function competencyChart(analysis: Analysis, report: GapReport): string {
   const rowHeight = 22;
   const top = 20;
   const height = top + report.items.length * rowHeight + 6;
-  const width = labelWidth + step * (LEVELS.length - 1) + 20;
+  const width = labelWidth + step * (LEVELS.length - 1) + 70;
   const summary = report.items
     .map((i) => `${competencyLabel(analysis, i.competencyId)}: shown ${i.actual}, required ${i.required}`)
     .join('; ');
   const parts: string[] = [
-    `<svg role="img" aria-labelledby="chart-title chart-desc" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<svg class="chart" role="img" aria-labelledby="chart-title chart-desc" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<title id="chart-title">Competencies shown against what ${escapeHtml(report.targetRole.title)} requires</title>`,
     `<desc id="chart-desc">${escapeHtml(summary)}</desc>`,
   ];
