@@ -80,17 +80,21 @@ export function formatJson(rows: ShortlistRow[]): string {
 
 const cut = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
-/** A terminal table: fixed columns, the lists shortened to fit about 130 columns. */
+/**
+ * A terminal table of about 120 columns: lists shortened, and the name column left out when no file
+ * has a name in its contact block (it would only repeat the file name).
+ */
 export function formatTable(rows: ShortlistRow[], withCoverage: boolean): string {
-  const fileWidth = Math.min(32, Math.max(4, ...rows.map((r) => basename(r.file).length)));
-  const nameWidth = Math.min(24, Math.max(4, ...rows.map((r) => r.name.length)));
+  const showNames = rows.some((r) => r.name !== basename(r.file));
+  const fileWidth = Math.min(30, Math.max(4, ...rows.map((r) => basename(r.file).length)));
+  const nameWidth = Math.min(22, Math.max(4, ...rows.map((r) => r.name.length)));
   const head = [
     '#'.padStart(3),
     'File'.padEnd(fileWidth),
-    'Name'.padEnd(nameWidth),
+    ...(showNames ? ['Name'.padEnd(nameWidth)] : []),
     'Ready',
     ...(withCoverage ? ['Posting'] : []),
-    'Top strengths'.padEnd(34),
+    'Top strengths'.padEnd(30),
     'Top gaps',
   ];
   const lines = [head.join('  ')];
@@ -100,11 +104,11 @@ export function formatTable(rows: ShortlistRow[], withCoverage: boolean): string
       [
         (r.rank === null ? '-' : String(r.rank)).padStart(3),
         cut(basename(r.file), fileWidth).padEnd(fileWidth),
-        cut(r.name, nameWidth).padEnd(nameWidth),
+        ...(showNames ? [cut(r.name, nameWidth).padEnd(nameWidth)] : []),
         score(r.readiness, 5),
         ...(withCoverage ? [score(r.coverage, 7)] : []),
-        cut(r.error ? `error: ${r.error}` : r.strengths.join(', '), 34).padEnd(34),
-        r.error ? '' : cut(r.gaps.join(', '), 40),
+        cut(r.error ? `error: ${r.error}` : r.strengths.join(', '), 30).padEnd(30),
+        r.error ? '' : cut(r.gaps.join(', '), 30),
       ].join('  ').trimEnd(),
     );
   }
