@@ -118,6 +118,8 @@ async function analyzeThroughServer(file: string, options: AnalyzeOptions): Prom
   }
   const url = new URL('/v1/analyses', options.server);
   url.searchParams.set('format', options.format);
+  // The in-process JSON is indented; ask the service for the same.
+  if (options.format === 'json') url.searchParams.set('pretty', 'true');
   const headers: Record<string, string> = {};
   if (options.apiKey) headers['x-api-key'] = options.apiKey;
   let res: Response;

@@ -26,7 +26,7 @@ export function renderMarkdown(analysis: Analysis): string {
   out.push(`# ${name ? `${escapeMarkdown(name)}: ` : ''}SkillBridge report`, '');
   if (report) {
     out.push(
-      `**Target role:** ${escapeMarkdown(report.targetRole.title)} (O*NET ${report.targetRole.onetCode})  `,
+      `**Target role:** ${escapeMarkdown(report.targetRole.title)} (O\\*NET ${report.targetRole.onetCode})  `,
       `**Readiness:** ${report.readiness}%`,
       '',
       escapeMarkdown(report.explanation),

@@ -2,6 +2,7 @@
 // ?format= and Accept, 406 NOT_ACCEPTABLE, the views showing the JSON answer's own values, and every
 // JSON answer ending with a newline (?pretty=true indents).
 import { join } from 'node:path';
+import { marked } from 'marked';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/schemas/analysis.js';
@@ -100,6 +101,23 @@ describe('report views show the analysis values', () => {
     // Slots keep their token and question.
     const slotted = analysis.rewrites.find((r) => r.slots.length > 0)!;
     expect(md).toContain(`\`${slotted.slots[0]!.token}\`: ${slotted.slots[0]!.question}`);
+  });
+
+  it('markdown renders as GitHub-flavoured Markdown: two tables of the right size, no stray syntax', async () => {
+    const md = (await analyze().query({ format: 'markdown' })).text;
+    const html = await marked.parse(md, { gfm: true });
+    const tables = html.match(/<table>[\s\S]*?<\/table>/g)!;
+    expect(tables).toHaveLength(2);
+    expect(tables[0]!.match(/<tr>/g)).toHaveLength(analysis.competencies.length + 1);
+    expect(tables[1]!.match(/<tr>/g)).toHaveLength(analysis.gapReport!.items.length + 1);
+    // Every cell row has as many cells as the header: a stray | would add one.
+    for (const table of tables) {
+      const counts = table.match(/<tr>[\s\S]*?<\/tr>/g)!.map((row) => row.match(/<t[hd][ >]/g)!.length);
+      expect(new Set(counts).size).toBe(1);
+    }
+    const visible = html.replace(/<[^>]+>/g, '');
+    expect(visible).not.toMatch(/\*\*|\\\[|<\//);
+    expect(visible).toContain(analysis.rewrites.find((r) => r.slots.length > 0)!.rewrite.replace(/&/g, '&amp;'));
   });
 
   it('text: the same content within 100 columns and without Markdown syntax', async () => {
