@@ -17,6 +17,7 @@ import requestLog from './plugins/request-log.js';
 import availability from './plugins/availability.js';
 import cors from './plugins/cors.js';
 import errorHandler, { answerClientError, answerFrameworkError } from './plugins/error-handler.js';
+import jsonAnswers from './plugins/json-answers.js';
 import metricsPlugin, { createMetrics, instrumentExtractor } from './plugins/metrics.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -173,6 +174,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.removeContentTypeParser('text/plain');
   await app.register(errorHandler);
   await app.register(requestLog);
+  await app.register(jsonAnswers);
   // Order matters: hooks run in registration order. Metrics see every answer; CORS headers are set
   // before any refusal; a draining server refuses before auth; rate limiting counts proven keys.
   await app.register(metricsPlugin, { metrics });

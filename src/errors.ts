@@ -7,6 +7,7 @@ export const ERROR_DEFINITIONS = {
   UNKNOWN_ROLE: { status: 400, message: 'Unknown target role: %s' },
   UNAUTHORIZED: { status: 401, message: 'A valid API key is required' },
   NOT_FOUND: { status: 404, message: 'Not found: %s' },
+  NOT_ACCEPTABLE: { status: 406, message: 'No such report format: %s' },
   REQUEST_TIMEOUT: { status: 408, message: 'The request did not arrive in time: %s' },
   TOO_MANY_FILES: { status: 413, message: 'Too many files: %s' },
   FILE_TOO_LARGE: { status: 413, message: 'The upload is too large: %s' },
@@ -34,6 +35,8 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   UNKNOWN_ROLE: '`targetRole` names no role profile (see GET /v1/roles).',
   UNAUTHORIZED: 'API keys are configured and the request carries no valid one.',
   NOT_FOUND: 'No such route or resource.',
+  NOT_ACCEPTABLE:
+    'The `format` query parameter or the `Accept` header asks for a report format that does not exist; the message lists those that do.',
   REQUEST_TIMEOUT: 'Headers or body did not arrive within REQUEST_TIMEOUT_MS (a stalled or very slow client).',
   TOO_MANY_FILES: 'More than one file in `resume` (or more files than the route takes).',
   FILE_TOO_LARGE: 'The file exceeds MAX_FILE_BYTES (default 10 MB), or a JSON body exceeds MAX_JSON_BYTES (default 1 MB).',

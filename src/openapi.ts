@@ -17,6 +17,7 @@ const TAGS: Record<string, string> = {
   taxonomy: 'The competencies the analyzer knows, with O*NET, ESCO and PMI references.',
   roles: 'The target role profiles a gap report can compare a resume with.',
   operations: 'Liveness, readiness and metrics for the platform that runs the service. No API key needed.',
+  pages: 'A page a person can use in a browser to try the API. No API key needed to load it.',
 };
 
 const RATE_HEADERS = {

@@ -8,6 +8,9 @@ import { GAP_FILE_FIELDS, GAP_TEXT_FIELDS, GapRequestFieldsSchema, GapUploadFiel
 import { readResumeFromRequest } from './read-resume-request.js';
 import { buildExamples, EXAMPLE_RESUME } from './examples.js';
 import { defineRoute, type RouteFactory } from './route-spec.js';
+import { chooseReportFormat, ReportQuerySchema, ReportTextSchema } from './report-format.js';
+import { renderReport } from '../views/render-report.js';
+import { REPORT_FORMATS } from '../views/report-parts.js';
 
 export const SCORE_DESCRIPTION =
   'Each competency gets a score from 0 to 100 built from independent pieces of evidence (one bullet, ' +
@@ -36,18 +39,30 @@ export const analysisRoutes: RouteFactory = (app) => [
         `and \`patternId\` names the taxonomy pattern (GET /v1/taxonomy). ${SCORE_DESCRIPTION} ` +
         'The same input always gives byte-identical JSON. `gapReport` compares the resume with `targetRole` ' +
         '(default project-coordinator; GET /v1/roles) and, when `jobDescription` is sent (a text field, or a ' +
-        'PDF/DOCX/TXT file in the `jobDescription` part), with that posting.',
+        'PDF/DOCX/TXT file in the `jobDescription` part), with that posting. The same analysis can come back ' +
+        'as a readable report: `?format=markdown|text|html` or an `Accept` header of text/markdown, ' +
+        'text/plain or text/html (JSON by default; an unknown format is 406 NOT_ACCEPTABLE). The HTML ' +
+        'report is one self-contained page with no script that prints to one or two pages.',
       tags: ['analyses'],
+      query: ReportQuerySchema,
       body: {
         multipart: AnalysisUploadSchema,
         encoding: { resume: { contentType: RESUME_PART_TYPES }, jobDescription: { contentType: `text/plain, ${RESUME_PART_TYPES}` } },
         json: AnalysisBodySchema,
       },
       response: AnalysisSchema,
-      errors: [...RESUME_ERRORS, 'UNKNOWN_ROLE'],
+      responseAlternatives: {
+        [REPORT_FORMATS.markdown]: ReportTextSchema,
+        [REPORT_FORMATS.text]: ReportTextSchema,
+        [REPORT_FORMATS.html]: ReportTextSchema,
+      },
+      errors: [...RESUME_ERRORS, 'UNKNOWN_ROLE', 'NOT_ACCEPTABLE'],
       examples: { request: { text: EXAMPLE_RESUME, targetRole: 'project-coordinator' }, response: buildExamples(app).analysis },
     },
-    async (request) => {
+    async (request, reply) => {
+      // Decided before the upload is read: a client asking for a format that does not exist does no work.
+      const format = chooseReportFormat(request.query, request.headers.accept);
+      reply.header('vary', 'Accept');
       const input = await readResumeFromRequest(request, app, {
         jsonSchema: AnalysisBodySchema,
         extraFiles: GAP_FILE_FIELDS,
@@ -58,7 +73,10 @@ export const analysisRoutes: RouteFactory = (app) => [
         input.kind === 'bytes'
           ? await readResumeRaw(input.bytes, app.extractor, app.readLimits)
           : { format: 'txt' as const, raw: { text: input.text, truncated: false } };
-      return app.textWork.analyze(read, gapOptions);
+      const analysis = await app.textWork.analyze(read, gapOptions);
+      if (format === 'json') return analysis;
+      // A report is text in its own media type: sent as written, not through the JSON serializer.
+      return reply.type(`${REPORT_FORMATS[format]}; charset=utf-8`).send(renderReport(analysis, format));
     },
   ),
 ];

@@ -1,12 +1,13 @@
 // The gap-report part of POST /v1/analyses: `targetRole` and the optional `jobDescription`, as JSON
 // fields, multipart fields, or (for the posting) a second file read through the same pipeline as the
 // resume, so a PDF or DOCX posting gets the same type sniffing, limits and normalization.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { appError } from '../errors.js';
 import type { GapOptions } from '../pipeline/report/gaps.js';
 import { normalizeText } from '../pipeline/read/normalize.js';
-import { readResumeBytes } from '../extraction/read-resume.js';
+import { type ReadLimits, readResumeBytes } from '../extraction/read-resume.js';
+import type { Extractor } from '../extraction/extractor.js';
+import type { Knowledge } from '../taxonomy/knowledge.js';
 
 /** Multipart parts the analyses route accepts besides `resume` and `text`. */
 export const GAP_FILE_FIELDS = ['jobDescription'];
@@ -42,8 +43,15 @@ export interface GapRequestParts {
   json?: GapRequestFields;
 }
 
+/** What reading the gap options needs: the Fastify instance in the route, plain values in the CLI. */
+export interface GapContext {
+  knowledge: Pick<Knowledge, 'roles'>;
+  extractor: Extractor;
+  readLimits: ReadLimits;
+}
+
 /** Validates the role and reads the posting; answers UNKNOWN_ROLE or the reading errors otherwise. */
-export async function readGapOptions(app: FastifyInstance, parts: GapRequestParts): Promise<GapOptions> {
+export async function readGapOptions(app: GapContext, parts: GapRequestParts): Promise<GapOptions> {
   const targetRole = parts.json?.targetRole ?? parts.fields.get('targetRole') ?? app.knowledge.roles.defaultTargetRole;
   if (!app.knowledge.roles.rolesById.has(targetRole))
     throw appError('UNKNOWN_ROLE', `"${targetRole.slice(0, 100)}"; see GET /v1/roles`);

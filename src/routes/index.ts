@@ -7,5 +7,6 @@ import { rewriteRoutes } from './rewrites.js';
 import { roleRoutes } from './roles.js';
 import type { RouteFactory } from './route-spec.js';
 import { taxonomyRoutes } from './taxonomy.js';
+import { tryItRoutes } from './try-it.js';
 
-export const ROUTE_FACTORIES: RouteFactory[] = [healthRoutes, metricsRoutes, documentRoutes, analysisRoutes, taxonomyRoutes, roleRoutes, rewriteRoutes];
+export const ROUTE_FACTORIES: RouteFactory[] = [healthRoutes, metricsRoutes, documentRoutes, analysisRoutes, taxonomyRoutes, roleRoutes, rewriteRoutes, tryItRoutes];
