@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { type Batches, createBatches } from './batches/create-batches.js';
 import type { Config } from './config.js';
 import type { ErrorCode } from './errors.js';
 import { createInlineExtractor, type Extractor } from './extraction/extractor.js';
@@ -32,6 +33,7 @@ declare module 'fastify' {
     extractor: Extractor;
     readLimits: ReadLimits;
     routeSpecs: RouteSpec[];
+    batches: Batches;
     /** Why the server should not take work now, or undefined when ready. */
     readiness: () => string | undefined;
   }
@@ -90,6 +92,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     minTextChars: config.MIN_TEXT_CHARS,
     zip: DEFAULT_ZIP_LIMITS,
   });
+  const batches = createBatches(config);
+  app.decorate('batches', batches);
+  // Without Redis this process is the only worker; with it, BATCH_WORKER=false leaves jobs to `npm run worker`.
+  if (batches.mode === 'memory' || config.BATCH_WORKER)
+    batches.startWorkers({ extractor, knowledge, readLimits: app.readLimits });
+  // Workers stop (finishing their current jobs) before the extractor they use closes.
+  app.addHook('onClose', async () => batches.close());
   app.addHook('onClose', async () => extractor.close());
 
   // Only multipart and JSON carry resumes; any other body type is a 415, not a misread string.
@@ -136,7 +145,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   for (const { spec, handler } of routes) {
-    app.route({ method: spec.method, url: spec.url, handler });
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      handler,
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+    });
   }
   return app;
 }

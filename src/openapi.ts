@@ -32,6 +32,7 @@ function parameters(spec: RouteSpec): Json[] {
   for (const [where, obj] of [
     ['path', spec.params],
     ['query', spec.query],
+    ['header', spec.headers],
   ] as const) {
     if (!obj) continue;
     const json = toSchema(obj, 'input') as { properties?: Record<string, Json>; required?: string[] };
@@ -84,12 +85,27 @@ export function buildOpenApiDocument(specs: RouteSpec[], version: string): Json 
       if (spec.body.json) content['application/json'] = { schema: toSchema(spec.body.json, 'input') };
       op.requestBody = { required: true, content };
     }
+    const status = spec.status ?? 200;
     op.responses = {
-      '200': {
+      [String(status)]: {
         description: spec.responseDescription ?? 'OK',
-        content: {
-          [spec.responseContentType ?? 'application/json']: { schema: toSchema(spec.response, 'output') },
-        },
+        ...(spec.responseHeaders
+          ? {
+              headers: Object.fromEntries(
+                Object.entries(spec.responseHeaders).map(([name, description]) => [
+                  name,
+                  { description, schema: { type: 'string' } },
+                ]),
+              ),
+            }
+          : {}),
+        ...(status === 204
+          ? {}
+          : {
+              content: {
+                [spec.responseContentType ?? 'application/json']: { schema: toSchema(spec.response, 'output') },
+              },
+            }),
       },
       ...errorResponses(spec.errors),
     };

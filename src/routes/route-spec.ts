@@ -6,18 +6,26 @@ import type { z } from 'zod';
 import { appError, type ErrorCode } from '../errors.js';
 
 export interface RouteSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
   operationId: string;
   summary: string;
   description?: string;
   tags: string[];
   params?: z.ZodObject;
+  /** Request headers the route reads (documented as header parameters). */
+  headers?: z.ZodObject;
   query?: z.ZodObject;
   body?: { json?: z.ZodType; multipart?: z.ZodType };
   response: z.ZodType;
   responseDescription?: string;
   responseContentType?: string;
+  /** Success status when not 200 (202 accepted, 204 without a body). */
+  status?: 200 | 202 | 204;
+  /** Response headers of the success answer, name -> description. */
+  responseHeaders?: Record<string, string>;
+  /** Body size limit when it differs from MAX_FILE_BYTES (JSON bodies; multipart sets its own). */
+  bodyLimit?: number;
   errors: ErrorCode[];
   /** Open even when API keys are configured (health, metrics). */
   public?: boolean;
