@@ -111,7 +111,7 @@ export function createBullQueue(options: BullQueueOptions): BatchQueue {
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([items.close(), webhooks.close()]);
-      for (const c of workerConnections) c.disconnect();
+      for (const c of [options.redis, ...workerConnections]) c.disconnect();
     },
   };
 }

@@ -32,9 +32,11 @@ export function createBatches(config: Config): Batches {
     // Connection errors are answered as 503 QUEUE_UNAVAILABLE per request; the event must not crash us.
     redis.on('error', () => undefined);
     store = createRedisStore(redis);
+    const producer = connectRedis(url, 'queue');
+    producer.on('error', () => undefined);
     queue = createBullQueue({
       ...policy,
-      redis,
+      redis: producer,
       workerConnection: () => {
         const c = connectRedis(url, 'worker');
         c.on('error', () => undefined);

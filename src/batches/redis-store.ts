@@ -15,6 +15,7 @@ import {
 } from './store.js';
 
 const PREFIX = 'sb:batch:';
+const CONNECT_GRACE_MS = 1_000;
 const keys = (id: string) => ({
   meta: `${PREFIX}{${id}}:meta`,
   inputs: `${PREFIX}{${id}}:inputs`,
@@ -32,10 +33,14 @@ redis.call('HDEL', KEYS[3], ARGV[1])
 return tonumber(redis.call('HGET', KEYS[1], 'completed') or '0') + tonumber(redis.call('HGET', KEYS[1], 'failed') or '0')
 `;
 
-/** A client that fails fast while Redis is away, so requests answer 503 instead of hanging. */
-export function connectRedis(url: string, purpose: 'api' | 'worker'): Redis {
+/**
+ * 'api': fails fast while Redis is away, so requests answer 503 instead of hanging. 'queue': BullMQ's
+ * producer client (it duplicates connections, which must be allowed to queue until connected), giving
+ * up after one reconnection. 'worker': blocks and waits for Redis as long as it takes.
+ */
+export function connectRedis(url: string, purpose: 'api' | 'queue' | 'worker'): Redis {
   return new Redis(url, {
-    enableOfflineQueue: purpose === 'worker',
+    enableOfflineQueue: purpose !== 'api',
     // BullMQ workers need null (they block on Redis); API commands give up after one retry.
     maxRetriesPerRequest: purpose === 'worker' ? null : 1,
     connectTimeout: 2_000,
@@ -115,7 +120,17 @@ export function createRedisStore(redis: Redis): BatchStore {
       const existing = await redis.get(name);
       return existing ? (JSON.parse(existing) as IdempotencyClaim) : undefined;
     },
-    unavailable() {
+    async unavailable() {
+      // A fresh process is still connecting: give it a moment rather than refusing its first request.
+      if (redis.status === 'connecting' || redis.status === 'connect' || redis.status === 'wait') {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, CONNECT_GRACE_MS);
+          redis.once('ready', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
       return redis.status === 'ready' ? undefined : 'Redis is not reachable';
     },
     async close() {

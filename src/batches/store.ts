@@ -54,7 +54,7 @@ export interface BatchStore {
   /** Claims `key` for `claim` for 24 h, or answers the claim already there. */
   claimIdempotencyKey(owner: number | null, key: string, claim: IdempotencyClaim): Promise<IdempotencyClaim | undefined>;
   /** Whether new batches can be taken now; the reason otherwise. */
-  unavailable(incomingBytes: number): string | undefined;
+  unavailable(incomingBytes: number): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -154,7 +154,7 @@ export function createMemoryStore(maxBytes: number): BatchStore {
       claims.set(name, { claim, expires: now + IDEMPOTENCY_TTL_SECONDS * 1000 });
       return undefined;
     },
-    unavailable(incomingBytes) {
+    async unavailable(incomingBytes) {
       return pendingBytes + incomingBytes > maxBytes ? 'the in-process batch queue is full' : undefined;
     },
     async close() {

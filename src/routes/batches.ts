@@ -223,7 +223,7 @@ export const batchRoutes: RouteFactory = (app) => [
     },
     handler: async (request, reply) => {
       const { store, queue } = app.batches;
-      const down = store.unavailable(0);
+      const down = await store.unavailable(0);
       if (down) {
         reply.header('retry-after', String(QUEUE_RETRY_AFTER_SECONDS));
         throw appError('QUEUE_UNAVAILABLE', down);
@@ -243,7 +243,7 @@ export const batchRoutes: RouteFactory = (app) => [
         if (refused) throw appError('INVALID_REQUEST', refused);
       }
       const options = await readGapOptions(app, { files: submission.files, fields: submission.fields });
-      const full = store.unavailable(submission.bytes);
+      const full = await store.unavailable(submission.bytes);
       if (full) {
         reply.header('retry-after', String(QUEUE_RETRY_AFTER_SECONDS));
         throw appError('QUEUE_UNAVAILABLE', full);
