@@ -58,7 +58,10 @@ export const ConfigSchema = z
     /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
     SHUTDOWN_GRACE_MS: int(0, 600_000).default(15_000),
     /** Redis for batches (redis://host:port/db); unset: an in-process queue, lost on restart. */
-    REDIS_URL: z.string().url().optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
     /** Whether this API process also works batch jobs (with REDIS_URL; `npm run worker` works them alone). */
     BATCH_WORKER: bool('true'),
     /** Batch jobs one worker process runs at a time (each through the extraction pool). */

@@ -202,6 +202,8 @@ describe('Redis restarted during a batch', () => {
     const res = await fetch(`${server.url}/v1/batches`, { method: 'POST', body: uploadPdfs(files, {}) });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
+    const before = (await (await fetch(`${server.url}/v1/batches/${id}`)).json()) as { completed: number; failed: number };
+    expect(before.completed + before.failed).toBeLessThan(files.length);
     let whileDown: Response | undefined;
     let readDown: Response | undefined;
     await redis.restart(1_500, async () => {
