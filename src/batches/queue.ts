@@ -12,7 +12,7 @@ export interface BatchJobHandlers {
 
 export interface BatchQueue {
   enqueueItems(batchId: string, count: number): Promise<void>;
-  /** Idempotent per batch: a second call for the same batch adds nothing. */
+  /** Idempotent per batch while a delivery is pending: a second call for the same batch adds nothing. */
   enqueueWebhook(batchId: string): Promise<void>;
   /** Drops the batch's jobs that have not started. */
   removeItems(batchId: string, count: number): Promise<void>;
@@ -72,11 +72,16 @@ export function createMemoryQueue(policy: RetryPolicy): BatchQueue {
 
   const attemptWebhook = (batchId: string, attemptsMade: number) => {
     if (!handlers || closed) return;
-    handlers.webhook(batchId).catch((err: unknown) => {
-      const made = attemptsMade + 1;
-      if (!isFinalFailure(err) && made < policy.webhookAttempts)
-        later(backoffDelay(policy.webhookBackoffMs, made), () => attemptWebhook(batchId, made));
-    });
+    // The id is forgotten once delivery ends either way, so the set stays as small as the open deliveries.
+    handlers
+      .webhook(batchId)
+      .then(() => webhooksSent.delete(batchId))
+      .catch((err: unknown) => {
+        const made = attemptsMade + 1;
+        if (!isFinalFailure(err) && made < policy.webhookAttempts)
+          later(backoffDelay(policy.webhookBackoffMs, made), () => attemptWebhook(batchId, made));
+        else webhooksSent.delete(batchId);
+      });
   };
 
   return {
