@@ -17,7 +17,7 @@ export async function waitForBatch(
   base: string,
   id: string,
   headers: Record<string, string> = {},
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<BatchView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -27,7 +27,7 @@ export async function waitForBatch(
       if (batch.status === 'completed') return batch;
     }
     if (Date.now() > deadline) throw new Error(`batch ${id} did not complete (last status ${res.status})`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
