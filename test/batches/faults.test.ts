@@ -134,7 +134,7 @@ describe('two API replicas and two worker processes on one Redis', () => {
       WEBHOOK_ALLOW_PRIVATE: 'true',
     };
     workers.push(...(await Promise.all([startWorker(env), startWorker(env)])));
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     for (const w of workers) await w.stop();
     for (const r of replicas) await r.close();
