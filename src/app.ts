@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifySchema, type FastifyServerOptions } from 'fastify';
 import type { z } from 'zod';
+import { type Batches, createBatches } from './batches/create-batches.js';
 import type { Config } from './config.js';
 import { ERROR_DEFINITIONS, type ErrorCode } from './errors.js';
 import { createInlineExtractor, type Extractor } from './extraction/extractor.js';
@@ -43,6 +44,7 @@ declare module 'fastify' {
     textWork: TextWork;
     readLimits: ReadLimits;
     routeSpecs: RouteSpec[];
+    batches: Batches;
     /** Why the server should not take work now, or undefined when ready. */
     readiness: () => string | undefined;
   }
@@ -169,6 +171,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return payload;
     });
   }
+  const batches = createBatches(config);
+  app.decorate('batches', batches);
+  // Without Redis this process is the only worker; with it, BATCH_WORKER=false leaves jobs to `npm run worker`.
+  if (batches.mode === 'memory' || config.BATCH_WORKER)
+    batches.startWorkers({ extractor, knowledge, readLimits: app.readLimits });
+  // Workers stop (finishing their current jobs) before the extractor they use closes.
+  app.addHook('onClose', async () => batches.close());
+  app.addHook('onClose', async () => extractor.close());
 
   // Only multipart and JSON carry resumes; any other body type is a 415, not a misread string.
   app.removeContentTypeParser('text/plain');
@@ -220,7 +230,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     api.setValidatorCompiler(zodValidatorCompiler);
     api.setSerializerCompiler(zodSerializerCompiler);
     for (const { spec, handler } of routes) {
-      api.route({ method: spec.method, url: spec.url, schema: fastifySchemaOf(spec), handler });
+      api.route({
+        method: spec.method,
+        url: spec.url,
+        schema: fastifySchemaOf(spec),
+        handler,
+        ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+      });
     }
   });
   return app;

@@ -10,6 +10,11 @@ const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 const DEFAULT_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false'])
+    .default(fallback)
+    .transform((v) => v === 'true');
 const csv = z.string().transform((s) =>
   s
     .split(',')
@@ -67,6 +72,37 @@ export const ConfigSchema = z
     RECYCLE_AFTER: int(1, 1_000_000).default(5000),
     /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
     SHUTDOWN_GRACE_MS: int(0, 600_000).default(15_000),
+    /** Redis for batches (redis://host:port/db); unset: an in-process queue, lost on restart. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    /** Whether this API process also works batch jobs (with REDIS_URL; `npm run worker` works them alone). */
+    BATCH_WORKER: bool('true'),
+    /** Batch jobs one worker process runs at a time (each through the extraction pool). */
+    WORKER_CONCURRENCY: int(1, 64).default(DEFAULT_POOL_SIZE),
+    /** Items (files or texts) one batch may hold; past it, 413 TOO_MANY_FILES. */
+    BATCH_MAX_ITEMS: int(1, 10_000).default(100),
+    /** Total bytes of one batch request; past it, 413 FILE_TOO_LARGE. */
+    BATCH_MAX_BYTES: int(1024, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+    /** Seconds a batch, its results and its unprocessed uploads are kept. */
+    BATCH_TTL_SECONDS: int(10, 30 * 24 * 3600).default(3600),
+    /** In-process queue only: bytes of pending uploads held in memory; past it, 503 QUEUE_UNAVAILABLE. */
+    BATCH_MEMORY_MAX_BYTES: int(1024, 8 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
+    /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
+    BATCH_STALLED_MS: int(200, 600_000).default(30_000),
+    /** Standard Webhooks signing secret, `whsec_<base64>`; required to accept a `webhookUrl`. */
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, 'must be whsec_ followed by a base64 secret')
+      .optional(),
+    WEBHOOK_ALLOW_HTTP: bool('false'),
+    /** Allow webhooks to loopback, private, link-local and metadata addresses (tests, private networks). */
+    WEBHOOK_ALLOW_PRIVATE: bool('false'),
+    /** Delivery attempts; the delay doubles from WEBHOOK_BACKOFF_MS (8 x 30 s: about an hour in all). */
+    WEBHOOK_ATTEMPTS: int(1, 50).default(8),
+    WEBHOOK_BACKOFF_MS: int(10, 3_600_000).default(30_000),
+    WEBHOOK_TIMEOUT_MS: int(100, 120_000).default(10_000),
   })
   .strict();
 

@@ -23,6 +23,8 @@ export const ERROR_DEFINITIONS = {
   INTERNAL: { status: 500, message: 'Internal server error' },
   OVERLOADED: { status: 503, message: 'The server is busy: %s' },
   SHUTTING_DOWN: { status: 503, message: 'The server is shutting down' },
+  QUEUE_UNAVAILABLE: { status: 503, message: 'The batch queue is unavailable: %s' },
+  IDEMPOTENCY_CONFLICT: { status: 409, message: 'Idempotency-Key reused: %s' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_DEFINITIONS;
@@ -55,6 +57,9 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   INTERNAL: 'An unexpected server fault. The message never carries internals.',
   OVERLOADED: 'The extraction queue is full. Retry after the `Retry-After` seconds.',
   SHUTTING_DOWN: 'The server is draining for shutdown.',
+  QUEUE_UNAVAILABLE:
+    'Redis cannot be reached, or the in-process batch queue is full. Retry after the `Retry-After` seconds.',
+  IDEMPOTENCY_CONFLICT: 'The `Idempotency-Key` was used in the last 24 h with a different request body.',
 };
 
 /**

@@ -18,6 +18,7 @@ const TAGS: Record<string, string> = {
   roles: 'The target role profiles a gap report can compare a resume with.',
   operations: 'Liveness, readiness and metrics for the platform that runs the service. No API key needed.',
   pages: 'A page a person can use in a browser to try the API. No API key needed to load it.',
+  batches: 'Many resumes at once for applicant-tracking systems: queued analyses, results, ranking, signed webhooks.',
 };
 
 const RATE_HEADERS = {
@@ -135,7 +136,9 @@ class DocumentBuilder {
       op.requestBody = { required: true, content };
     }
     const successHeaders: Json = { ...(spec.public ? {} : RATE_HEADERS) };
-    for (const [name, header] of Object.entries(spec.responseHeaders ?? {})) successHeaders[name] = header;
+    for (const [name, header] of Object.entries(spec.responseHeaders ?? {})) {
+      successHeaders[name] = typeof header === 'string' ? { description: header, schema: { type: 'string' } } : header;
+    }
     op.responses = {
       [String(spec.status ?? 200)]: {
         description: spec.responseDescription ?? 'OK',

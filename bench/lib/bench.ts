@@ -6,6 +6,7 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildDocument } from '../../src/pipeline/read/build-document.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
+import { type BatchBenchOptions, type BatchBenchReport, benchBatches } from './batches.js';
 import { type CorpusFile, DEFAULT_CORPUS, listResumes, REPO_ROOT, sampleResumes } from './corpus.js';
 import { combineFloors, type FloorKind, type FloorResult, measureFloor } from './floor.js';
 import { type Cell, chooseEndpoint, extractionProcesses, jsonBody, multipartBody, type Probe, probe, type RequestBody, prepareServerCode, runCell, type ServerMode, startServer } from './http.js';
@@ -15,8 +16,8 @@ import { benchLengthScaling, benchTaxonomyScaling, benchTextScaling, type Length
 import { benchStages, extractRaw, type StageReport } from './stages.js';
 import { median, type RepeatOptions } from './stats.js';
 
-export type Section = 'stages' | 'taxonomy' | 'length' | 'text' | 'http';
-export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'text', 'http'];
+export type Section = 'stages' | 'taxonomy' | 'length' | 'text' | 'http' | 'batches';
+export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'text', 'http', 'batches'];
 
 export interface BenchOptions {
   preset: string;
@@ -50,6 +51,7 @@ export interface BenchOptions {
     /** Extra server environment (the quick run shrinks the extraction pool to boot faster). */
     serverEnv?: Record<string, string>;
   };
+  batches: BatchBenchOptions;
 }
 
 export const FULL: BenchOptions = {
@@ -76,6 +78,7 @@ export const FULL: BenchOptions = {
     docx: 'templates/soupboss/01-Office_Coordinator.docx',
     txt: 'customer_service/HEALTHCARE_75744306.txt',
   },
+  batches: { items: 500, concurrency: 4, perBatch: 100, children: 2 },
 };
 
 /** Seconds, not minutes: every code path runs once, no figure means anything. */
@@ -103,6 +106,7 @@ export const QUICK: BenchOptions = {
     floorProcesses: 1,
     serverEnv: { POOL_SIZE: '1' },
   },
+  batches: { items: 6, concurrency: 2, perBatch: 3, children: 2 },
 };
 
 export interface Machine {
@@ -146,6 +150,7 @@ export interface BenchReport {
   length?: { document: string; rows: LengthScale[] };
   text?: { rows: TextScale[] };
   http?: HttpReport;
+  batches?: BatchBenchReport;
 }
 
 function git(args: string[]): string {
@@ -339,6 +344,11 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     log('4-5. HTTP throughput, latency and RSS');
     report.http = await benchHttp(opts, log);
     done('http');
+  }
+  if (has('batches')) {
+    log(`6. batches: ${opts.batches.items} resumes through Redis and two workers vs the synchronous endpoint`);
+    report.batches = await benchBatches(prepareServerCode(opts.http.mode, log), all, opts.batches, log);
+    done('batches');
   }
   report.durationS = (performance.now() - t0) / 1000;
   return report;

@@ -29,6 +29,8 @@ export const LIMITS = {
   throughputShare: 0.75,
   p99At8Ms: 250,
   rssAt32Bytes: 500 * MB,
+  /** Batch throughput (Redis, two workers) as a share of the synchronous endpoint's on the same cores. */
+  batchShare: 0.9,
 };
 
 /** " (mean of 76.1 and 77.0 PDFs/s over 2 x 5.0 s)" for a combined floor, "" for a single sample. */
@@ -138,6 +140,22 @@ export function evaluateTargets(r: BenchReport): Target[] {
   } else {
     for (const id of ['throughput', 'p99-c8', 'rss-c32']) out.push({ id, target: id, measured: 'not run', met: undefined });
   }
+  const b = r.batches;
+  out.push(
+    b
+      ? {
+          id: 'batch-throughput',
+          target: `batches >= ${pct(LIMITS.batchShare)} of the synchronous throughput on the same cores`,
+          measured:
+            `${pct(b.share)} (${b.batches.perSecond.toFixed(1)} vs ${b.sync.perSecond.toFixed(1)} resumes/s over ${b.items} resumes; ` +
+            `queue overhead ${ms(b.overheadMsPerItem)} ms per item)`,
+          met: b.share >= LIMITS.batchShare,
+          ...(b.share < LIMITS.batchShare
+            ? { gap: `${pct(LIMITS.batchShare - b.share)} short; ${b.batches.failed} failed items, ${b.sync.failed} failed sync answers` }
+            : {}),
+        }
+      : { id: 'batch-throughput', target: 'batches >= 90% of synchronous throughput', measured: 'not run', met: undefined },
+  );
   return out;
 }
 
@@ -338,6 +356,24 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
         `at most ${h.peakProcesses} processes.`,
       '',
     );
+  }
+  const b = r.batches;
+  if (b) {
+    lines.push('## 6. Batches', '');
+    table(
+      ['set-up', 'resumes', 'wall time (s)', 'resumes/s', 'failed'],
+      [
+        ['POST /v1/analyses, one server', b.items, (b.sync.wallMs / 1000).toFixed(1), b.sync.perSecond.toFixed(1), b.sync.failed],
+        [
+          `POST /v1/batches (${b.batches.batches} batches), API + ${b.batches.workers} workers + Redis`,
+          b.items,
+          (b.batches.wallMs / 1000).toFixed(1),
+          b.batches.perSecond.toFixed(1),
+          b.batches.failed,
+        ],
+      ],
+    );
+    lines.push(`Queue overhead per item (difference of wall times / items): ${ms(b.overheadMsPerItem)} ms.`, '');
   }
   return `${lines.join('\n')}\n`;
 }

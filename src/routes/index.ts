@@ -1,5 +1,6 @@
 // Every route of the API. app.ts registers exactly these; openapi.ts documents exactly these.
 import { analysisRoutes } from './analyses.js';
+import { batchRoutes } from './batches.js';
 import { documentRoutes } from './documents.js';
 import { healthRoutes } from './health.js';
 import { metricsRoutes } from './metrics.js';
@@ -9,4 +10,4 @@ import type { RouteFactory } from './route-spec.js';
 import { taxonomyRoutes } from './taxonomy.js';
 import { tryItRoutes } from './try-it.js';
 
-export const ROUTE_FACTORIES: RouteFactory[] = [healthRoutes, metricsRoutes, documentRoutes, analysisRoutes, taxonomyRoutes, roleRoutes, rewriteRoutes, tryItRoutes];
+export const ROUTE_FACTORIES: RouteFactory[] = [healthRoutes, metricsRoutes, documentRoutes, analysisRoutes, taxonomyRoutes, roleRoutes, rewriteRoutes, tryItRoutes, batchRoutes];

@@ -51,7 +51,10 @@ export interface RouteSpec<
   responseContentType?: string;
   /** Other media types the success answer can take (content negotiation), each with its schema. */
   responseAlternatives?: Record<string, z.ZodType>;
-  responseHeaders?: Record<string, HeaderSpec>;
+  /** Headers of the success answer: a full spec, or just its description (a string header). */
+  responseHeaders?: Record<string, HeaderSpec | string>;
+  /** Body size limit when it differs from the server's (JSON bodies; multipart sets its own). */
+  bodyLimit?: number;
   /** Other non-error answers by status, each with its own schema. */
   extraResponses?: Record<number, ExtraResponse>;
   errors: ErrorCode[];

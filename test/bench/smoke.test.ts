@@ -30,7 +30,7 @@ describe('npm run bench --quick', () => {
     expect(markdown).toContain(report.machine.cpu);
     expect(markdown).toContain(process.version);
     expect(markdown).toContain(report.machine.date);
-  }, 180_000);
+  }, 400_000);
 
   it('times every stage on resumes of every format', async () => {
     const { report } = await quickRun();
@@ -39,7 +39,7 @@ describe('npm run bench --quick', () => {
       expect(group.extract.n).toBeGreaterThan(0);
       for (const stage of STAGES) expect(group[stage].median).toBeGreaterThan(0);
     }
-  }, 180_000);
+  }, 400_000);
 
   it('adds synthetic patterns through the compiler and repeats the text for the scaling sections', async () => {
     const { report } = await quickRun();
@@ -47,7 +47,7 @@ describe('npm run bench --quick', () => {
     expect(scaled!.patterns).toBe(base!.patterns * QUICK.taxonomyFactors[1]!);
     const [one, more] = report.length!.rows;
     expect(more!.characters).toBeGreaterThan(one!.characters * (QUICK.lengthFactors[1]! - 0.1));
-  }, 180_000);
+  }, 400_000);
 
   it('loads /v1/analyses over HTTP with intact binary bodies and no error answers', async () => {
     const { report } = await quickRun();
@@ -72,7 +72,17 @@ describe('npm run bench --quick', () => {
     expect(http.floor.documents).toBeGreaterThan(0);
     expect(http.ownExtraction.documents).toBeGreaterThan(0);
     expect(http.peakRss).toBeGreaterThan(0);
-  }, 180_000);
+  }, 400_000);
+
+  it('sends the same resumes through the synchronous endpoint and through batches on Redis', async () => {
+    const { report } = await quickRun();
+    const b = report.batches!;
+    expect(b.items).toBe(QUICK.batches.items);
+    expect(b.batches).toMatchObject({ batches: Math.ceil(QUICK.batches.items / QUICK.batches.perBatch), workers: 2, failed: 0 });
+    expect(b.sync.failed).toBe(0);
+    expect(b.sync.wallMs).toBeGreaterThan(0);
+    expect(b.batches.wallMs).toBeGreaterThan(0);
+  }, 400_000);
 
   it('evaluates every target against a measured figure', async () => {
     const { targets, markdown } = await quickRun();
@@ -83,10 +93,11 @@ describe('npm run bench --quick', () => {
       'throughput',
       'p99-c8',
       'rss-c32',
+      'batch-throughput',
     ]);
     for (const t of targets.slice(0, 4)) expect(t.met).toBeTypeOf('boolean');
     for (const t of targets) expect(markdown).toContain(t.target);
-  }, 180_000);
+  }, 400_000);
 
   it('refreshes only the generated block of the summary page', async () => {
     const written = await quickRun();
@@ -102,5 +113,5 @@ describe('npm run bench --quick', () => {
     expect(doc).toContain('More prose.');
     expect(doc).toContain(written.report.machine.node);
     for (const t of written.targets) expect(doc).toContain(t.target);
-  }, 180_000);
+  }, 400_000);
 });
