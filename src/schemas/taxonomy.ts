@@ -77,10 +77,22 @@ export const CompetencyEntrySchema = z
   .strict();
 export type CompetencyEntry = z.infer<typeof CompetencyEntrySchema>;
 
+export const NegationSchema = z
+  .object({
+    window: z.number().int().min(1).max(12).default(6),
+    cues: z.array(phrase).default([]),
+    exceptions: z.array(phrase).default([]),
+    barriers: z.array(phrase).default([]),
+  })
+  .strict();
+export type Negation = z.infer<typeof NegationSchema>;
+
 export const TaxonomyDataSchema = z
   .object({
     version: z.string().min(1),
     aspirationCues: z.array(phrase).default([]),
+    negation: NegationSchema.default({ window: 6, cues: [], exceptions: [], barriers: [] }),
+    hedgeCues: z.array(phrase).default([]),
     lemmas: z.record(z.string(), z.string()).default({}),
     competencies: z.array(CompetencyEntrySchema).min(1),
   })

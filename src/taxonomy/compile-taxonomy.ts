@@ -68,6 +68,20 @@ export interface CompiledTaxonomy {
   root: TrieNode;
   /** Key sequences of aspiration cues ("seeking", "will"): a clause holding one is not evidence. */
   aspirations: string[][][];
+  /** Negation cues ("never", "no experience"): a match they precede in its clause is not evidence. */
+  negation: CompiledNegation;
+  /** Hedge cues ("familiar with"): a match they precede in its clause is weak evidence at most. */
+  hedges: string[][][];
+}
+
+export interface CompiledNegation {
+  /** How many words before a match a cue may stand. */
+  window: number;
+  cues: string[][][];
+  /** Phrases that start with a cue but do not negate ("not only", "never missed"). */
+  exceptions: string[][][];
+  /** Words that end a negation's reach ("never X, but led Y"). */
+  barriers: string[][][];
 }
 
 export const DEFAULT_STRONG_SECTIONS: readonly SectionKind[] = ['experience', 'projects', 'volunteer'];
@@ -219,6 +233,13 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
     });
   }
   const aspirations = compileList(data.aspirationCues, 'aspirationCues');
+  const negation: CompiledNegation = {
+    window: data.negation.window,
+    cues: compileList(data.negation.cues, 'negation.cues'),
+    exceptions: compileList(data.negation.exceptions, 'negation.exceptions'),
+    barriers: compileList(data.negation.barriers, 'negation.barriers'),
+  };
+  const hedges = compileList(data.hedgeCues, 'hedgeCues');
   if (issues.length > 0) throw new DataFileError(source, issues);
 
   return {
@@ -230,6 +251,8 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
     patternById: new Map(patterns.map((p) => [p.id, p])),
     root,
     aspirations,
+    negation,
+    hedges,
   };
 }
 

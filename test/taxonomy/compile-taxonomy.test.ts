@@ -114,6 +114,28 @@ describe('the automaton', () => {
     expect(found('Managed projects', withCues)).toEqual(['Managed projects']);
   });
 
+  it('drops a negated match, keeps an exception or one behind a barrier, weakens a hedged one', () => {
+    const withCues = tiny([{ id: 'p', framing: 'pm', phrases: ['manage * project', 'agile'] }], {
+      negation: { window: 4, cues: ['never', 'no'], exceptions: ['never miss'], barriers: ['but'] },
+      hedgeCues: ['familiar with'],
+    });
+    const t = compileTaxonomy(withCues);
+    expect(found('Never managed a project', withCues)).toEqual([]);
+    expect(found('No budget but managed projects', withCues)).toEqual(['managed projects']);
+    expect(found('Never missed a date while I managed projects', withCues)).toEqual(['managed projects']);
+    // Past the window, the cue no longer reaches.
+    expect(found('Never late, always on time: one two three four five, managed projects', withCues)).toEqual([
+      'managed projects',
+    ]);
+    expect(matchText('Familiar with Agile', t).map((m) => m.hedged)).toEqual([true]);
+    expect(matchText('Agile coach', t).map((m) => m.hedged)).toEqual([false]);
+  });
+
+  it('refuses a negation cue with no words, naming the field', () => {
+    const bad = tiny([{ id: 'p', framing: 'pm', phrases: ['agile'] }], { negation: { cues: ['the'] } });
+    expect(() => compileTaxonomy(bad)).toThrow(/negation\.cues\[0\]/);
+  });
+
   it('exposes framing and pattern ids on every match and in the compiled lookup', () => {
     const t = compileTaxonomy(data);
     const [m] = matchText('Resolved complaints', t);
