@@ -87,12 +87,23 @@ export const NegationSchema = z
   .strict();
 export type Negation = z.infer<typeof NegationSchema>;
 
+export const ProjectLeadershipSchema = z
+  .object({
+    competency: slug,
+    patterns: z.array(slug).min(1),
+    titles: z.array(phrase).min(1),
+    lines: z.array(phrase).min(1),
+  })
+  .strict();
+export type ProjectLeadership = z.infer<typeof ProjectLeadershipSchema>;
+
 export const TaxonomyDataSchema = z
   .object({
     version: z.string().min(1),
     aspirationCues: z.array(phrase).default([]),
     negation: NegationSchema.default({ window: 6, cues: [], exceptions: [], barriers: [] }),
     hedgeCues: z.array(phrase).default([]),
+    projectLeadership: ProjectLeadershipSchema.optional(),
     lemmas: z.record(z.string(), z.string()).default({}),
     competencies: z.array(CompetencyEntrySchema).min(1),
   })
@@ -115,6 +126,21 @@ export const TaxonomyDataSchema = z
         local.add(p.id);
       });
     });
+    const lead = data.projectLeadership;
+    if (!lead) return;
+    const owner = data.competencies.find((c) => c.id === lead.competency);
+    if (!owner) {
+      ctx.addIssue({ code: 'custom', path: ['projectLeadership', 'competency'], message: 'unknown competency id' });
+    } else {
+      lead.patterns.forEach((id, k) => {
+        if (!owner.patterns.some((p) => p.id === id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['projectLeadership', 'patterns', k],
+            message: `no pattern "${id}" in competency ${owner.id}`,
+          });
+      });
+    }
   });
 export type TaxonomyData = z.infer<typeof TaxonomyDataSchema>;
 

@@ -72,6 +72,19 @@ export interface CompiledTaxonomy {
   negation: CompiledNegation;
   /** Hedge cues ("familiar with"): a match they precede in its clause is weak evidence at most. */
   hedges: string[][][];
+  /** Absent only in test taxonomies: then any evidence of project-delivery counts a role. */
+  projectLeadership?: CompiledProjectLeadership;
+}
+
+/** Which roles count as leading projects (see eligibility.ts): project titles, or these patterns' evidence. */
+export interface CompiledProjectLeadership {
+  competencyId: string;
+  /** Global pattern ids ("project-delivery.manage-project"). */
+  patternIds: ReadonlySet<string>;
+  /** Key sequences of project-role titles ("project manager"). */
+  titles: string[][][];
+  /** Key sequences (WILD gaps kept) a counted evidence line must hold: leading a project, not an event. */
+  lines: string[][][];
 }
 
 export interface CompiledNegation {
@@ -240,6 +253,20 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
     barriers: compileList(data.negation.barriers, 'negation.barriers'),
   };
   const hedges = compileList(data.hedgeCues, 'hedgeCues');
+  const lead = data.projectLeadership;
+  const projectLeadership: CompiledProjectLeadership | undefined = lead && {
+    competencyId: lead.competency,
+    patternIds: new Set(lead.patterns.map((id) => `${lead.competency}.${id}`)),
+    titles: compileList(lead.titles, 'projectLeadership.titles'),
+    lines: lead.lines.flatMap((phrase, k) => {
+      try {
+        return [expandPhrase(phrase, lemmas)];
+      } catch (err) {
+        issues.push(`projectLeadership.lines[${k}]: ${(err as Error).message}`);
+        return [];
+      }
+    }),
+  };
   if (issues.length > 0) throw new DataFileError(source, issues);
 
   return {
@@ -253,6 +280,7 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
     aspirations,
     negation,
     hedges,
+    ...(projectLeadership ? { projectLeadership } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import type { CloseBy, CompetencyResult, EligibilityFacts, Evidence, GapItem, Ga
 import type { ResumeDocument } from '../../schemas/document.js';
 import type { Raise, Requirement, RoleProfile } from '../../schemas/roles.js';
 import type { RoleKnowledge } from '../../taxonomy/load-roles.js';
-import { checkEligibility, extractEligibilityFacts, LEVEL_RANK } from './eligibility.js';
+import { checkEligibility, extractEligibilityFacts, LEVEL_RANK, type ProjectLeadershipRule } from './eligibility.js';
 import type { CompiledTaxonomy } from '../../taxonomy/compile-taxonomy.js';
 import { type PostingAnalysis, readPosting } from './job-description.js';
 
@@ -355,6 +355,8 @@ export interface GapReportInput {
   asOf: string;
   /** A job posting read by readPosting: its items are recomputed against what it asks for. */
   posting?: PostingAnalysis;
+  /** Which roles count as leading projects (taxonomy projectLeadership); without it, any delivery evidence. */
+  projectLeadership?: ProjectLeadershipRule;
 }
 
 /** The full report for one target role. Throws if the role id is unknown: routes check it first. */
@@ -362,7 +364,13 @@ export function buildGapReport(input: GapReportInput): GapReport {
   const { knowledge, competencies, framingOf } = input;
   const role = knowledge.rolesById.get(input.targetRoleId);
   if (!role) throw new Error(`unknown role ${input.targetRoleId}`);
-  const facts = extractEligibilityFacts(input.doc, competencies, knowledge.credentials.values(), input.asOf);
+  const facts = extractEligibilityFacts(
+    input.doc,
+    competencies,
+    knowledge.credentials.values(),
+    input.asOf,
+    input.projectLeadership,
+  );
   const candidates = candidatesFor(role, knowledge, facts);
   const { items, states, readiness } = buildItems(
     role.requirements,
@@ -460,5 +468,8 @@ export function reportGaps(
     targetRoleId,
     asOf: options.asOf ?? latestMonth(doc),
     ...(posting ? { posting } : {}),
+    ...(taxonomy.projectLeadership
+      ? { projectLeadership: { ...taxonomy.projectLeadership, lemmas: taxonomy.lemmas } }
+      : {}),
   });
 }
