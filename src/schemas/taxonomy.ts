@@ -83,6 +83,7 @@ export const NegationSchema = z
     cues: z.array(phrase).default([]),
     exceptions: z.array(phrase).default([]),
     barriers: z.array(phrase).default([]),
+    coordinators: z.array(phrase).default([]),
   })
   .strict();
 export type Negation = z.infer<typeof NegationSchema>;
@@ -101,7 +102,7 @@ export const TaxonomyDataSchema = z
   .object({
     version: z.string().min(1),
     aspirationCues: z.array(phrase).default([]),
-    negation: NegationSchema.default({ window: 6, cues: [], exceptions: [], barriers: [] }),
+    negation: NegationSchema.default({ window: 6, cues: [], exceptions: [], barriers: [], coordinators: [] }),
     hedgeCues: z.array(phrase).default([]),
     projectLeadership: ProjectLeadershipSchema.optional(),
     lemmas: z.record(z.string(), z.string()).default({}),

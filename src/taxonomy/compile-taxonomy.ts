@@ -95,6 +95,10 @@ export interface CompiledNegation {
   exceptions: string[][][];
   /** Words that end a negation's reach ("never X, but led Y"). */
   barriers: string[][][];
+  /** Words ("and") that end a negation's reach when a past-tense verb follows: a second action. */
+  coordinators: string[][][];
+  /** Lower-case words the POS lexicon reads first as a past tense or participle (VBD/VBN). */
+  pastVerbs: ReadonlySet<string>;
 }
 
 export const DEFAULT_STRONG_SECTIONS: readonly SectionKind[] = ['experience', 'projects', 'volunteer'];
@@ -182,7 +186,11 @@ function insert(root: TrieNode, keys: string[], output: number): void {
  * Compiles validated taxonomy data. Throws DataFileError (naming `source` and the field) when a phrase
  * cannot be compiled, e.g. it holds only filler words.
  */
-export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml'): CompiledTaxonomy {
+export function compileTaxonomy(
+  data: TaxonomyData,
+  source = 'data/taxonomy.yaml',
+  pastVerbs: ReadonlySet<string> = new Set(),
+): CompiledTaxonomy {
   const lemmas: Lemmas = new Map(
     Object.entries(data.lemmas).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]),
   );
@@ -251,6 +259,8 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
     cues: compileList(data.negation.cues, 'negation.cues'),
     exceptions: compileList(data.negation.exceptions, 'negation.exceptions'),
     barriers: compileList(data.negation.barriers, 'negation.barriers'),
+    coordinators: compileList(data.negation.coordinators, 'negation.coordinators'),
+    pastVerbs,
   };
   const hedges = compileList(data.hedgeCues, 'hedgeCues');
   const lead = data.projectLeadership;

@@ -144,6 +144,11 @@ describe('negation and hedges (data/taxonomy.yaml negation, hedgeCues)', () => {
     expect(competenciesIn(`Experience\n${affirmed}\n`)).toContain(id);
   });
 
+  it('ends a negation at "and" before a past-tense verb (a second action), not before a noun', () => {
+    expect(competenciesIn('Experience\nNo budget experience and led a team of 5 agents.\n')).toContain('leadership');
+    expect(competenciesIn('Experience\nNever managed budgets and schedules.\n')).not.toContain('budget-and-cost');
+  });
+
   it('keeps what follows a barrier and reads "familiar with" as weak at most', () => {
     const doc = read('Experience\nNever worked remotely, but supervised a team of 5 agents.\nFamiliar with Agile and Scrum.\n');
     expect(evidenceFor(doc, 'leadership').map((e) => e.quote)).toEqual([

@@ -4,8 +4,9 @@
 // token depends on the text around it, not on how many patterns the taxonomy holds. Context rules then drop
 // senses the phrase alone cannot tell apart ("lead paint" vs "led a team").
 // Negation cues ("never", "no experience") before a match in its clause drop it; hedge cues ("familiar
-// with") make it weak. Limits: no parse, so a cue's reach is a word window cut at barrier words ("but"),
-// not a clause tree; "never X and led Y" within the window negates Y too. Context is a word window.
+// with") make it weak. A cue's reach is a word window cut at barrier words ("but") and at "and" before a
+// past-tense verb (natural's Brill lexicon: "and led"). Limits: no full parse; "never X and lead Y" (present
+// tense) within the window negates Y. Context is a word window.
 import type { Framing } from '../../schemas/taxonomy.js';
 import { type CompiledContext, type CompiledTaxonomy, MAX_GAP, type TrieNode } from '../../taxonomy/compile-taxonomy.js';
 import { type Token, tokenize } from '../../text/tokenize.js';
@@ -163,6 +164,9 @@ function cueBefore(
     if (tokens[i]!.filler) continue;
     words += 1;
     if (startsAt(tokens, i, negation.barriers)) return false;
+    // "and" before a past-tense verb starts a second action: "No budget experience and led a team".
+    const next = tokens[i + 1];
+    if (next && negation.pastVerbs.has(next.lower) && startsAt(tokens, i, negation.coordinators)) return false;
     if (startsAt(tokens, i, cues) && !startsAt(tokens, i, exceptions)) return true;
   }
   return false;
