@@ -1,7 +1,9 @@
 // Calibration of the gap report on the LiveCareer development resumes: reads every PDF of the
 // project_management, customer_service and bpo_call_center folders through the real pipeline
 // (extract, normalize, segment, match, score, gaps) and prints the readiness distribution per group
-// for a target role, plus how cleanly the project managers separate from the others.
+// for a target role, plus how cleanly the project managers separate from the others: the AUC of
+// project managers against customer-service resumes for project-manager and project-coordinator, and
+// the five worst-ranked people with the reason (readiness, counted project roles, missing competencies).
 //
 //   npm run calibrate -- [--role project-manager] [--corpus ../shared/corpus/dev-resumes] [--as-of 2026-11] [--all-roles]
 //
@@ -10,11 +12,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInlineExtractor } from '../src/extraction/extractor.js';
-import { scoreResume } from '../src/pipeline/analyze.js';
-import { buildGapReport } from '../src/pipeline/report/gaps.js';
+import { analyzeResume } from '../src/pipeline/analyze.js';
 import { DEFAULT_ZIP_LIMITS } from '../src/extraction/inspect-zip.js';
 import { readResumeBytes } from '../src/extraction/read-resume.js';
 import type { GapReport } from '../src/schemas/analysis.js';
+import { loadLexicon } from '../src/taxonomy/load-lexicon.js';
 import { loadRoleKnowledge } from '../src/taxonomy/load-roles.js';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
 
@@ -52,12 +54,12 @@ function auc(pos: number[], neg: number[]): number {
 
 async function main() {
   const taxonomy = loadTaxonomy(values.data);
+  const lexicon = loadLexicon(join(values.data, 'rewrite-lexicon.yaml'));
   const roles = loadRoleKnowledge(
     values.data,
     taxonomy.competencies.map((c) => c.id),
   );
   if (!roles.rolesById.has(values.role)) throw new Error(`unknown role ${values.role}`);
-  const framingOf = (id: string) => taxonomy.patternById.get(id)?.framing;
   const extractor = createInlineExtractor({ maxPages: 20, maxTextChars: 200_000 });
   const limits = { maxTextChars: 200_000, minTextChars: 50, zip: DEFAULT_ZIP_LIMITS };
 
@@ -69,15 +71,9 @@ async function main() {
       .sort()) {
       try {
         const doc = await readResumeBytes(new Uint8Array(readFileSync(join(dir, file))), extractor, limits);
-        const { competencies } = scoreResume(doc, taxonomy);
-        const report = buildGapReport({
-          doc,
-          competencies,
-          knowledge: roles,
-          framingOf,
-          targetRoleId: values.role,
-          asOf: values['as-of'],
-        });
+        // The same composition as POST /v1/analyses, so taxonomy rules (project leadership) apply.
+        const report = analyzeResume(doc, { taxonomy, roles, lexicon }, { targetRole: values.role, asOf: values['as-of'] })
+          .gapReport;
         reports.push({ group, file, report });
       } catch (err) {
         console.error(`${group}/${file}: ${(err as { code?: string }).code ?? (err as Error).name}`);
@@ -117,6 +113,33 @@ async function main() {
   console.log(`\nAUC project_management above customer_service: ${auc(pm, cs).toFixed(3)}`);
   console.log(`AUC project_management above customer_service + bpo: ${auc(pm, others).toFixed(3)}`);
   console.log(`median gap to customer_service: ${(summary(pm).median - summary(cs).median).toFixed(1)} points`);
+  for (const roleId of ['project-manager', 'project-coordinator']) {
+    console.log(
+      `AUC ${roleId} readiness, project_management above customer_service: ${auc(readinessOf('project_management', roleId), cs).toFixed(3)}`,
+    );
+  }
+  // Worst-ranked: the people in the most wrong-way pairs (a project manager at or below a customer-service
+  // resume, or the reverse), with what the report says about them.
+  const pms = reports.filter((r) => r.group === 'project_management');
+  const css = reports.filter((r) => r.group === 'customer_service');
+  const wrongWay = (r: (typeof reports)[number]) =>
+    r.group === 'project_management'
+      ? css.filter((c) => c.report.readiness >= r.report.readiness).length
+      : pms.filter((p) => p.report.readiness <= r.report.readiness).length;
+  const worst = [...pms, ...css]
+    .map((r) => ({ r, n: wrongWay(r) }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n || a.r.file.localeCompare(b.r.file))
+    .slice(0, 5);
+  console.log(`\nfive worst-ranked for ${values.role} (wrong-way pairs against the other group):`);
+  for (const { r, n } of worst) {
+    const f = r.report.facts;
+    const counted = f.projectRoles.map((p) => `role ${p.roleIndex} by ${p.reason} (${p.months} mo)`).join(', ') || 'none';
+    const missing = [...r.report.gaps.needsExperience, ...r.report.gaps.needsCredential].join(', ') || 'none';
+    console.log(
+      `${r.group}/${r.file}: readiness ${r.report.readiness}, ${n} wrong-way pairs; project months ${f.monthsLeadingProjects} from ${counted}; missing: ${missing}; reframe: ${r.report.gaps.reframable.join(', ') || 'none'}`,
+    );
+  }
   const pmpEligible = (g: string) =>
     reports.filter((r) => r.group === g && r.report.nextSteps.some((s) => s.id === 'pmp' && s.eligible))
       .length;

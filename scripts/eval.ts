@@ -65,7 +65,9 @@ async function main() {
 
   for (const name of files) {
     const label = LabelSchema.parse(JSON.parse(readFileSync(join(LABELS, name), 'utf8')));
-    const bytes = new Uint8Array(readFileSync(join(CORPUS, label.file)));
+    // "eval/..." names a short text fixture in this repo (written for a probe); else a corpus PDF.
+    const path = label.file.startsWith('eval/') ? join(ROOT, label.file) : join(CORPUS, label.file);
+    const bytes = new Uint8Array(readFileSync(path));
     const doc = await readResumeBytes(bytes, extractor, limits);
     const analysis = scoreResume(doc, taxonomy);
     const text = squash(doc.text);

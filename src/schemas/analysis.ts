@@ -97,7 +97,21 @@ export const EligibilityFactsSchema = z
       .number()
       .int()
       .nonnegative()
-      .describe('Months (overlaps merged) of dated roles whose bullets show project-delivery evidence.'),
+      .describe('Months (overlaps merged) of the roles in projectRoles.'),
+    projectRoles: z
+      .array(
+        z.object({
+          roleIndex: z.number().int().nonnegative(),
+          months: z.number().int().positive().describe("The role's own months, before overlaps are merged."),
+          reason: z
+            .enum(['title', 'evidence'])
+            .describe('title: the role title is a project role; evidence: one of its own lines shows leading a project.'),
+          quote: z.string().describe('The title or the line that counted: text.slice(start, end).'),
+          start: z.number().int().nonnegative(),
+          end: z.number().int().nonnegative(),
+        }),
+      )
+      .describe('The roles counted as leading projects, and why.'),
     degree: z.enum(['none', 'secondary', 'associate', 'bachelor', 'master']),
     credentialsHeld: z.array(z.string()).describe('Credential ids named on the resume.'),
   })

@@ -121,7 +121,6 @@ export type RoleProfile = z.infer<typeof RoleProfileSchema>;
 export const RoleDefaultsSchema = z
   .object({
     targetRole: id.describe('The role a gap report targets when the request names none.'),
-    projectWorkCompetency: id.describe("The competency whose evidence in a role's bullets makes its months project work."),
   })
   .strict();
 

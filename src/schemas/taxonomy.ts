@@ -77,10 +77,34 @@ export const CompetencyEntrySchema = z
   .strict();
 export type CompetencyEntry = z.infer<typeof CompetencyEntrySchema>;
 
+export const NegationSchema = z
+  .object({
+    window: z.number().int().min(1).max(12).default(6),
+    cues: z.array(phrase).default([]),
+    exceptions: z.array(phrase).default([]),
+    barriers: z.array(phrase).default([]),
+    coordinators: z.array(phrase).default([]),
+  })
+  .strict();
+export type Negation = z.infer<typeof NegationSchema>;
+
+export const ProjectLeadershipSchema = z
+  .object({
+    competency: slug,
+    patterns: z.array(slug).min(1),
+    titles: z.array(phrase).min(1),
+    lines: z.array(phrase).min(1),
+  })
+  .strict();
+export type ProjectLeadership = z.infer<typeof ProjectLeadershipSchema>;
+
 export const TaxonomyDataSchema = z
   .object({
     version: z.string().min(1),
     aspirationCues: z.array(phrase).default([]),
+    negation: NegationSchema.default({ window: 6, cues: [], exceptions: [], barriers: [], coordinators: [] }),
+    hedgeCues: z.array(phrase).default([]),
+    projectLeadership: ProjectLeadershipSchema.optional(),
     lemmas: z.record(z.string(), z.string()).default({}),
     competencies: z.array(CompetencyEntrySchema).min(1),
   })
@@ -103,6 +127,21 @@ export const TaxonomyDataSchema = z
         local.add(p.id);
       });
     });
+    const lead = data.projectLeadership;
+    if (!lead) return;
+    const owner = data.competencies.find((c) => c.id === lead.competency);
+    if (!owner) {
+      ctx.addIssue({ code: 'custom', path: ['projectLeadership', 'competency'], message: 'unknown competency id' });
+    } else {
+      lead.patterns.forEach((id, k) => {
+        if (!owner.patterns.some((p) => p.id === id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['projectLeadership', 'patterns', k],
+            message: `no pattern "${id}" in competency ${owner.id}`,
+          });
+      });
+    }
   });
 export type TaxonomyData = z.infer<typeof TaxonomyDataSchema>;
 

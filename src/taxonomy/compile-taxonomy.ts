@@ -68,6 +68,37 @@ export interface CompiledTaxonomy {
   root: TrieNode;
   /** Key sequences of aspiration cues ("seeking", "will"): a clause holding one is not evidence. */
   aspirations: string[][][];
+  /** Negation cues ("never", "no experience"): a match they precede in its clause is not evidence. */
+  negation: CompiledNegation;
+  /** Hedge cues ("familiar with"): a match they precede in its clause is weak evidence at most. */
+  hedges: string[][][];
+  /** Absent only in test taxonomies: then any evidence of project-delivery counts a role. */
+  projectLeadership?: CompiledProjectLeadership;
+}
+
+/** Which roles count as leading projects (see eligibility.ts): project titles, or these patterns' evidence. */
+export interface CompiledProjectLeadership {
+  competencyId: string;
+  /** Global pattern ids ("project-delivery.manage-project"). */
+  patternIds: ReadonlySet<string>;
+  /** Key sequences of project-role titles ("project manager"). */
+  titles: string[][][];
+  /** Key sequences (WILD gaps kept) a counted evidence line must hold: leading a project, not an event. */
+  lines: string[][][];
+}
+
+export interface CompiledNegation {
+  /** How many words before a match a cue may stand. */
+  window: number;
+  cues: string[][][];
+  /** Phrases that start with a cue but do not negate ("not only", "never missed"). */
+  exceptions: string[][][];
+  /** Words that end a negation's reach ("never X, but led Y"). */
+  barriers: string[][][];
+  /** Words ("and") that end a negation's reach when a past-tense verb follows: a second action. */
+  coordinators: string[][][];
+  /** Lower-case words the POS lexicon reads first as a past tense or participle (VBD/VBN). */
+  pastVerbs: ReadonlySet<string>;
 }
 
 /** Where a competency's evidence is strong unless its data says otherwise. */
@@ -156,7 +187,11 @@ function insert(root: TrieNode, keys: string[], output: number): void {
  * Compiles validated taxonomy data. Throws DataFileError (naming `source` and the field) when a phrase
  * cannot be compiled, e.g. it holds only filler words.
  */
-export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml'): CompiledTaxonomy {
+export function compileTaxonomy(
+  data: TaxonomyData,
+  source = 'data/taxonomy.yaml',
+  pastVerbs: ReadonlySet<string> = new Set(),
+): CompiledTaxonomy {
   const lemmas: Lemmas = new Map(
     Object.entries(data.lemmas).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]),
   );
@@ -220,6 +255,29 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
     });
   }
   const aspirations = compileList(data.aspirationCues, 'aspirationCues');
+  const negation: CompiledNegation = {
+    window: data.negation.window,
+    cues: compileList(data.negation.cues, 'negation.cues'),
+    exceptions: compileList(data.negation.exceptions, 'negation.exceptions'),
+    barriers: compileList(data.negation.barriers, 'negation.barriers'),
+    coordinators: compileList(data.negation.coordinators, 'negation.coordinators'),
+    pastVerbs,
+  };
+  const hedges = compileList(data.hedgeCues, 'hedgeCues');
+  const lead = data.projectLeadership;
+  const projectLeadership: CompiledProjectLeadership | undefined = lead && {
+    competencyId: lead.competency,
+    patternIds: new Set(lead.patterns.map((id) => `${lead.competency}.${id}`)),
+    titles: compileList(lead.titles, 'projectLeadership.titles'),
+    lines: lead.lines.flatMap((phrase, k) => {
+      try {
+        return [expandPhrase(phrase, lemmas)];
+      } catch (err) {
+        issues.push(`projectLeadership.lines[${k}]: ${(err as Error).message}`);
+        return [];
+      }
+    }),
+  };
   if (issues.length > 0) throw new DataFileError(source, issues);
 
   return {
@@ -231,6 +289,9 @@ export function compileTaxonomy(data: TaxonomyData, source = 'data/taxonomy.yaml
     patternById: new Map(patterns.map((p) => [p.id, p])),
     root,
     aspirations,
+    negation,
+    hedges,
+    ...(projectLeadership ? { projectLeadership } : {}),
   };
 }
 

@@ -22,8 +22,6 @@ export interface RoleKnowledge {
   ignoredPostingTerms: ReadonlySet<string>;
   /** The role a gap report targets when the request names none (roles.yaml `defaults.targetRole`). */
   defaultTargetRole: string;
-  /** The competency that makes a role's months project work (roles.yaml `defaults.projectWorkCompetency`). */
-  projectWorkCompetency: string;
 }
 
 function indexById<T extends { id: string }>(
@@ -53,8 +51,6 @@ export function checkRolesFile(data: RolesFile, competencyIds: ReadonlySet<strin
   };
   if (!roles.has(data.defaults.targetRole))
     issues.push(`defaults.targetRole: unknown role "${data.defaults.targetRole}"`);
-  if (!competencyIds.has(data.defaults.projectWorkCompetency))
-    issues.push(`defaults.projectWorkCompetency: unknown competency "${data.defaults.projectWorkCompetency}"`);
   for (const c of data.credentials) {
     checkRaises(`credentials[${c.id}]`, c.raises);
     for (const w of c.eligibility.educationHoursWaivedBy ?? [])
@@ -105,7 +101,6 @@ function buildKnowledge(
     steps: new Map(data.nextSteps.map((s) => [s.id, s])),
     ignoredPostingTerms: new Set([...terms.stopwords, ...terms.boilerplate]),
     defaultTargetRole: data.defaults.targetRole,
-    projectWorkCompetency: data.defaults.projectWorkCompetency,
   };
 }
 

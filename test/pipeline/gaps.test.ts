@@ -6,7 +6,11 @@ import type { Framing } from '../../src/schemas/taxonomy.js';
 import type { CompetencyResult, EligibilityFacts, Evidence, Level } from '../../src/schemas/analysis.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
 import type { Requirement } from '../../src/schemas/roles.js';
+import { analyzeResume } from '../../src/pipeline/analyze.js';
+import { readResumeText } from '../../src/pipeline/read/build-document.js';
+import { loadLexicon } from '../../src/taxonomy/load-lexicon.js';
 import { loadRoleKnowledge } from '../../src/taxonomy/load-roles.js';
+import { loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
 import { COMPETENCY_IDS } from '../helpers/competency-ids.js';
 
 const knowledge = loadRoleKnowledge('data', COMPETENCY_IDS);
@@ -144,6 +148,7 @@ describe('gap item status', () => {
 
 const facts = (f: Partial<EligibilityFacts>): EligibilityFacts => ({
   monthsLeadingProjects: 0,
+  projectRoles: [],
   degree: 'none',
   credentialsHeld: [],
   ...f,
@@ -237,16 +242,16 @@ describe('eligibility facts', () => {
       ['pm:lead', 'strong', 1],
       ['pm:lead', 'strong', 0],
     ]);
-    expect(monthsLeadingProjects(d, [delivery], '2026-11', 'project-delivery')).toBe(36);
+    expect(monthsLeadingProjects(d, [delivery], '2026-11')).toBe(36);
     const withCurrent = comp('project-delivery', 'developing', [['pm:lead', 'strong', 2]]);
-    expect(monthsLeadingProjects(d, [withCurrent], '2020-12', 'project-delivery')).toBe(12);
+    expect(monthsLeadingProjects(d, [withCurrent], '2020-12')).toBe(12);
     const bareYears = comp('project-delivery', 'developing', [['pm:lead', 'strong', 3]]);
-    expect(monthsLeadingProjects(d, [bareYears], '2026-11', 'project-delivery')).toBe(49);
+    expect(monthsLeadingProjects(d, [bareYears], '2026-11')).toBe(49);
   });
 
   it('ignores roles with customer-service evidence only', () => {
     const comms = comp('communication', 'strong', [['cs:calls', 'strong', 0]]);
-    expect(monthsLeadingProjects(doc('', roles), [comms], '2026-11', 'project-delivery')).toBe(0);
+    expect(monthsLeadingProjects(doc('', roles), [comms], '2026-11')).toBe(0);
   });
 
   it.each([
@@ -346,7 +351,7 @@ describe('gap report', () => {
     expect(volunteer?.competencyIds).toContain('project-delivery');
     expect(volunteer?.why).toMatch(new RegExp(`lifts .*project delivery.*\\(about \\+${volunteer?.impact} points\\)`));
     expect(r.nextSteps.find((s) => s.kind === 'role')?.why).toMatch(/Your readiness for it is \d+%/);
-    expect(r.facts).toEqual({ monthsLeadingProjects: 0, degree: 'bachelor', credentialsHeld: [] });
+    expect(r.facts).toEqual({ monthsLeadingProjects: 0, projectRoles: [], degree: 'bachelor', credentialsHeld: [] });
     expect(r.explanation).toContain(`${r.readiness}% ready for Project Manager`);
     expect(r.explanation).toMatch(/customer-service language/);
   });
@@ -381,5 +386,47 @@ describe('gap report', () => {
       expect(r.readiness).toBeGreaterThanOrEqual(0);
       expect(r.items.length).toBe(role.requirements.length);
     }
+  });
+});
+
+describe('project months from evidence, not titles alone (taxonomy projectLeadership)', () => {
+  const taxonomy = loadTaxonomy('data');
+  const lexicon = loadLexicon('data/rewrite-lexicon.yaml');
+  const LIMITS = { maxTextChars: 200_000, minTextChars: 1, zip: { maxEntries: 2000, maxUncompressedBytes: 64 << 20 } };
+  const factsOf = (text: string) => {
+    const doc = readResumeText(text, LIMITS);
+    const a = analyzeResume(doc, { taxonomy, roles: knowledge, lexicon }, { asOf: '2026-11' });
+    return { doc, facts: a.gapReport.facts };
+  };
+
+  it('counts a project title and a role whose own bullet leads a project, and says why, quotes exact', () => {
+    const { doc, facts } = factsOf(`Jane Doe
+Experience
+Project Coordinator 01/2020 to 12/2021 Acme Builders City , State
+Kept site records up to date.
+Customer Service Representative 01/2017 to 12/2019 Telco City , State
+Led the migration project of 40,000 customer accounts to a new billing system.
+Answered inbound calls.
+`);
+    expect(facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([
+      [0, 'title', 24],
+      [1, 'evidence', 36],
+    ]);
+    expect(facts.monthsLeadingProjects).toBe(60);
+    for (const r of facts.projectRoles) expect(doc.text.slice(r.start, r.end)).toBe(r.quote);
+    expect(facts.projectRoles[1]!.quote).toContain('Led the migration project');
+  });
+
+  it('does not count an HR or sales career whose lines only work near projects or events', () => {
+    const { facts } = factsOf(`John Roe
+Experience
+HR Generalist 01/2010 to 12/2019 Retail Co City , State
+Coordinated new hire orientation events and job fairs.
+Supported the HR team on special projects assigned by the director.
+Sales Representative 01/2005 to 12/2009 Retail Co City , State
+Exceeded sales targets and trained new staff.
+`);
+    expect(facts.projectRoles).toEqual([]);
+    expect(facts.monthsLeadingProjects).toBe(0);
   });
 });

@@ -122,6 +122,46 @@ describe('section rules', () => {
   });
 });
 
+describe('negation and hedges (data/taxonomy.yaml negation, hedgeCues)', () => {
+  const competenciesIn = (text: string) => [...new Set(matchEvidence(read(text), taxonomy).map(competencyOf))];
+
+  it('gives no budget or delivery evidence to a resume that only denies them (issue 14 probe)', () => {
+    const found = competenciesIn('Jane Doe\nExperience\nNever managed a budget.\nNo formal project experience.\n');
+    expect(found).not.toContain('budget-and-cost');
+    expect(found).not.toContain('project-delivery');
+    // The same claims, affirmed, are evidence: the test can fail.
+    const affirmed = competenciesIn('Jane Doe\nExperience\nManaged a budget of $2M.\nManaged project delivery for 3 launches.\n');
+    expect(affirmed).toEqual(expect.arrayContaining(['budget-and-cost', 'project-delivery']));
+  });
+
+  it.each([
+    ['Never supervised staff.', 'Supervised staff of 10.', 'leadership'],
+    ['No experience with budgets.', 'Managed budgets of $40K.', 'budget-and-cost'],
+    ['Not responsible for scheduling staff shifts.', 'Scheduled staff shifts.', 'planning-and-scheduling'],
+    ['Seeking to learn Agile.', 'Ran Agile ceremonies.', 'pm-methodology'],
+    ['Interested in project management.', 'Managed 3 projects end to end.', 'project-delivery'],
+  ])('"%s" is not evidence, "%s" is', (negated, affirmed, id) => {
+    expect(competenciesIn(`Experience\n${negated}\n`)).not.toContain(id);
+    expect(competenciesIn(`Experience\n${affirmed}\n`)).toContain(id);
+  });
+
+  it('ends a negation at "and" before a past-tense verb (a second action), not before a noun', () => {
+    expect(competenciesIn('Experience\nNo budget experience and led a team of 5 agents.\n')).toContain('leadership');
+    expect(competenciesIn('Experience\nNever managed budgets and schedules.\n')).not.toContain('budget-and-cost');
+  });
+
+  it('keeps what follows a barrier and reads "familiar with" as weak at most', () => {
+    const doc = read('Experience\nNever worked remotely, but supervised a team of 5 agents.\nFamiliar with Agile and Scrum.\n');
+    expect(evidenceFor(doc, 'leadership').map((e) => e.quote)).toEqual([
+      'Never worked remotely, but supervised a team of 5 agents.',
+    ]);
+    const agile = evidenceFor(doc, 'pm-methodology');
+    expect(agile.length).toBeGreaterThan(0);
+    expect(agile.every((e) => e.strength === 'weak')).toBe(true);
+    expectVerifiable(doc, [...evidenceFor(doc, 'leadership'), ...agile]);
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical output for the same input, even with a freshly compiled taxonomy', () => {
     const a = JSON.stringify(analyzeResume(read(RESUME), loadKnowledge(join(REPO_ROOT, 'data'))));

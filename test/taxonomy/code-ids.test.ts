@@ -12,10 +12,9 @@ const rolesText = readFileSync('data/roles.yaml', 'utf8');
 const termsText = readFileSync('data/posting-terms.yaml', 'utf8');
 
 describe('ids the code names', () => {
-  it('reads the default target role and the project-work competency from data/roles.yaml', () => {
+  it('reads the default target role from data/roles.yaml', () => {
     const roles = parseRoleKnowledge(rolesText, termsText, COMPETENCY_IDS);
     expect(roles.rolesById.has(roles.defaultTargetRole)).toBe(true);
-    expect(COMPETENCY_IDS).toContain(roles.projectWorkCompetency);
   });
 
   it('refuses a default target role that is not a profile', () => {
@@ -25,11 +24,6 @@ describe('ids the code names', () => {
     expect(err.issues).toContain('defaults.targetRole: unknown role "project-coordinater"');
   });
 
-  it('refuses a project-work competency the taxonomy does not have', () => {
-    const ids = COMPETENCY_IDS.filter((id) => id !== 'project-delivery');
-    const err = dataFileErrorOf(() => parseRoleKnowledge(rolesText.replace(/competencyId: project-delivery/g, 'competencyId: leadership'), termsText, ids));
-    expect(err.issues.some((i) => i.startsWith('defaults.projectWorkCompetency: unknown competency "project-delivery"'))).toBe(true);
-  });
 
   it("refuses a lexicon verb class for a competency the taxonomy does not have", () => {
     const lexicon = loadLexicon('data/rewrite-lexicon.yaml');

@@ -5,7 +5,7 @@ import { parse as yamlParse } from 'yaml';
 import { matchText } from '../../src/pipeline/match/match-phrases.js';
 import { type TaxonomyData, TaxonomyDataSchema } from '../../src/schemas/taxonomy.js';
 import { compileTaxonomy, expandPhrase } from '../../src/taxonomy/compile-taxonomy.js';
-import { loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
+import { loadPastVerbs, loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 
 /** A one-competency taxonomy holding the given patterns. */
@@ -114,6 +114,28 @@ describe('the automaton', () => {
     expect(found('Managed projects', withCues)).toEqual(['Managed projects']);
   });
 
+  it('drops a negated match, keeps an exception or one behind a barrier, weakens a hedged one', () => {
+    const withCues = tiny([{ id: 'p', framing: 'pm', phrases: ['manage * project', 'agile'] }], {
+      negation: { window: 4, cues: ['never', 'no'], exceptions: ['never miss'], barriers: ['but'] },
+      hedgeCues: ['familiar with'],
+    });
+    const t = compileTaxonomy(withCues);
+    expect(found('Never managed a project', withCues)).toEqual([]);
+    expect(found('No budget but managed projects', withCues)).toEqual(['managed projects']);
+    expect(found('Never missed a date while I managed projects', withCues)).toEqual(['managed projects']);
+    // Past the window, the cue no longer reaches.
+    expect(found('Never late, always on time: one two three four five, managed projects', withCues)).toEqual([
+      'managed projects',
+    ]);
+    expect(matchText('Familiar with Agile', t).map((m) => m.hedged)).toEqual([true]);
+    expect(matchText('Agile coach', t).map((m) => m.hedged)).toEqual([false]);
+  });
+
+  it('refuses a negation cue with no words, naming the field', () => {
+    const bad = tiny([{ id: 'p', framing: 'pm', phrases: ['agile'] }], { negation: { cues: ['the'] } });
+    expect(() => compileTaxonomy(bad)).toThrow(/negation\.cues\[0\]/);
+  });
+
   it('exposes framing and pattern ids on every match and in the compiled lookup', () => {
     const t = compileTaxonomy(data);
     const [m] = matchText('Resolved complaints', t);
@@ -131,7 +153,7 @@ describe('the automaton', () => {
     const target = real.patterns.reduce((n, p) => n + p.phraseCount, 0) * 100;
     for (let i = 0; phrases.length < target; i += 1) phrases.push(`${firsts[i % firsts.length]} zq${i.toString(36)} xv`);
     synthetic.competencies[0]!.patterns.push({ id: 'synthetic', framing: 'general', claim: false, phrases });
-    const big = compileTaxonomy(synthetic);
+    const big = compileTaxonomy(synthetic, 'synthetic', loadPastVerbs());
     expect(big.patternById.get('communication.synthetic')!.phraseCount).toBeGreaterThan(target - 1);
     const text = readFileSync(join(REPO_ROOT, 'data/samples/customer-service-representative.txt'), 'utf8').repeat(5);
     // The time ratio (target <= 1.5x) is measured by `npm run bench`, not asserted here: timed tests flake.

@@ -190,7 +190,8 @@ export function matchEvidence(doc: ResumeDocument, taxonomy: CompiledTaxonomy): 
       section: unit.section,
       ...(unit.bulletId !== undefined ? { bulletId: unit.bulletId } : {}),
       ...(unit.roleIndex !== undefined ? { roleIndex: unit.roleIndex } : {}),
-      strength: strengthFor(competency, pattern, unit.section),
+      // A hedge ("familiar with") is weak at most, wherever it stands.
+      strength: m.hedged ? 'weak' : strengthFor(competency, pattern, unit.section),
       patternId: pattern.id,
     };
     const prev = units.get(key);

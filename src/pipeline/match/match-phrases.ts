@@ -3,7 +3,10 @@
 // MAX_GAP) comparing stem, exact and cased keys; fillers are skipped; clause breaks stop a walk. Work per
 // token depends on the text around it, not on how many patterns the taxonomy holds. Context rules then drop
 // senses the phrase alone cannot tell apart ("lead paint" vs "led a team").
-// Limits: no syntax, so negation ("never supervised") is not understood; context is a word window.
+// Negation cues ("never", "no experience") before a match in its clause drop it; hedge cues ("familiar
+// with") make it weak. A cue's reach is a word window cut at barrier words ("but") and at "and" before a
+// past-tense verb (natural's Brill lexicon: "and led"). Limits: no full parse; "never X and lead Y" (present
+// tense) within the window negates Y. Context is a word window.
 import type { Framing } from '../../schemas/taxonomy.js';
 import { type CompiledContext, type CompiledTaxonomy, MAX_GAP, type TrieNode } from '../../taxonomy/compile-taxonomy.js';
 import { type Token, tokenize } from '../../text/tokenize.js';
@@ -15,12 +18,15 @@ export interface PhraseMatch {
   start: number;
   end: number;
   framing: Framing;
+  /** A hedge cue ("familiar with") precedes the match: weak evidence at most. */
+  hedged: boolean;
 }
 
 export interface RawMatch {
   pattern: number;
   first: number;
   last: number;
+  hedged?: boolean;
 }
 
 /** Next non-filler token index at or after `i` in the same clause, or -1. */
@@ -133,6 +139,39 @@ function aspirationTest(tokens: readonly Token[], cues: string[][][]): (clause: 
   };
 }
 
+/** Whether one of the key sequences in `phrases` starts at token `at`. */
+function startsAt(tokens: readonly Token[], at: number, phrases: string[][][]): boolean {
+  const hi = tokens.length - 1;
+  for (const alternatives of phrases) for (const seq of alternatives) if (sequenceAt(tokens, at, seq, hi)) return true;
+  return false;
+}
+
+/**
+ * Whether a cue stands before token `first` in its clause, at most `window` words back, with no barrier
+ * word between and not as part of an exception ("not only", "never missed").
+ */
+function cueBefore(
+  tokens: readonly Token[],
+  first: number,
+  cues: string[][][],
+  negation: CompiledTaxonomy['negation'],
+  exceptions: string[][][],
+): boolean {
+  if (cues.length === 0) return false;
+  const clause = tokens[first]!.clause;
+  let words = 0;
+  for (let i = first - 1; i >= 0 && tokens[i]!.clause === clause && words < negation.window; i -= 1) {
+    if (tokens[i]!.filler) continue;
+    words += 1;
+    if (startsAt(tokens, i, negation.barriers)) return false;
+    // "and" before a past-tense verb starts a second action: "No budget experience and led a team".
+    const next = tokens[i + 1];
+    if (next && negation.pastVerbs.has(next.lower) && startsAt(tokens, i, negation.coordinators)) return false;
+    if (startsAt(tokens, i, cues) && !startsAt(tokens, i, exceptions)) return true;
+  }
+  return false;
+}
+
 /** All matches over pre-computed tokens, sorted by position then pattern order. Longest match per start. */
 export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy): RawMatch[] {
   const best = new Map<string, RawMatch>();
@@ -149,9 +188,12 @@ export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy
     }
   }
   const aspirational = aspirationTest(tokens, taxonomy.aspirations);
+  const { negation, hedges } = taxonomy;
   return [...best.values()]
     .filter((m) => !aspirational(tokens[m.first]!.clause, m.first))
+    .filter((m) => !cueBefore(tokens, m.first, negation.cues, negation, negation.exceptions))
     .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context))
+    .map((m) => (cueBefore(tokens, m.first, hedges, negation, []) ? { ...m, hedged: true } : m))
     .sort((a, b) => a.first - b.first || a.last - b.last || a.pattern - b.pattern);
 }
 
@@ -166,6 +208,7 @@ export function matchText(text: string, taxonomy: CompiledTaxonomy): PhraseMatch
       start: tokens[m.first]!.start,
       end: tokens[m.last]!.end,
       framing: p.framing,
+      hedged: m.hedged === true,
     };
   });
 }

@@ -1,12 +1,18 @@
 // Eligibility facts for credentials: months leading projects, highest degree, credentials held.
-// Heuristics: project months count only dated roles whose bullets carry project-delivery evidence
-// (overlaps merged, a bare year read as its July, "current" runs to `asOf`); the degree is read from
+// Heuristics: project months count dated roles whose title is a project role or whose own bullets show
+// leading a project (taxonomy `projectLeadership`; overlaps merged, a bare year read as its July,
+// "current" runs to `asOf`), each listed with its reason; the degree is read from
 // the education section by keyword; a credential is held when an alias is named, unless the words
 // just before it say it is being pursued. Limits: a degree "in progress" still counts, and a project
 // role's months all count as leading even when the person only took part.
 import type { CompetencyResult, EligibilityFacts, Level } from '../../schemas/analysis.js';
 import type { ResumeDocument } from '../../schemas/document.js';
 import type { Credential, DegreeLevel } from '../../schemas/roles.js';
+import { type CompiledProjectLeadership, MAX_GAP, WILD } from '../../taxonomy/compile-taxonomy.js';
+import { type Lemmas, type Token, tokenize } from '../../text/tokenize.js';
+
+/** The taxonomy's projectLeadership rule plus the lemma table its titles were compiled with. */
+export type ProjectLeadershipRule = CompiledProjectLeadership & { lemmas: Lemmas };
 
 export const LEVEL_RANK: Record<Level, number> = { none: 0, emerging: 1, developing: 2, strong: 3 };
 const DEGREE_RANK: Record<DegreeLevel, number> = {
@@ -52,28 +58,84 @@ export function monthIndex(date: string | undefined): number | undefined {
   return Number(m[1]) * 12 + month - 1;
 }
 
+/** Why a role's months count as leading projects: its title, or one line of its own. */
+export type ProjectRole = EligibilityFacts['projectRoles'][number];
+
+/** Whether the key sequence `seq` follows from word `i`; a WILD key lets up to MAX_GAP words through. */
+function followsAt(words: readonly Token[], i: number, seq: readonly string[], k = 0): boolean {
+  if (k === seq.length) return true;
+  if (seq[k] === WILD) {
+    for (let gap = 0; gap <= MAX_GAP; gap += 1) if (followsAt(words, i + gap, seq, k + 1)) return true;
+    return false;
+  }
+  const w = words[i];
+  if (!w || (k > 0 && w.clause !== words[i - 1]!.clause) || !w.keys.includes(seq[k]!)) return false;
+  return followsAt(words, i + 1, seq, k + 1);
+}
+
+/** Whether one of the key sequences in `phrases` occurs in `text` (token boundaries, normalized). */
+function holdsPhrase(text: string, phrases: readonly string[][][], lemmas: Lemmas): boolean {
+  const words = tokenize(text, lemmas).filter((t) => !t.filler);
+  return phrases.some((alternatives) =>
+    alternatives.some((seq) => words.some((_, i) => followsAt(words, i, seq))),
+  );
+}
+
 /**
- * Months of dated roles that carry evidence of `projectWork` (the project-delivery competency, named in
- * data/roles.yaml), overlapping periods merged.
+ * The dated roles that count as leading projects, each with its months and the reason. With a rule, a
+ * role counts by its title or by evidence from the rule's patterns in its own bullets; without one (test
+ * taxonomies), by any project-delivery evidence.
  */
-export function monthsLeadingProjects(
-  doc: Pick<ResumeDocument, 'roles'>,
+export function listProjectRoles(
+  doc: Pick<ResumeDocument, 'roles' | 'text'>,
   competencies: readonly CompetencyResult[],
   asOf: string,
-  projectWork: string,
-): number {
-  const delivery = competencies.find((c) => c.id === projectWork);
-  const roleIndexes = new Set(
-    (delivery?.evidence ?? []).flatMap((e) => (e.roleIndex === undefined ? [] : [e.roleIndex])),
-  );
+  rule?: ProjectLeadershipRule,
+): ProjectRole[] {
+  const competencyId = rule?.competencyId ?? 'project-delivery';
+  const evidence = competencies.find((c) => c.id === competencyId)?.evidence ?? [];
   const now = monthIndex(asOf);
-  const spans: [number, number][] = [];
-  for (const i of roleIndexes) {
-    const role = doc.roles[i];
-    if (!role) continue;
+  const out: ProjectRole[] = [];
+  doc.roles.forEach((role, roleIndex) => {
     const start = monthIndex(role.startDate);
     const end = role.current ? now : monthIndex(role.endDate);
-    if (start === undefined || end === undefined || end < start) continue;
+    if (start === undefined || end === undefined || end < start) return;
+    const months = end - start + 1;
+    if (rule && role.title && holdsPhrase(role.title, rule.titles, rule.lemmas)) {
+      // The quote is the role's header line: the title as read may join words the line holds apart.
+      const lineEnd = doc.text.indexOf('\n', role.start);
+      const end = lineEnd < 0 || lineEnd > role.end ? role.end : lineEnd;
+      out.push({ roleIndex, months, reason: 'title', quote: doc.text.slice(role.start, end), start: role.start, end });
+      return;
+    }
+    const line = evidence.find(
+      (e) =>
+        e.roleIndex === roleIndex &&
+        e.strength === 'strong' &&
+        (!rule || (rule.patternIds.has(e.patternId) && holdsPhrase(e.quote, rule.lines, rule.lemmas))),
+    );
+    if (line) out.push({ roleIndex, months, reason: 'evidence', quote: line.quote, start: line.start, end: line.end });
+  });
+  return out;
+}
+
+/** Months of the roles listProjectRoles counts, overlapping periods merged. */
+export function monthsLeadingProjects(
+  doc: Pick<ResumeDocument, 'roles' | 'text'>,
+  competencies: readonly CompetencyResult[],
+  asOf: string,
+  rule?: ProjectLeadershipRule,
+): number {
+  return mergeMonths(doc, listProjectRoles(doc, competencies, asOf, rule), asOf);
+}
+
+function mergeMonths(doc: Pick<ResumeDocument, 'roles'>, counted: readonly ProjectRole[], asOf: string): number {
+  const now = monthIndex(asOf);
+  const spans: [number, number][] = [];
+  for (const { roleIndex } of counted) {
+    const role = doc.roles[roleIndex]!;
+    const start = monthIndex(role.startDate)!;
+    const end = (role.current ? now : monthIndex(role.endDate))!;
     spans.push([start, end]);
   }
   spans.sort((a, b) => a[0] - b[0]);
@@ -129,10 +191,12 @@ export function extractEligibilityFacts(
   competencies: readonly CompetencyResult[],
   credentials: Iterable<Credential>,
   asOf: string,
-  projectWork: string,
+  rule?: ProjectLeadershipRule,
 ): EligibilityFacts {
+  const projectRoles = listProjectRoles(doc, competencies, asOf, rule);
   return {
-    monthsLeadingProjects: monthsLeadingProjects(doc, competencies, asOf, projectWork),
+    monthsLeadingProjects: mergeMonths(doc, projectRoles, asOf),
+    projectRoles,
     degree: highestDegree(doc),
     credentialsHeld: credentialsHeld(doc.text, credentials),
   };
