@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { multipartResume } from '../bench/lib/multipart.js';
-import { resumeLines, textPdf } from '../test/hostile/generate.js';
+import { resumeLines, textPdf } from '../bench/lib/generate-documents.js';
 
 type Options = Parameters<typeof autocannon>[0];
 type Result = Awaited<ReturnType<typeof autocannon>>;

@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listFiles } from '../test/helpers/corpus.js';
-import * as gen from '../test/hostile/generate.js';
+import * as gen from '../bench/lib/generate-documents.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');

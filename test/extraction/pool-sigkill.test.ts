@@ -6,7 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PoolExtractor } from '../../src/extraction/pool.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { resumeLines, textPdf } from '../hostile/generate.js';
+import { resumeLines, textPdf } from '../../bench/lib/generate-documents.js';
 
 let server: TestServer;
 let pool: PoolExtractor;

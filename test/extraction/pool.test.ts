@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
 import { createPoolExtractor, type PoolExtractor } from '../../src/extraction/pool.js';
-import { resumeLines, textExplosionPdf, textPdf } from '../hostile/generate.js';
+import { resumeLines, textExplosionPdf, textPdf } from '../../bench/lib/generate-documents.js';
 
 const LIMITS = { maxPages: 20, maxTextChars: 200_000 };
 const resume = textPdf(resumeLines());

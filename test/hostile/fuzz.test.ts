@@ -15,7 +15,7 @@ import { DEFAULT_ZIP_LIMITS } from '../../src/extraction/inspect-zip.js';
 import { readResumeBytes } from '../../src/extraction/read-resume.js';
 import { toAppError } from '../../src/plugins/error-handler.js';
 import { FIXTURES } from '../helpers/corpus.js';
-import { resumeLines, textPdf } from './generate.js';
+import { resumeLines, textPdf } from '../../bench/lib/generate-documents.js';
 
 const MUTANTS = Number(process.env.FUZZ_MUTANTS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);

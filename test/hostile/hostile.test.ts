@@ -12,7 +12,7 @@ import type { PoolExtractor } from '../../src/extraction/pool.js';
 import { RESUME_ERRORS } from '../../src/routes/documents.js';
 import { FIXTURES, listFiles, SHARED_CORPUS } from '../helpers/corpus.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import * as gen from './generate.js';
+import * as gen from '../../bench/lib/generate-documents.js';
 
 const ADVERSARIAL = join(SHARED_CORPUS, 'adversarial');
 const BUDGET_MS = 15_000;

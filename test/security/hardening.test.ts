@@ -6,7 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_DEFINITIONS } from '../../src/errors.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { resumeLines } from '../hostile/generate.js';
+import { resumeLines } from '../../bench/lib/generate-documents.js';
 import { rawRequest } from '../hostile/raw-http.js';
 
 const RESUME = resumeLines().join('\n');

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pressureReason } from '../../src/plugins/availability.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { resumeLines, textExplosionPdf, textPdf } from '../hostile/generate.js';
+import { resumeLines, textExplosionPdf, textPdf } from '../../bench/lib/generate-documents.js';
 
 let server: TestServer;
 beforeAll(async () => {

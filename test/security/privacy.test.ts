@@ -13,7 +13,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_REDACT } from '../../src/app.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { buildDocx, documentXml, resumeLines, textDocx, textPdf } from '../hostile/generate.js';
+import { buildDocx, documentXml, resumeLines, textDocx, textPdf } from '../../bench/lib/generate-documents.js';
 import { rawRequest } from '../hostile/raw-http.js';
 
 const CANARY = `canary${Date.now().toString(36)}q7z`;

@@ -9,7 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { multipartResume } from '../../bench/lib/multipart.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
-import { resumeLines, textPdf } from '../hostile/generate.js';
+import { resumeLines, textPdf } from '../../bench/lib/generate-documents.js';
 
 const CANARY = `shutdowncanary${Date.now().toString(36)}`;
 

@@ -1,4 +1,4 @@
-// Builds hostile documents in memory: PDFs with a hand-written xref, zips with hand-written local and
+// Builds documents in memory for tests, the load test and the soak: PDFs with a hand-written xref, zips
 // central headers (node:zlib only), so the tests own every byte, including sizes that lie.
 import { crc32, deflateRawSync, constants as zlib } from 'node:zlib';
 
