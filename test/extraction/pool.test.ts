@@ -77,13 +77,17 @@ describe('extraction pool', { timeout: 90_000 }, () => {
     expect((await pool.extract('pdf', resume)).text).toContain('Acme Retail');
   });
 
-  it('answers UNREADABLE_DOCUMENT when the child dies mid-parse and heals', async () => {
+  it('answers UNREADABLE_DOCUMENT when the child dies mid-parse twice (one retry) and heals', async () => {
     await pool.extract('pdf', resume);
     const pid = pool.stats().pids[0]!;
     const pending = codeOf(pool.extract('pdf', slow));
     await waitFor(() => pool.stats().busy === 1);
     await new Promise((r) => setTimeout(r, 200));
     process.kill(pid, 'SIGKILL');
+    // The document is retried once on a fresh child; that child dies too.
+    await waitFor(() => pool.stats().busy === 1 && pool.stats().pids[0] !== pid, 60_000);
+    await new Promise((r) => setTimeout(r, 200));
+    process.kill(pool.stats().pids[0]!, 'SIGKILL');
     expect(await pending).toBe('UNREADABLE_DOCUMENT');
     expect((await pool.extract('pdf', resume)).text).toContain('Acme Retail');
   });
