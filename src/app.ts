@@ -2,7 +2,7 @@
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifySchema, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema, type FastifyServerOptions, LogController } from 'fastify';
 import type { z } from 'zod';
 import { type Batches, createBatches } from './batches/create-batches.js';
 import type { Config } from './config.js';
@@ -106,7 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 1000 },
     // Fastify's own request lines log the full URL (query strings may carry keys): plugins/request-log.ts
     // logs the path only.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });
