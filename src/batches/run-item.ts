@@ -9,6 +9,8 @@ import type { Extractor } from '../extraction/extractor.js';
 import { readResumeBytes, type ReadLimits } from '../extraction/read-resume.js';
 import { analyzeResume } from '../pipeline/analyze.js';
 import { readResumeText } from '../pipeline/read/build-document.js';
+import { compileSerializer } from '../routes/schema-compilers.js';
+import { AnalysisSchema } from '../schemas/analysis.js';
 import type { Knowledge } from '../taxonomy/knowledge.js';
 import type { BatchQueue } from './queue.js';
 import type { BatchRecord, BatchStore, ItemInput } from './store.js';
@@ -25,6 +27,9 @@ export interface BatchRuntime {
 
 const TRANSIENT = new Set(['OVERLOADED', 'SHUTTING_DOWN']);
 
+// The same compiled writer as POST /v1/analyses, so a stored analysis is byte for byte the route's answer.
+const writeAnalysis = compileSerializer(AnalysisSchema);
+
 async function analyzeInput(runtime: BatchRuntime, record: BatchRecord, input: ItemInput): Promise<string> {
   let doc;
   if (input.kind === 'bytes') {
@@ -34,7 +39,7 @@ async function analyzeInput(runtime: BatchRuntime, record: BatchRecord, input: I
     if (input.text.trim() === '') throw appError('MISSING_RESUME', '"text" is empty');
     doc = readResumeText(input.text, runtime.readLimits);
   }
-  return JSON.stringify(analyzeResume(doc, runtime.knowledge, record.options));
+  return writeAnalysis(analyzeResume(doc, runtime.knowledge, record.options));
 }
 
 /** `{"index":..,"itemId":..,"filename":..,"status":..,` then the analysis or error, as stored text. */

@@ -52,5 +52,9 @@ function withoutRequired(node: unknown): unknown {
   return out;
 }
 
-export const zodSerializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schema }) =>
-  fastJson(withoutRequired(inlineJsonSchema(schema)) as Parameters<typeof fastJson>[0]);
+/** The writer of `schema`'s JSON, compiled once: what a route answers, byte for byte. */
+export function compileSerializer(schema: z.ZodType): (data: unknown) => string {
+  return fastJson(withoutRequired(inlineJsonSchema(schema)) as Parameters<typeof fastJson>[0]);
+}
+
+export const zodSerializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schema }) => compileSerializer(schema);
