@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { ErrorCode } from './errors.js';
-import { createInlineExtractor, type Extractor } from './extraction/extractor.js';
+import { createInlineExtractor, type Extractor, extractLimitsFromConfig } from './extraction/extractor.js';
 import { createPoolExtractor, type PoolExtractor, poolOptionsFromConfig } from './extraction/pool.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { DEFAULT_ZIP_LIMITS } from './extraction/inspect-zip.js';
@@ -78,7 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   } else {
     const base =
       choice === 'inline'
-        ? createInlineExtractor({ maxPages: config.MAX_PAGES, maxTextChars: config.MAX_TEXT_CHARS })
+        ? createInlineExtractor(extractLimitsFromConfig(config))
         : choice;
     extractor = instrumentExtractor(base, metrics.observeExtraction);
   }
@@ -89,6 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     maxTextChars: config.MAX_TEXT_CHARS,
     minTextChars: config.MIN_TEXT_CHARS,
     zip: DEFAULT_ZIP_LIMITS,
+    ocr: config.OCR === 'on',
   });
   app.addHook('onClose', async () => extractor.close());
 
