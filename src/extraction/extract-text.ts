@@ -50,6 +50,7 @@ export const OCR_DPI = 150;
  * resident cap; an image bomb (small file, huge declared size) is refused from its header.
  */
 export const OCR_MAX_PIXELS = 36_000_000;
+export const RENDER_MAX_PIXELS = 12_000_000;
 /** pdf.js skips drawing any embedded image larger than this (pixels) instead of decoding it. */
 const PDF_MAX_IMAGE_PIXELS = OCR_MAX_PIXELS;
 
@@ -72,6 +73,17 @@ function summarize(pages: OcrPage[], limits: OcrLimits): OcrSummary {
   return { pages: pages.length, confidence, lowConfidence: confidence < limits.minConfidence };
 }
 
+/**
+ * Whether a page's OCR text replaces its (near-empty) text layer. An empty layer always yields: there
+ * is nothing to lose. A layer with a few words (a stamp, a rotated caption) is kept unless OCR reads
+ * more letters at or above the confidence floor, so garbage read from a picture never replaces it.
+ */
+function preferOcr(layerText: string, page: OcrPage, limits: OcrLimits): boolean {
+  const layerLetters = countLetters(layerText, OCR_PAGE_LETTERS);
+  if (layerLetters === 0) return true;
+  return page.confidence >= limits.minConfidence && countLetters(page.text, OCR_PAGE_LETTERS) > layerLetters;
+}
+
 interface PdfPageProxy {
   getViewport(options: { scale: number }): { width: number; height: number };
 }
@@ -85,7 +97,7 @@ async function renderScale(doc: PdfDocumentProxy, pageNumber: number, dpi: numbe
   const { width, height } = (await doc.getPage(pageNumber)).getViewport({ scale: 1 });
   const wanted = dpi / 72;
   const area = Math.max(1, width * height);
-  return Math.min(wanted, Math.sqrt(OCR_MAX_PIXELS / area));
+  return Math.min(wanted, Math.sqrt(RENDER_MAX_PIXELS / area));
 }
 
 export interface PdfOcrOptions {
@@ -119,13 +131,16 @@ export async function extractPdfText(
     }
     options.onOcrStart?.();
     const deadline = performance.now() + ocr.timeoutMs;
+    const layer = new Map(result.pages.map((p) => [p.num, p.text]));
     const read = new Map<number, OcrPage>();
     for (const num of scanned) {
       const scale = await renderScale(doc, num, options.dpi ?? OCR_DPI);
       const shot = await parser.getScreenshot({ partial: [num], scale, imageBuffer: true });
       if (performance.now() > deadline) throw appError('EXTRACTION_TIMEOUT');
       const image = shot.pages[0]?.data;
-      if (image) read.set(num, await recognizeImage(image, deadline));
+      if (!image) continue;
+      const page = await recognizeImage(image, deadline);
+      if (preferOcr(layer.get(num) ?? '', page, ocr)) read.set(num, page);
     }
     // Same shape as pdf-parse's own text: each page followed by a blank line.
     const text = result.pages.map((p) => `${read.get(p.num)?.text ?? p.text}\n\n`).join('');
