@@ -235,10 +235,15 @@ export function createPoolExtractor(
       const execution = slot.pool.exec('extract', [task.format, task.bytes, options.limits], { on: extendForOcr });
       cancel = () => void execution.cancel();
       deadline = setTimeout(expire, options.timeoutMs);
-      const reply = (await execution.finally(() => {
+      let reply: ChildReply;
+      try {
+        reply = (await execution) as ChildReply;
+      } finally {
+        // Not workerpool's own `finally`: with workerpool 10.0.3 it never settled here once the child had
+        // sent an event (measured), and the request hung.
         clearTimeout(deadline);
         deadline = undefined;
-      })) as ChildReply;
+      }
       slot.done += 1;
       if (reply.ok) {
         // Memory that only grows (a leak in a parser) is shed between documents, before the hard cap.
