@@ -13,10 +13,11 @@ import { loadBenchKnowledge } from './knowledge.js';
 import { RssSampler } from './proc.js';
 import { benchLengthScaling, benchTaxonomyScaling, type LengthScale, type TaxonomyScale } from './scaling.js';
 import { benchStages, extractRaw, type StageReport } from './stages.js';
+import { benchOcr, type OcrReport } from './ocr.js';
 import { median, type RepeatOptions } from './stats.js';
 
-export type Section = 'stages' | 'taxonomy' | 'length' | 'http';
-export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'http'];
+export type Section = 'stages' | 'taxonomy' | 'length' | 'http' | 'ocr';
+export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'http', 'ocr'];
 
 export interface BenchOptions {
   preset: string;
@@ -32,6 +33,8 @@ export interface BenchOptions {
   scalingRepeat: RepeatOptions;
   /** Scaling rounds: factors are measured in turn, round after round; the median per factor is kept. */
   scalingRounds: number;
+  /** Reads of the two-page scan, and of the text PDF with OCR on and off, in the OCR section. */
+  ocr: { reps: number; textReps: number };
   http: {
     mode: ServerMode;
     connections: number[];
@@ -63,6 +66,7 @@ export const FULL: BenchOptions = {
   lengthFactors: [1, 10, 100],
   scalingRepeat: { minMs: 40, minReps: 5, maxReps: 500 },
   scalingRounds: 5,
+  ocr: { reps: 3, textReps: 30 },
   http: {
     mode: 'build',
     connections: [1, 8, 32],
@@ -89,6 +93,7 @@ export const QUICK: BenchOptions = {
   lengthFactors: [1, 2],
   scalingRepeat: { minMs: 0, minReps: 1, maxReps: 1 },
   scalingRounds: 1,
+  ocr: { reps: 1, textReps: 3 },
   http: {
     ...FULL.http,
     mode: 'tsx',
@@ -141,6 +146,7 @@ export interface BenchReport {
   taxonomy?: { documents: string[]; rows: TaxonomyScale[] };
   length?: { document: string; rows: LengthScale[] };
   http?: HttpReport;
+  ocr?: OcrReport;
 }
 
 function git(args: string[]): string {
@@ -328,6 +334,11 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     log('4-5. HTTP throughput, latency and RSS');
     report.http = await benchHttp(opts, log);
     done('http');
+  }
+  if (has('ocr')) {
+    log('6. OCR of a two-page scan, and the text path with OCR on vs off');
+    report.ocr = await benchOcr(k, opts.ocr.reps, opts.ocr.textReps, log);
+    done('ocr');
   }
   report.durationS = (performance.now() - t0) / 1000;
   return report;
