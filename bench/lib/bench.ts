@@ -93,7 +93,7 @@ export const QUICK: BenchOptions = {
   lengthFactors: [1, 2],
   scalingRepeat: { minMs: 0, minReps: 1, maxReps: 1 },
   scalingRounds: 1,
-  ocr: { reps: 1, textReps: 3 },
+  ocr: { reps: 0, textReps: 3 },
   http: {
     ...FULL.http,
     mode: 'tsx',

@@ -83,10 +83,19 @@ describe('npm run bench --quick', () => {
       'throughput',
       'p99-c8',
       'rss-c32',
+      'ocr-two-page-scan',
     ]);
     for (const t of targets.slice(0, 4)) expect(t.met).toBeTypeOf('boolean');
+    expect(targets.at(-1)!.met).toBeTypeOf('boolean');
     for (const t of targets) expect(markdown).toContain(t.target);
   }, 180_000);
+
+  it('reads the two-page scan by OCR in the OCR section', async () => {
+    const { report } = await quickRun();
+    expect(report.ocr!.pages).toBe(2);
+    expect(report.ocr!.confidence).toBeGreaterThan(50);
+    expect(report.ocr!.textPdfMsOcrOn).toBeGreaterThan(0);
+  }, 300_000);
 
   it('refreshes only the generated block of the summary page', async () => {
     const written = await quickRun();
