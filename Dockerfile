@@ -12,7 +12,10 @@ FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# OCR reads its English model from node_modules at run time and fetches nothing: the build fails if
+# the model is absent, so the image runs OCR without network.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force \
+  && node -e "require.resolve('@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz')"
 COPY --from=build /app/dist ./dist
 COPY data ./data
 USER node

@@ -23,6 +23,9 @@ pid=$!
 for _ in $(seq 1 50); do
   if node -e "fetch('http://127.0.0.1:$port/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
     curl -sf -F "resume=@$repo/data/samples/call-center-representative.pdf" "http://127.0.0.1:$port/v1/documents" >/dev/null
+    # OCR from the production install alone: the model comes from node_modules, nothing is fetched.
+    curl -sf -m 180 -F "resume=@$repo/test/fixtures/scanned-front-desk-clerk.pdf" "http://127.0.0.1:$port/v1/documents" \
+      | grep -q '"code":"OCR_USED"'
     echo "docker-mirror: production build healthy and serving on port $port"
     exit 0
   fi

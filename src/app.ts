@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { type Batches, createBatches } from './batches/create-batches.js';
 import type { Config } from './config.js';
 import { ERROR_DEFINITIONS, type ErrorCode } from './errors.js';
-import { createInlineExtractor, type Extractor } from './extraction/extractor.js';
+import { createInlineExtractor, type Extractor, extractLimitsFromConfig } from './extraction/extractor.js';
 import { createPoolExtractor, type PoolExtractor, poolOptionsFromConfig } from './extraction/pool.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { createInlineTextWork, createTextPool, type TextWork } from './extraction/text-pool.js';
@@ -122,7 +122,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   } else {
     const base =
       choice === 'inline'
-        ? createInlineExtractor({ maxPages: config.MAX_PAGES, maxTextChars: config.MAX_TEXT_CHARS })
+        ? createInlineExtractor(extractLimitsFromConfig(config))
         : choice;
     extractor = instrumentExtractor(base, metrics.observeExtraction);
   }
@@ -150,6 +150,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     maxTextChars: config.MAX_TEXT_CHARS,
     minTextChars: config.MIN_TEXT_CHARS,
     zip: DEFAULT_ZIP_LIMITS,
+    ocr: config.OCR === 'on',
   });
   app.addHook('onClose', async () => {
     await Promise.all([extractor.close(), textWork.close()]);

@@ -70,6 +70,14 @@ export const ConfigSchema = z
     CHILD_RECYCLE_RSS_MB: int(0, 65_536).default(512),
     /** A child is replaced after this many documents (and after any failed one). */
     RECYCLE_AFTER: int(1, 1_000_000).default(5000),
+    /** `off`: no OCR; image-only PDF pages answer 422 NO_TEXT and image uploads 415, as before OCR. */
+    OCR: z.enum(['on', 'off']).default('on'),
+    /** Pages of one document that may be read by OCR (each costs seconds of CPU); more answers 422 TOO_MANY_PAGES. */
+    OCR_MAX_PAGES: int(1, 100).default(5),
+    /** OCR budget of one document, added to PARSE_TIMEOUT_MS once OCR starts; past it, 422 EXTRACTION_TIMEOUT. */
+    OCR_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+    /** Mean OCR confidence (0-100) under which the answer carries LOW_OCR_CONFIDENCE. */
+    OCR_MIN_CONFIDENCE: int(0, 100).default(70),
     /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
     SHUTDOWN_GRACE_MS: int(0, 600_000).default(15_000),
     /** Redis for batches (redis://host:port/db); unset: an in-process queue, lost on restart. */

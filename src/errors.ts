@@ -44,12 +44,17 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   FILE_TOO_LARGE: 'The file exceeds MAX_FILE_BYTES (default 10 MB), or a JSON body exceeds MAX_JSON_BYTES (default 1 MB).',
   URI_TOO_LONG: 'The URL (path and query) is longer than the server accepts.',
   UNSUPPORTED_MEDIA_TYPE:
-    'Not a PDF, DOCX or plain text: HTML, images, executables, RTF, non-DOCX zips, legacy .doc.',
+    'Not a PDF, DOCX, PNG/JPEG/TIFF scan or plain text: HTML, other images, executables, RTF, non-DOCX zips, ' +
+    'legacy .doc; any image when OCR is off.',
   ENCRYPTED_DOCUMENT: 'Password-protected PDF or encrypted DOCX.',
-  UNREADABLE_DOCUMENT: 'Corrupt or malformed document, or one that expands beyond the safety limits.',
-  NO_TEXT: 'Scanned or image-only document, or fewer characters than a resume can have.',
-  TOO_MANY_PAGES: 'A PDF with more pages than the configured limit (default 20).',
-  EXTRACTION_TIMEOUT: 'Text extraction exceeded its deadline and was killed.',
+  UNREADABLE_DOCUMENT:
+    'Corrupt or malformed document, one that expands beyond the safety limits, or an image over 36 megapixels.',
+  NO_TEXT:
+    'Fewer characters than a resume can have, after OCR of image-only pages (with OCR off: any scanned document).',
+  TOO_MANY_PAGES:
+    'A PDF with more pages than the configured limit (default 20), or more image-only pages than OCR_MAX_PAGES (5).',
+  EXTRACTION_TIMEOUT:
+    'Text extraction exceeded its deadline (PARSE_TIMEOUT_MS, plus OCR_TIMEOUT_MS once OCR starts) and was killed.',
   RATE_LIMITED:
     'The per-key (or per-IP) request budget for the current minute is spent, or this address sent too ' +
     'many invalid API keys (AUTH_FAILURE_LIMIT). Retry after the `Retry-After` seconds.',

@@ -14,10 +14,11 @@ import { loadBenchKnowledge } from './knowledge.js';
 import { RssSampler } from './proc.js';
 import { benchLengthScaling, benchTaxonomyScaling, benchTextScaling, type LengthScale, type TaxonomyScale, type TextScale } from './scaling.js';
 import { benchStages, extractRaw, type StageReport } from './stages.js';
+import { benchOcr, type OcrReport } from './ocr.js';
 import { median, type RepeatOptions } from './stats.js';
 
-export type Section = 'stages' | 'taxonomy' | 'length' | 'text' | 'http' | 'batches';
-export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'text', 'http', 'batches'];
+export type Section = 'stages' | 'taxonomy' | 'length' | 'text' | 'http' | 'batches' | 'ocr';
+export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'text', 'http', 'batches', 'ocr'];
 
 export interface BenchOptions {
   preset: string;
@@ -35,6 +36,8 @@ export interface BenchOptions {
   scalingRepeat: RepeatOptions;
   /** Scaling rounds: factors are measured in turn, round after round; the median per factor is kept. */
   scalingRounds: number;
+  /** Reads of the two-page scan, and of the text PDF with OCR on and off, in the OCR section. */
+  ocr: { reps: number; textReps: number };
   http: {
     mode: ServerMode;
     connections: number[];
@@ -68,6 +71,7 @@ export const FULL: BenchOptions = {
   textSizes: [10_000, 50_000, 100_000, 200_000],
   scalingRepeat: { minMs: 40, minReps: 5, maxReps: 500 },
   scalingRounds: 5,
+  ocr: { reps: 3, textReps: 30 },
   http: {
     mode: 'build',
     connections: [1, 8, 32],
@@ -96,6 +100,7 @@ export const QUICK: BenchOptions = {
   textSizes: [2_000, 4_000],
   scalingRepeat: { minMs: 0, minReps: 1, maxReps: 1 },
   scalingRounds: 1,
+  ocr: { reps: 0, textReps: 3 },
   http: {
     ...FULL.http,
     mode: 'tsx',
@@ -151,6 +156,7 @@ export interface BenchReport {
   text?: { rows: TextScale[] };
   http?: HttpReport;
   batches?: BatchBenchReport;
+  ocr?: OcrReport;
 }
 
 function git(args: string[]): string {
@@ -349,6 +355,11 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     log(`6. batches: ${opts.batches.items} resumes through Redis and two workers vs the synchronous endpoint`);
     report.batches = await benchBatches(prepareServerCode(opts.http.mode, log), all, opts.batches, log);
     done('batches');
+  }
+  if (has('ocr')) {
+    log('7. OCR of a two-page scan, and the text path with OCR on vs off');
+    report.ocr = await benchOcr(k, opts.ocr.reps, opts.ocr.textReps, log);
+    done('ocr');
   }
   report.durationS = (performance.now() - t0) / 1000;
   return report;

@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { DEFAULT_ZIP_LIMITS } from '../../src/extraction/inspect-zip.js';
-import type { ExtractLimits } from '../../src/extraction/extract-text.js';
+import type { ExtractLimits, OcrLimits } from '../../src/extraction/extract-text.js';
+import { extractLimitsFromConfig } from '../../src/extraction/extractor.js';
 import type { ReadLimits } from '../../src/extraction/read-resume.js';
 import type { CompiledTaxonomy } from '../../src/taxonomy/compile-taxonomy.js';
 import { loadLexicon, type RewriteLexicon } from '../../src/taxonomy/load-lexicon.js';
@@ -14,7 +15,10 @@ export interface BenchKnowledge {
   taxonomy: CompiledTaxonomy;
   roles: RoleKnowledge;
   lexicon: RewriteLexicon;
+  /** OCR off: the stage timings measure text layers, as before OCR. */
   extractLimits: ExtractLimits;
+  /** The server's OCR limits, for the OCR section. */
+  ocrLimits: OcrLimits;
   readLimits: ReadLimits;
 }
 
@@ -29,6 +33,7 @@ export function loadBenchKnowledge(): BenchKnowledge {
     roles: loadRoleKnowledge(dataDir, taxonomy.competencies.map((c) => c.id)),
     lexicon: loadLexicon(join(dataDir, 'rewrite-lexicon.yaml')),
     extractLimits: { maxPages: config.MAX_PAGES, maxTextChars: config.MAX_TEXT_CHARS },
+    ocrLimits: extractLimitsFromConfig(config).ocr!,
     readLimits: {
       maxTextChars: config.MAX_TEXT_CHARS,
       minTextChars: config.MIN_TEXT_CHARS,

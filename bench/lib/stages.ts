@@ -3,7 +3,7 @@
 // decoding (the step that stands where pdf.js or mammoth stands for the binary formats).
 import { decodeText } from '../../src/pipeline/read/decode-text.js';
 import { detectType } from '../../src/pipeline/read/detect-type.js';
-import { extractDocxText, extractPdfText } from '../../src/extraction/extract-text.js';
+import { extractDocxText, extractImageText, extractPdfText } from '../../src/extraction/extract-text.js';
 import { type RawText } from '../../src/pipeline/read/build-document.js';
 import { reportGaps } from '../../src/pipeline/report/gaps.js';
 import { competencyOf, matchEvidence } from '../../src/pipeline/match/collect-evidence.js';
@@ -57,6 +57,8 @@ export function extractRaw(file: Pick<CorpusFile, 'bytes'>, k: BenchKnowledge): 
       return extractDocxText(file.bytes, k.extractLimits);
     case 'txt':
       return Promise.resolve({ text: decodeText(file.bytes, detected.encoding), truncated: false });
+    case 'image':
+      return extractImageText(file.bytes, k.extractLimits);
   }
 }
 

@@ -3,7 +3,8 @@
 // when a child is retired: once its resident memory passes `recycleRssMb` after a document, after
 // `recycleAfter` documents, after any refused document, crash or timeout. Work only goes to a child
 // that has loaded the parsers; a replacement takes from the queue once it has. The child runs with a V8 heap cap; a parse past its deadline is SIGKILLed and answers
-// EXTRACTION_TIMEOUT, a crash answers UNREADABLE_DOCUMENT, and a fresh child replaces either one.
+// EXTRACTION_TIMEOUT, a crash answers UNREADABLE_DOCUMENT, and a fresh child replaces either one. A
+// document the child reads by OCR (it says so before it starts) gets `ocrTimeoutMs` more.
 // Past `queueMax` waiting documents the pool refuses with OVERLOADED instead of queueing without bound.
 // A child that dies mid-document for any other reason (killed from outside, OOM killer, a crash) gets
 // the document retried once, first in line, on a fresh child; a second death answers UNREADABLE_DOCUMENT.
@@ -21,7 +22,7 @@ import type { Config } from '../config.js';
 import type { ExtractLimits } from './extract-text.js';
 import type { RawText } from '../pipeline/read/build-document.js';
 import type { ChildReply } from './child.js';
-import type { BinaryFormat, Extractor } from './extractor.js';
+import { type BinaryFormat, type Extractor, extractLimitsFromConfig, OCR_STARTED } from './extractor.js';
 
 export interface PoolOptions {
   size: number;
@@ -131,7 +132,7 @@ export function poolOptionsFromConfig(config: Config): PoolOptions {
     rssMb: config.CHILD_RSS_MB,
     recycleRssMb: config.CHILD_RECYCLE_RSS_MB,
     recycleAfter: config.RECYCLE_AFTER,
-    limits: { maxPages: config.MAX_PAGES, maxTextChars: config.MAX_TEXT_CHARS },
+    limits: extractLimitsFromConfig(config),
   };
 }
 
@@ -212,6 +213,7 @@ export function createPoolExtractor(
     let outcome: ExtractionEvent['outcome'] = 'ok';
     let overMemory = false;
     let retry = false;
+    let timedOut = false;
     let watch: NodeJS.Timeout | undefined;
     try {
       const pid = childPid(slot.pool);
@@ -226,9 +228,32 @@ export function createPoolExtractor(
         }, RSS_POLL_MS);
         watch.unref();
       }
-      const reply = (await slot.pool
-        .exec('extract', [task.format, task.bytes, options.limits])
-        .timeout(options.timeoutMs)) as ChildReply;
+      // The deadline is ours, not workerpool's `.timeout()`, so OCR can extend it once it starts.
+      let deadline: NodeJS.Timeout | undefined;
+      let cancel = (): void => undefined;
+      const expire = (): void => {
+        timedOut = true;
+        cancel();
+      };
+      const extendForOcr = (payload: unknown): void => {
+        const ocrMs = options.limits.ocr?.timeoutMs;
+        if (payload !== OCR_STARTED || deadline === undefined || ocrMs === undefined) return;
+        clearTimeout(deadline);
+        const left = options.timeoutMs - (performance.now() - started);
+        deadline = setTimeout(expire, Math.max(0, left) + ocrMs);
+      };
+      const execution = slot.pool.exec('extract', [task.format, task.bytes, options.limits], { on: extendForOcr });
+      cancel = () => void execution.cancel();
+      deadline = setTimeout(expire, options.timeoutMs);
+      let reply: ChildReply;
+      try {
+        reply = (await execution) as ChildReply;
+      } finally {
+        // Not workerpool's own `finally`: with workerpool 10.0.3 it never settled here once the child had
+        // sent an event (measured), and the request hung.
+        clearTimeout(deadline);
+        deadline = undefined;
+      }
       slot.done += 1;
       if (reply.ok) {
         // Memory that only grows (a leak in a parser) is shed between documents, before the hard cap.
@@ -248,7 +273,7 @@ export function createPoolExtractor(
     } catch (err) {
       retire(slot, true);
       if (closed) outcome = 'SHUTTING_DOWN';
-      else if (err instanceof workerpool.Promise.TimeoutError) outcome = 'EXTRACTION_TIMEOUT';
+      else if (timedOut) outcome = 'EXTRACTION_TIMEOUT';
       else outcome = 'UNREADABLE_DOCUMENT';
       // The child was killed from outside (an operator, the OOM killer), not at our hand (deadline,
       // memory cap) and not by the document itself (a V8 heap-limit abort recurs on every try): once, that

@@ -119,19 +119,22 @@ export const WARNING_CODES = [
   'NO_SECTIONS',
   'TEXT_TRUNCATED',
   'CONTROL_CHARACTERS_REMOVED',
+  'OCR_USED',
+  'LOW_OCR_CONFIDENCE',
 ] as const;
 export const WarningSchema = z
   .object({ code: z.enum(WARNING_CODES), message: z.string() })
   .meta({ id: 'Warning' });
 export type Warning = z.infer<typeof WarningSchema>;
 
-export const DocumentFormatSchema = z.enum(['pdf', 'docx', 'txt']);
+/** `image`: a PNG, JPEG or TIFF upload, read by OCR. */
+export const DocumentFormatSchema = z.enum(['pdf', 'docx', 'txt', 'image']);
 export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
 
 export const ResumeDocumentSchema = z
   .object({
     format: DocumentFormatSchema.describe('Decided from the bytes, never from Content-Type or file name.'),
-    pages: z.number().int().positive().optional().describe('PDF only.'),
+    pages: z.number().int().positive().optional().describe('PDF and image uploads only.'),
     characters: z.number().int().nonnegative().describe('Length of `text` in UTF-16 code units.'),
     text: z.string().describe('The normalized full text. Every offset in the response indexes into it.'),
     sections: z.array(SectionSchema),

@@ -94,10 +94,19 @@ describe('npm run bench --quick', () => {
       'p99-c8',
       'rss-c32',
       'batch-throughput',
+      'ocr-two-page-scan',
     ]);
     for (const t of targets.slice(0, 4)) expect(t.met).toBeTypeOf('boolean');
+    expect(targets.at(-1)!.met).toBeTypeOf('boolean');
     for (const t of targets) expect(markdown).toContain(t.target);
   }, 400_000);
+
+  it('reads the two-page scan by OCR in the OCR section', async () => {
+    const { report } = await quickRun();
+    expect(report.ocr!.pages).toBe(2);
+    expect(report.ocr!.confidence).toBeGreaterThan(50);
+    expect(report.ocr!.textPdfMsOcrOn).toBeGreaterThan(0);
+  }, 300_000);
 
   it('refreshes only the generated block of the summary page', async () => {
     const written = await quickRun();

@@ -145,8 +145,9 @@ describe.skipIf(!existsSync(ADVERSARIAL))('shared adversarial corpus through the
   it.each(files.map((f) => [f.slice(ADVERSARIAL.length + 1), f]))('%s', async (_name, file) => {
     const o = await send(readFileSync(file), 'upload.bin');
     expectDocumented(o);
-    expect(o.ms).toBeLessThan(BUDGET_MS);
-  }, 30_000);
+    // Some of these PDFs are image-only and are read by OCR, whose own budget then adds to the deadline.
+    expect(o.ms).toBeLessThan(BUDGET_MS + server.app.config.OCR_TIMEOUT_MS);
+  }, 60_000);
 });
 
 describe('after the run', () => {

@@ -21,6 +21,15 @@ describe('detectType', () => {
     expect(detectType(bytes).kind).toBe(kind);
   });
 
+  it.each([
+    ['PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+    ['JPEG', Buffer.from([0xff, 0xd8, 0xff, 0xe0])],
+    ['TIFF little-endian', Buffer.from([0x49, 0x49, 0x2a, 0x00])],
+    ['TIFF big-endian', Buffer.from([0x4d, 0x4d, 0x00, 0x2a])],
+  ])('hands a %s scan to OCR', (_name, bytes) => {
+    expect(detectType(bytes).kind).toBe('image');
+  });
+
   it('does not look for %PDF- past the first KB', () => {
     const bytes = Buffer.concat([Buffer.alloc(1100, 65), Buffer.from('%PDF-1.4')]);
     expect(detectType(bytes).kind).toBe('txt');
@@ -30,7 +39,7 @@ describe('detectType', () => {
     ['empty', Buffer.alloc(0), 'MISSING_RESUME'],
     ['HTML', Buffer.from('  <!DOCTYPE html><p>cv</p>'), 'UNSUPPORTED_MEDIA_TYPE'],
     ['RTF', Buffer.from('{\\rtf1\\ansi resume}'), 'UNSUPPORTED_MEDIA_TYPE'],
-    ['JPEG', Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'UNSUPPORTED_MEDIA_TYPE'],
+    ['GIF', Buffer.from('GIF89a'), 'UNSUPPORTED_MEDIA_TYPE'],
     ['ELF', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2]), 'UNSUPPORTED_MEDIA_TYPE'],
     ['Windows exe', Buffer.from('MZ\x90\x00'), 'UNSUPPORTED_MEDIA_TYPE'],
     ['legacy .doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'UNSUPPORTED_MEDIA_TYPE'],

@@ -1,15 +1,17 @@
 // Decides what a byte string is from its content alone: the client's Content-Type and file name are
 // never consulted. Heuristic: magic numbers first (PDF anywhere in the first 1 KB, zip, OLE, images,
-// executables, RTF, HTML), then text when the bytes decode cleanly. HTML is looked for anywhere in the
-// first 1 KB, after a BOM and in UTF-16 too, and wins over a "%PDF-" that is not at byte 0: a page that
-// quotes the PDF magic is still a page. Limits: a zip is only "probably DOCX" here; inspect-zip.ts
-// confirms it from the central directory. A text resume that writes a tag such as "<script>" or
-// "<html>" in its first 1 KB is refused as HTML.
+// executables, RTF, HTML), then text when the bytes decode cleanly. PNG, JPEG and TIFF are images a
+// scanner or a phone produces: they are returned for OCR; other images stay refused. HTML is looked
+// for anywhere in the first 1 KB, after a BOM and in UTF-16 too, and wins over a "%PDF-" that is not at
+// byte 0: a page that quotes the PDF magic is still a page. Limits: a zip is only "probably DOCX" here;
+// inspect-zip.ts confirms it from the central directory. A text resume that writes a tag such as
+// "<script>" or "<html>" in its first 1 KB is refused as HTML.
 import { appError } from '../../errors.js';
 
 export type Detected =
   | { kind: 'pdf' }
   | { kind: 'zip' }
+  | { kind: 'image'; name: string }
   | { kind: 'txt'; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' };
 
 const PDF_MAGIC = Buffer.from('%PDF-');
@@ -17,12 +19,16 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 // "EncryptionInfo" as UTF-16LE: the stream an encrypted OOXML file keeps inside its OLE container.
 const OLE_ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
-const BINARY_SIGNATURES: Array<[string, number[]]> = [
+// Scans and phone photos of a resume: read by OCR (src/extraction/extract-text.ts).
+const OCR_IMAGE_SIGNATURES: Array<[string, number[]]> = [
   ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
   ['JPEG image', [0xff, 0xd8, 0xff]],
-  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
   ['TIFF image', [0x49, 0x49, 0x2a, 0x00]],
   ['TIFF image', [0x4d, 0x4d, 0x00, 0x2a]],
+];
+
+const BINARY_SIGNATURES: Array<[string, number[]]> = [
+  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
   ['BMP image', [0x42, 0x4d]],
   ['WebP or RIFF media', [0x52, 0x49, 0x46, 0x46]],
   ['Windows executable', [0x4d, 0x5a]],
@@ -81,6 +87,9 @@ export function detectType(bytes: Uint8Array): Detected {
   }
   if (startsWith(buf, [0xff, 0xfe])) return { kind: 'txt', encoding: 'utf-16le' };
   if (startsWith(buf, [0xfe, 0xff])) return { kind: 'txt', encoding: 'utf-16be' };
+  for (const [name, sig] of OCR_IMAGE_SIGNATURES) {
+    if (startsWith(buf, sig)) return { kind: 'image', name };
+  }
   for (const [name, sig] of BINARY_SIGNATURES) {
     if (startsWith(buf, sig)) throw appError('UNSUPPORTED_MEDIA_TYPE', name);
   }
