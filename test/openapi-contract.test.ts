@@ -71,6 +71,8 @@ export async function analyse(resume: Blob, posting: Blob | string): Promise<num
   });
   if (error) return error.code;
   void response;
+  // The same operation also answers Markdown, text or HTML reports (strings) when asked to.
+  if (typeof data === 'string') throw new Error('asked for JSON, got a report');
   // gapReport is always there: no optional chaining needed.
   return data.gapReport.readiness;
 }
