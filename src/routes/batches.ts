@@ -22,6 +22,7 @@ import {
   type BatchStatus,
   type RankedCandidate,
 } from '../schemas/batches.js';
+import { RESUME_ERRORS } from './documents.js';
 import { readGapOptions } from './gap-input.js';
 import { parseInput, type RouteFactory } from './route-spec.js';
 
@@ -203,23 +204,8 @@ export const batchRoutes: RouteFactory = (app) => [
       responseHeaders: { Location: 'The batch: /v1/batches/{id}.' },
       response: BatchAcceptedSchema,
       bodyLimit: app.config.BATCH_MAX_BYTES,
-      errors: [
-        'INVALID_REQUEST',
-        'MISSING_RESUME',
-        'UNKNOWN_ROLE',
-        'NOT_FOUND',
-        'IDEMPOTENCY_CONFLICT',
-        'TOO_MANY_FILES',
-        'FILE_TOO_LARGE',
-        'UNSUPPORTED_MEDIA_TYPE',
-        'ENCRYPTED_DOCUMENT',
-        'UNREADABLE_DOCUMENT',
-        'NO_TEXT',
-        'TOO_MANY_PAGES',
-        'EXTRACTION_TIMEOUT',
-        'OVERLOADED',
-        'QUEUE_UNAVAILABLE',
-      ],
+      // A posting file is read like a resume, so its refusals are the resume's.
+      errors: [...RESUME_ERRORS, 'UNKNOWN_ROLE', 'NOT_FOUND', 'IDEMPOTENCY_CONFLICT', 'QUEUE_UNAVAILABLE'],
     },
     handler: async (request, reply) => {
       const { store, queue } = app.batches;
