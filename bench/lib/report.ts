@@ -26,8 +26,8 @@ export const LIMITS = {
   taxonomyRatio: 1.5,
   /** Per-character match time at the largest text factor, relative to 1x. */
   linearRatio: 1.5,
-  throughputShare: 0.75,
-  p99At8Ms: 250,
+  throughputShare: 0.85,
+  p99At8Ms: 200,
   rssAt32Bytes: 500 * MB,
   /** Batch throughput (Redis, two workers) as a share of the synchronous endpoint's on the same cores. */
   batchShare: 0.9,
