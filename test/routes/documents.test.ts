@@ -162,11 +162,18 @@ describe('POST /v1/documents', () => {
       'UNSUPPORTED_MEDIA_TYPE',
     ],
     [
-      'PNG image',
+      // PNG goes to OCR (test/ocr covers real scans); a cut-off header is unreadable, not unsupported.
+      'truncated PNG image',
       () =>
         request(server.url)
           .post('/v1/documents')
           .attach('resume', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'cv.png'),
+      422,
+      'UNREADABLE_DOCUMENT',
+    ],
+    [
+      'GIF image',
+      () => request(server.url).post('/v1/documents').attach('resume', Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'), 'cv.gif'),
       415,
       'UNSUPPORTED_MEDIA_TYPE',
     ],
