@@ -22,6 +22,7 @@ import {
   type BatchStatus,
   type RankedCandidate,
 } from '../schemas/batches.js';
+import { candidateName } from '../views/report-parts.js';
 import { RESUME_ERRORS } from './documents.js';
 import { readGapOptions } from './gap-input.js';
 import { parseInput, type RouteFactory } from './route-spec.js';
@@ -164,17 +165,16 @@ function pickIds(items: { competencyId: string; weight: number; status: string }
 
 function rankCandidate(line: string): RankedCandidate | undefined {
   const item = JSON.parse(line) as { index: number; itemId?: string; filename?: string; analysis?: Analysis };
-  const report = item.analysis?.gapReport;
-  if (!report) return undefined;
+  if (!item.analysis) return undefined;
+  const report = item.analysis.gapReport;
   const posting = report.jobDescription;
   const items = posting ? posting.items : report.items;
-  // `contact` arrives with another change; read the name only when the document carries one.
-  const contact = (item.analysis?.document as { contact?: { name?: unknown } } | undefined)?.contact;
+  const name = candidateName(item.analysis);
   return {
     index: item.index,
     ...(item.itemId !== undefined ? { itemId: item.itemId } : {}),
     ...(item.filename !== undefined ? { filename: item.filename } : {}),
-    ...(typeof contact?.name === 'string' && contact.name ? { name: contact.name } : {}),
+    ...(name ? { name } : {}),
     readiness: report.readiness,
     ...(posting ? { jobDescriptionCoverage: posting.coverage } : {}),
     strengths: pickIds(items, true),

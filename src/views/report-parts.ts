@@ -1,7 +1,6 @@
 // Read-only look-ups the three report views share, so markdown, text and HTML show the same values.
 // Each one only selects or names what the analysis already holds; none computes a score or a status.
-// Limit: `document.contact` is being added to the document schema in parallel; until it lands the name
-// is read through a narrow structural type (see candidateName).
+// The candidate's name is the contact block's name span, when the reader found one.
 import type { Analysis, CompetencyResult, GapReport, Rewrite } from '../schemas/analysis.js';
 
 /** The formats POST /v1/analyses and `skillbridge analyze` can answer with, by name and media type. */
@@ -19,10 +18,8 @@ export const NEXT_STEPS_SHOWN = 3;
 
 /** The candidate's name from the contact block, when the document has one. */
 export function candidateName(analysis: Analysis): string | undefined {
-  // The contact block arrives with another branch; read it without assuming it is already typed.
-  const doc = analysis.document as { contact?: { name?: unknown } };
-  const name = doc.contact?.name;
-  return typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
+  const name = analysis.document.contact.name?.text.trim();
+  return name ? name : undefined;
 }
 
 /** The PM name of a competency id, as the analysis lists it. */

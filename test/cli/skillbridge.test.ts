@@ -68,7 +68,7 @@ describe('skillbridge rank', { timeout: 180_000 }, () => {
       const res = await request(server.url).post('/v1/analyses').attach('resume', row.file);
       expect(res.status).toBe(200);
       expect(row.readiness, basename(row.file)).toBe(res.body.gapReport.readiness);
-      expect(row.name).toBe(res.body.document.contact?.name ?? basename(row.file));
+      expect(row.name).toBe(res.body.document.contact.name?.text ?? basename(row.file));
     }
   });
 
