@@ -12,7 +12,7 @@ import { chooseActionVerb, chooseMappedVerb, chooseSupportVerb, matchOpener, nom
 import { NON_ASCII, scoreBullet } from './score-bullet.js';
 import { skipReason } from './skip-bullet.js';
 import { addSlots } from './slots.js';
-import { clauseTense, convertChain, convertLeftovers } from './tense.js';
+import { alignChain, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
 import {
   AUXILIARIES,
@@ -77,15 +77,17 @@ function asWritten(text: string, first: boolean, lex: RewriteLexicon): string {
   return first && !isProtected(firstWord, lex) ? capitalize(text) : text;
 }
 
+/** What every clause step works with: the role's context, the lexicon, the change log, first clause or not. */
+interface ClauseJob {
+  ctx: RewriteContext;
+  lex: RewriteLexicon;
+  changes: RewriteChange[];
+  first: boolean;
+}
+
 /** Replaces a weak opener ("Responsible for", "Helped with") with the verb the lexicon gives it. */
-function replaceOpener(
-  tokens: string[],
-  opener: CompiledOpener,
-  ctx: RewriteContext,
-  lex: RewriteLexicon,
-  changes: RewriteChange[],
-  first: boolean,
-): ClauseResult {
+function replaceOpener(tokens: string[], opener: CompiledOpener, job: ClauseJob): ClauseResult {
+  const { ctx, lex, changes, first } = job;
   // A skill claim ("Proficient in Excel", "Skilled in scheduling" before a noun) is not work done, and
   // no verb makes it one without claiming use nobody stated: it stays as written.
   if (opener.mode === 'skill') return { tokens };
@@ -111,8 +113,7 @@ function replaceOpener(
   if (choice.extra.length && post) head[head.length - 1] += post;
   const input = [...head, ...choice.rest];
   const clauseChanges: RewriteChange[] = [...dropped];
-  const chained = convertChain(input, head.length, choice.chainForm, ctx, lex, clauseChanges);
-  const out = convertLeftovers(input, chained, head.length, choice.chainForm, ctx, lex, clauseChanges);
+  const out = alignChain(input, head.length, choice.chainForm, ctx, lex, clauseChanges);
   changes.push(
     {
       rule: opener.mode === 'replace' ? 'verb-map' : 'weak-opener',
@@ -125,16 +126,11 @@ function replaceOpener(
 }
 
 /** A clause that opens with a verb: the verb chain in the tense of the role (completed work excepted). */
-function reinflectLeadVerb(
-  tokens: string[],
-  ctx: RewriteContext,
-  lex: RewriteLexicon,
-  changes: RewriteChange[],
-  first: boolean,
-): ClauseResult {
+function reinflectLeadVerb(tokens: string[], job: ClauseJob): ClauseResult {
+  const { ctx, lex, changes, first } = job;
   const lead = tokens[0]!;
   const form = isWord(lead) ? lex.forms.get(coreOf(lead)) : undefined;
-  if (!form) return verbFromNominalization(tokens, ctx, lex, changes, first);
+  if (!form) return verbFromNominalization(tokens, job);
   if (looksLikeTitle(tokens)) return { tokens };
   const second = tokens[1] ?? '';
   // "Program Managing 2 engagements", "Service Delivery for ...": a noun compound, not a verb.
@@ -155,20 +151,14 @@ function reinflectLeadVerb(
   } else {
     input[0] = lower(splitTok(lead).core) + post;
   }
-  const chained = convertChain(input, 1, form.form, clauseCtx, lex, clauseChanges);
-  const out = convertLeftovers(input, chained, 1, form.form, clauseCtx, lex, clauseChanges);
+  const out = alignChain(input, 1, form.form, clauseCtx, lex, clauseChanges);
   changes.push(...clauseChanges);
   return { tokens: out, verb: form.base };
 }
 
 /** "Preparation of test data for the release" -> "Prepared test data for the release". */
-function verbFromNominalization(
-  tokens: string[],
-  ctx: RewriteContext,
-  lex: RewriteLexicon,
-  changes: RewriteChange[],
-  first: boolean,
-): ClauseResult {
+function verbFromNominalization(tokens: string[], job: ClauseJob): ClauseResult {
+  const { ctx, lex, changes, first } = job;
   const nom = nominalization(tokens, lex);
   // Only a plain lead noun ("Preparation of"), not a title ("Project Management of ...") or a list.
   if (!nom || tokens.length < nom[1] + 2 || splitTok(tokens[0]!).pre) return { tokens };
@@ -181,7 +171,8 @@ function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon,
   const tokens = dropLeadFillers(splitSpaces(clause), lex, changes);
   if (tokens.length === 0) return { tokens };
   const opener = matchOpener(tokens, lex);
-  return opener ? replaceOpener(tokens, opener, ctx, lex, changes, first) : reinflectLeadVerb(tokens, ctx, lex, changes, first);
+  const job: ClauseJob = { ctx, lex, changes, first };
+  return opener ? replaceOpener(tokens, opener, job) : reinflectLeadVerb(tokens, job);
 }
 
 /** A later sentence joined after ";" starts in lower case when its first word is surely not a name. */

@@ -48,8 +48,17 @@ export function chainIsContiguous(
   return true;
 }
 
-/** Re-inflects verbs coordinated with the opening one ("Handle cash and tracked ..." -> one tense). */
-export function convertChain(
+/** A verb chain to put in one tense: where it starts, the form the writer used, and where changes go. */
+interface Chain {
+  from: number;
+  chainForm: VerbForm | undefined;
+  ctx: RewriteContext;
+  lex: RewriteLexicon;
+  changes: RewriteChange[];
+}
+
+/** One tense for the whole verb chain that starts at `from`: coordinated verbs, then their leftovers. */
+export function alignChain(
   tokens: string[],
   from: number,
   chainForm: VerbForm | undefined,
@@ -57,6 +66,13 @@ export function convertChain(
   lex: RewriteLexicon,
   changes: RewriteChange[],
 ): string[] {
+  const chain: Chain = { from, chainForm, ctx, lex, changes };
+  return convertLeftovers(tokens, convertChain(tokens, chain), chain);
+}
+
+/** Re-inflects verbs coordinated with the opening one ("Handle cash and tracked ..." -> one tense). */
+function convertChain(tokens: string[], chain: Chain): string[] {
+  const { from, chainForm, ctx, lex, changes } = chain;
   const out = [...tokens];
   const wanted: VerbForm = ctx.tense === 'past' ? 'past' : 'base';
   // After "to", a base form is an infinitive ("to keep clients satisfied and retain business").
@@ -112,15 +128,8 @@ export function clauseTense(tokens: readonly string[], leadForm: VerbForm | unde
  * a word in the chain's old form right after "and"/"or"/a comma, followed by a word that can be its
  * object. They are re-inflected too, so the chain keeps one tense.
  */
-export function convertLeftovers(
-  before: readonly string[],
-  after: readonly string[],
-  from: number,
-  chainForm: VerbForm | undefined,
-  ctx: RewriteContext,
-  lex: RewriteLexicon,
-  changes: RewriteChange[],
-): string[] {
+function convertLeftovers(before: readonly string[], after: readonly string[], chain: Chain): string[] {
+  const { from, chainForm, ctx, lex, changes } = chain;
   const wanted: VerbForm = ctx.tense === 'past' ? 'past' : 'base';
   const out = [...after];
   if (chainForm === wanted || (chainForm !== 'third' && chainForm !== 'gerund' && chainForm !== 'past')) {
