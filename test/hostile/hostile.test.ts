@@ -127,7 +127,9 @@ describe('generated hostile files', () => {
     expect(accepted, `${name}: ${o.status} ${o.code}`).toContain(o.code);
     expect(o.ms).toBeLessThan(BUDGET_MS);
     expect(o.text).not.toContain('root:x:0:0');
-  }, 30_000);
+    // The answer's own time is bounded above (BUDGET_MS); this only guards against a hang, and also covers
+    // building the file in the test (the text-explosion PDF deflates ~56 MB at level 9 first).
+  }, 60_000);
 
   it('refuses the honest zip bomb from its directory, without inflating it', async () => {
     const o = await send(gen.zipBombDocx(200, false), 'bomb.docx');

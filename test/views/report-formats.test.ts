@@ -141,7 +141,8 @@ describe('report views show the analysis values', () => {
   });
 
   it("shows the candidate's name when the contact block has one, and escapes it", () => {
-    const named = { ...analysis, document: Object.assign({}, analysis.document, { contact: { name: 'Dana <Ortiz>' } }) };
+    const contact = { ...analysis.document.contact, name: { text: 'Dana <Ortiz>', start: 0, end: 12 } };
+    const named = { ...analysis, document: { ...analysis.document, contact } };
     expect(renderMarkdown(named).split('\n')[0]).toBe('# Dana \\<Ortiz\\>: SkillBridge report');
     expect(renderText(named).split('\n')[0]).toBe('SkillBridge report: Dana <Ortiz>');
     expect(renderHtml(named)).toContain('<h1>SkillBridge report: Dana &lt;Ortiz&gt;</h1>');
