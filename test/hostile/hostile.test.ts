@@ -125,10 +125,13 @@ describe('generated hostile files', () => {
     const o = await send(bytes, name.endsWith('.pdf') ? 'x.pdf' : 'upload.bin');
     expectDocumented(o);
     expect(accepted, `${name}: ${o.status} ${o.code}`).toContain(o.code);
-    expect(o.ms).toBeLessThan(BUDGET_MS);
+    // A PDF's deadline grows by OCR_TIMEOUT_MS once its child starts OCR (the text-explosion PDF does:
+    // about 33 s on a quiet machine, an open question in docs/operations.md); other files keep BUDGET_MS.
+    const budget = name.endsWith('PDF') ? BUDGET_MS + server.app.config.OCR_TIMEOUT_MS : BUDGET_MS;
+    expect(o.ms).toBeLessThan(budget);
     expect(o.text).not.toContain('root:x:0:0');
-    // The answer's own time is bounded above (BUDGET_MS); this only guards against a hang, and also covers
-    // building the file in the test (the text-explosion PDF deflates ~56 MB at level 9 first).
+    // Only a hang guard: it also covers building the file in the test (the text-explosion PDF deflates
+    // ~56 MB at level 9 first).
   }, 60_000);
 
   it('refuses the honest zip bomb from its directory, without inflating it', async () => {
