@@ -12,11 +12,12 @@
 //   - no leaked child: never more children than POOL_SIZE + TEXT_POOL_SIZE (plus ones being replaced),
 //     and none left once the server has exited after SIGTERM.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listFiles } from '../test/helpers/corpus.js';
 import * as gen from '../bench/lib/generate-documents.js';
+import { extractionChildrenOf, isRunning } from '../bench/lib/proc.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -83,30 +84,7 @@ function rssBytes(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'latin1');
-      if (ppid === pid && /extraction\/(text-)?child\.(ts|js)/.test(cmdline)) out.push(Number(name));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 function serverCommand(): string[] {
   if (process.env.SOAK_MODE === 'tsx') return ['--import', 'tsx', 'src/server.ts'];
@@ -166,7 +144,7 @@ async function main(): Promise<void> {
 
   const sampler = setInterval(() => {
     rss.push({ at: Date.now() - started, bytes: rssBytes(pid) });
-    maxChildren = Math.max(maxChildren, childrenOf(pid).length);
+    maxChildren = Math.max(maxChildren, extractionChildrenOf(pid).length);
   }, 5_000);
 
   const lane = async (offset: number) => {
@@ -193,12 +171,12 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: LANES }, (_, k) => lane(k)));
   clearInterval(sampler);
 
-  const children = childrenOf(pid);
+  const children = extractionChildrenOf(pid);
   proc.kill('SIGTERM');
   await new Promise((r) => proc.once('exit', r));
   const until = Date.now() + 5_000;
-  while (children.some(alive) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-  const leaked = children.filter(alive);
+  while (children.some(isRunning) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  const leaked = children.filter(isRunning);
 
   const window = 60_000;
   const base = median(rss.filter((s) => s.at >= WARMUP_MS && s.at < WARMUP_MS + window).map((s) => s.bytes));

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PoolExtractor } from '../../src/extraction/pool.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { resumeLines, textPdf } from '../../bench/lib/generate-documents.js';
+import { isRunning } from '../../bench/lib/proc.js';
 
 let server: TestServer;
 let pool: PoolExtractor;
@@ -22,14 +23,6 @@ async function untilWarm(): Promise<void> {
   while (pool.stats().warm < 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // Long enough that the parse is still running when the test sees the child busy.
 const lines = [...resumeLines('sigkill'), ...Array.from({ length: 4_000 }, (_, i) => `Handled customer call number ${i}`)];
@@ -64,7 +57,7 @@ describe('SIGKILL of an extraction child mid-document', { timeout: 180_000 }, ()
     expect(pool.stats().spawned).toBeGreaterThan(spawnedBefore);
     await untilWarm();
     expect(pool.stats().pids).not.toContain(killed[0]);
-    expect(alive(killed[0]!)).toBe(false);
+    expect(isRunning(killed[0]!)).toBe(false);
     const next = await request(server.url).post('/v1/documents').attach('resume', textPdf(resumeLines()), 'ok.pdf');
     expect(next.status).toBe(200);
   });
@@ -76,7 +69,7 @@ describe('SIGKILL of an extraction child mid-document', { timeout: 180_000 }, ()
     expect(body.code).toBe('UNREADABLE_DOCUMENT');
     await untilWarm();
     expect(pool.stats().pids).toHaveLength(1);
-    for (const pid of killed) expect(alive(pid)).toBe(false);
+    for (const pid of killed) expect(isRunning(pid)).toBe(false);
     const next = await request(server.url).post('/v1/documents').attach('resume', textPdf(resumeLines()), 'ok.pdf');
     expect(next.status).toBe(200);
   });

@@ -6,19 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
 import { createPoolExtractor, type PoolExtractor } from '../../src/extraction/pool.js';
 import { resumeLines, textExplosionPdf, textPdf } from '../../bench/lib/generate-documents.js';
+import { isRunning } from '../../bench/lib/proc.js';
 
 const LIMITS = { maxPages: 20, maxTextChars: 200_000 };
 const resume = textPdf(resumeLines());
 const slow = textExplosionPdf(1_000_000);
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -61,8 +54,8 @@ describe('extraction pool', { timeout: 90_000 }, () => {
     expect(isAppError(err)).toBe(true);
     expect(err).toMatchObject({ code: 'ENCRYPTED_DOCUMENT', statusCode: 422 });
     // A refused document retires its child.
-    await waitFor(() => !alive(pid));
-    expect(alive(pid)).toBe(false);
+    await waitFor(() => !isRunning(pid));
+    expect(isRunning(pid)).toBe(false);
     expect((await pool.extract('pdf', resume)).text).toContain('Acme Retail');
   });
 
@@ -72,8 +65,8 @@ describe('extraction pool', { timeout: 90_000 }, () => {
     const started = Date.now();
     expect(await codeOf(pool.extract('pdf', slow))).toBe('EXTRACTION_TIMEOUT');
     expect(Date.now() - started).toBeLessThan(1_500 + 8_000);
-    await waitFor(() => !alive(pid));
-    expect(alive(pid)).toBe(false);
+    await waitFor(() => !isRunning(pid));
+    expect(isRunning(pid)).toBe(false);
     expect((await pool.extract('pdf', resume)).text).toContain('Acme Retail');
   });
 
@@ -136,7 +129,7 @@ describe('extraction pool', { timeout: 90_000 }, () => {
     const pids = pool.stats().pids;
     await pool.close();
     expect(await codeOf(pool.extract('pdf', resume))).toBe('SHUTTING_DOWN');
-    await waitFor(() => pids.every((p) => !alive(p)));
-    for (const p of pids) expect(alive(p)).toBe(false);
+    await waitFor(() => pids.every((p) => !isRunning(p)));
+    for (const p of pids) expect(isRunning(p)).toBe(false);
   });
 });

@@ -4,12 +4,12 @@
 // outright, it leaves no orphan child either. The process's own stdout/stderr never carry the canary
 // of a parsed resume (child output is drained).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { multipartResume } from '../../bench/lib/multipart.js';
 import { REPO_ROOT } from '../helpers/corpus.js';
 import { resumeLines, textPdf } from '../../bench/lib/generate-documents.js';
+import { extractionChildrenOf, isRunning } from '../../bench/lib/proc.js';
 
 const CANARY = `shutdowncanary${Date.now().toString(36)}`;
 
@@ -51,32 +51,7 @@ async function startProcess(env: Record<string, string>): Promise<Running> {
   return { proc, port, output: () => out, exited };
 }
 
-/** Extraction and text-work children of `pid` (tsx's own esbuild helper is not ours to judge). */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'latin1');
-      if (ppid === pid && /extraction\/(text-)?child\.(ts|js)/.test(cmdline)) out.push(Number(name));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
 
-/** Running, not a zombie waiting to be reaped. */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 interface Answer {
   status: number;
@@ -125,7 +100,7 @@ describe('graceful shutdown of the real process', () => {
     first.finish();
     expect((await first.answer).status).toBe(200);
 
-    const children = childrenOf(server.proc.pid!);
+    const children = extractionChildrenOf(server.proc.pid!);
     expect(children.length).toBeGreaterThanOrEqual(1);
 
     const inFlight = upload(server.port, resume, `${CANARY}.pdf`);
@@ -153,9 +128,9 @@ describe('graceful shutdown of the real process', () => {
 
     expect(await server.exited).toBe(0);
     const until = Date.now() + 5_000;
-    while (children.some(alive) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-    for (const pid of children) expect(alive(pid)).toBe(false);
-    expect(childrenOf(server.proc.pid!)).toEqual([]);
+    while (children.some(isRunning) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    for (const pid of children) expect(isRunning(pid)).toBe(false);
+    expect(extractionChildrenOf(server.proc.pid!)).toEqual([]);
     expect(server.output()).toContain('draining');
     expect(server.output()).not.toContain(CANARY);
   }, 90_000);
@@ -165,14 +140,14 @@ describe('graceful shutdown of the real process', () => {
     const warm = upload(server.port, resume, 'warm.pdf');
     warm.finish();
     expect((await warm.answer).status).toBe(200);
-    const children = childrenOf(server.proc.pid!);
+    const children = extractionChildrenOf(server.proc.pid!);
     expect(children.length).toBeGreaterThanOrEqual(1);
     server.proc.kill('SIGKILL');
     await server.exited;
     // Children notice their IPC channel closing and exit on their own.
     const until = Date.now() + 5_000;
-    while (children.some(alive) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-    for (const pid of children) expect(alive(pid)).toBe(false);
+    while (children.some(isRunning) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    for (const pid of children) expect(isRunning(pid)).toBe(false);
   }, 90_000);
 
   it('exits after the grace period when a request never completes, killing its children', async () => {
@@ -180,7 +155,7 @@ describe('graceful shutdown of the real process', () => {
     const warm = upload(server.port, resume, 'warm.pdf');
     warm.finish();
     expect((await warm.answer).status).toBe(200);
-    const children = childrenOf(server.proc.pid!);
+    const children = extractionChildrenOf(server.proc.pid!);
     const stuck = upload(server.port, resume, 'stuck.pdf');
     stuck.answer.catch(() => undefined);
     await new Promise((r) => setTimeout(r, 300));
@@ -191,7 +166,7 @@ describe('graceful shutdown of the real process', () => {
     // Children notice their IPC channel closing and exit on their own; on a loaded machine that can take
     // longer than a fixed pause.
     const until = Date.now() + 5_000;
-    while (children.some(alive) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-    for (const pid of children) expect(alive(pid)).toBe(false);
+    while (children.some(isRunning) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    for (const pid of children) expect(isRunning(pid)).toBe(false);
   }, 90_000);
 });
