@@ -2,8 +2,8 @@
 // parsers over untrusted bytes, so it holds nothing else: no Fastify, no logger, no disk. Document
 // errors come back as data ({ code, message }) so the parent can tell a refused document from a
 // crashed child; the console is silenced because pdf.js and mammoth may quote document content there.
-// When a document needs OCR the child tells the parent (OCR_STARTED) so its deadline grows by the OCR
-// budget; tesseract is loaded only then, never at startup.
+// When a document needs OCR the child tells the parent (OCR_STARTED), once the first page image is
+// rendered, so its deadline grows by the OCR budget; tesseract is loaded only then, never at startup.
 import workerpool from 'workerpool';
 import { isAppError } from '../errors.js';
 import { type ExtractLimits, extractDocxText, extractImageText, extractPdfText } from './extract-text.js';

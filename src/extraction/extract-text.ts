@@ -129,13 +129,19 @@ export async function extractPdfText(
     if (scanned.length > ocr.maxPages) {
       throw appError('TOO_MANY_PAGES', `${scanned.length} pages need OCR, the limit is ${ocr.maxPages}`);
     }
-    options.onOcrStart?.();
-    const deadline = performance.now() + ocr.timeoutMs;
+    // OCR's own budget starts once the first page image exists, not before rendering it: a page that
+    // is near empty of letters but costly to draw (a million overlaid text runs) is then bounded by the
+    // parse deadline alone, and only recognition, the part a real scan needs time for, gets OCR's budget.
+    let deadline = Infinity;
     const layer = new Map(result.pages.map((p) => [p.num, p.text]));
     const read = new Map<number, OcrPage>();
     for (const num of scanned) {
       const scale = await renderScale(doc, num, options.dpi ?? OCR_DPI);
       const shot = await parser.getScreenshot({ partial: [num], scale, imageBuffer: true });
+      if (deadline === Infinity) {
+        options.onOcrStart?.();
+        deadline = performance.now() + ocr.timeoutMs;
+      }
       if (performance.now() > deadline) throw appError('EXTRACTION_TIMEOUT');
       const image = shot.pages[0]?.data;
       if (!image) continue;

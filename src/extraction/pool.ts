@@ -4,7 +4,7 @@
 // `recycleAfter` documents, after any refused document, crash or timeout. Work only goes to a child
 // that has loaded the parsers; a replacement takes from the queue once it has. The child runs with a V8 heap cap; a parse past its deadline is SIGKILLed and answers
 // EXTRACTION_TIMEOUT, a crash answers UNREADABLE_DOCUMENT, and a fresh child replaces either one. A
-// document the child reads by OCR (it says so before it starts) gets `ocrTimeoutMs` more.
+// document the child reads by OCR (it says so once its first page image is rendered) gets `ocrTimeoutMs` more.
 // Past `queueMax` waiting documents the pool refuses with OVERLOADED instead of queueing without bound.
 // A child that dies mid-document for any other reason (killed from outside, OOM killer, a crash) gets
 // the document retried once, first in line, on a fresh child; a second death answers UNREADABLE_DOCUMENT.
