@@ -1,7 +1,8 @@
-// Reads a zip's central directory (never its contents) to confirm it is a DOCX and that it cannot
-// expand beyond the limits: entry count and declared uncompressed sizes are checked before mammoth
-// inflates anything. Limits: declared sizes can lie; the extraction child's memory cap and deadline
-// stop those.
+// Reads a zip's central directory to confirm it is a DOCX and that it cannot expand beyond the limits:
+// entry count and declared uncompressed sizes are checked first. Declared sizes can lie, so every
+// entry is then inflated once as a stream (zlib off the event loop, nothing kept) and yauzl stops an
+// entry at the first byte past its declared size: a lying bomb is refused after a few kilobytes,
+// before mammoth sees it. The extraction child's memory cap and deadline remain the last line.
 import yauzl from 'yauzl';
 import { appError } from '../errors.js';
 
@@ -56,4 +57,32 @@ export async function inspectDocxZip(
   if (total > limits.maxUncompressedBytes) {
     throw appError('UNREADABLE_DOCUMENT', 'the DOCX would expand beyond the size limit');
   }
+  await inflateWithinDeclaredSizes(bytes);
+}
+
+/** Inflates every entry once, discarding the bytes; rejects when an entry inflates past its declared size. */
+function inflateWithinDeclaredSizes(bytes: Uint8Array): Promise<void> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const refuse = () => appError('UNREADABLE_DOCUMENT', 'the DOCX expands beyond its declared sizes or is corrupt');
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
+      if (err || !zip) return reject(refuse());
+      const fail = () => {
+        zip.close();
+        reject(refuse());
+      };
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        zip.openReadStream(entry, (streamErr, stream) => {
+          if (streamErr || !stream) return fail();
+          stream.on('error', fail);
+          stream.on('end', () => zip.readEntry());
+          stream.resume();
+        });
+      });
+      zip.on('end', () => resolve());
+      zip.on('error', fail);
+      zip.readEntry();
+    });
+  });
 }
