@@ -119,3 +119,64 @@ describe('segmentResume on real LiveCareer layouts', () => {
     for (const b of s.bullets) expect(text.slice(b.start, b.end)).toBe(b.text);
   });
 });
+
+describe('segmentResume on template layouts (moderncv, open-resume)', () => {
+  it('reads moderncv placeholder headers as roles with no dates, margin labels and periods left out', () => {
+    const text = [
+      'Experience',
+      'Vocational year–year Job title, Employer, City.',
+      'General description no longer than 1–2 lines.',
+      'Job title, Employer, City. year–year',
+      'Description line 1',
+      'Miscellaneous',
+      'year–year Job title, Employer, City.',
+      'Description',
+    ].join('\n');
+    const s = segmentResume(text);
+    expect(s.roles).toHaveLength(3);
+    for (const r of s.roles) {
+      expect(r).toMatchObject({ title: 'Job title', organization: 'Employer', location: 'City', current: false });
+      expect(r.startDate).toBeUndefined();
+      expect(text.slice(r.start, r.end)).toContain('Job title, Employer, City.');
+    }
+    expect(s.bullets.map((b) => b.text)).not.toContain('Job title, Employer, City.');
+  });
+
+  it('reads an employer line over a title line carrying the dates, neither with a title word', () => {
+    const s = segmentResume('Experience\nEmployer City\nJob title year--year\nDescription line 1');
+    expect(s.roles).toMatchObject([{ title: 'Job title', organization: 'Employer', location: 'City' }]);
+  });
+
+  it('keeps a heading word under a dated line as the title, and reads "Summer 2013, 2014" as a range', () => {
+    const text = [
+      'VOLUNTEER EXPERIENCE',
+      'LionLike MindState, Pomona, CA June 2012 – Present',
+      'Volunteer',
+      'Plan two yearly outreach events',
+      'YMCA, Pomona, CA Summer 2013, 2014',
+      'Volunteer Swim Coach',
+      'Instructed classes of up to 15 children',
+      'ON CAMPUS INVOLVEMENT',
+      'Enactus, University of La Verne August 2013 – Present',
+      'Member',
+      'Led groups of 9 junior high students',
+    ].join('\n');
+    const s = segmentResume(text);
+    expect(s.sections.map((x) => x.heading)).toEqual(['VOLUNTEER EXPERIENCE', 'ON CAMPUS INVOLVEMENT']);
+    expect(s.roles).toMatchObject([
+      { title: 'Volunteer', organization: 'LionLike MindState', location: 'Pomona, CA', startDate: '2012-06', current: true },
+      { title: 'Volunteer Swim Coach', organization: 'YMCA', startDate: '2013', endDate: '2014' },
+      { title: 'Member', organization: 'Enactus, University of La Verne', startDate: '2013-08', current: true },
+    ]);
+    expect(s.bullets.map((b) => b.text)).toEqual([
+      'Plan two yearly outreach events',
+      'Instructed classes of up to 15 children',
+      'Led groups of 9 junior high students',
+    ]);
+  });
+
+  it('reads no role from dates under an awards-like heading', () => {
+    const s = segmentResume('Accomplishments\nMay 1986 - June 2005\nMom to 3 daughters\nExperience\nCashier 01/2012 to 08/2012 Company Name City , State');
+    expect(s.roles.map((r) => r.title)).toEqual(['Cashier']);
+  });
+});

@@ -50,6 +50,8 @@ interface Parts {
   location?: string;
   /** Offset (in the line) where duties start after "City , State", when they do. */
   tail?: number;
+  /** No piece held a title word: the first piece was taken for the title. */
+  guessed?: boolean;
 }
 
 function clean(s: string): string {
@@ -129,6 +131,7 @@ function parseParts(text: string): Parts {
   const titleIndex = t === -1 ? 0 : t;
   out.title = rest[titleIndex]!;
   out.organization = rest.filter((_, i) => i !== titleIndex).join(', ');
+  if (t === -1) out.guessed = true;
   return out;
 }
 
@@ -258,6 +261,15 @@ export function findRoles(
     const last = used[used.length - 1]!;
     // Below: the line that completes a header ("Company Name : City", "Stripe • San Francisco, CA").
     const below = last + 1;
+    // An employer written in pieces ("Enactus, University of La Verne") over a title-word line ("Member").
+    if (anchor && parts.guessed && !parts.location && free(below, i) && !anchorAt(below)) {
+      const text = lines[below]!.text;
+      const extra = parseParts(text);
+      if (isHeaderLike(text) && extra.title && !extra.organization && !extra.guessed) {
+        parts = { title: extra.title, organization: `${parts.title}, ${parts.organization}` };
+        used.push(below);
+      }
+    }
     if (anchor && (!parts.title || !parts.organization || ANON_ORG.test(lines[below]?.text ?? '')) && free(below, i) && !anchorAt(below)) {
       const text = lines[below]!.text;
       const extra = parseParts(text);
