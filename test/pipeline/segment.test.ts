@@ -180,3 +180,22 @@ describe('segmentResume on template layouts (moderncv, open-resume)', () => {
     expect(s.roles.map((r) => r.title)).toEqual(['Cashier']);
   });
 });
+
+describe('segmentResume splits more glue points seen in the dev corpus', () => {
+  it.each([
+    ['Responsible for BPO integration with total ACN Engagement Leadership Responsible for negotiation of change requests', ['Responsible for BPO integration with total ACN Engagement Leadership', 'Responsible for negotiation of change requests']],
+    ['Planning Rewards and Recognition activities Sharing daily productivity updates with Manager.', ['Planning Rewards and Recognition activities', 'Sharing daily productivity updates with Manager.']],
+    ['Managing the run estimates for Service Delivery Assessing the impacts of solution changes', ['Managing the run estimates for Service Delivery', 'Assessing the impacts of solution changes']],
+    ['Resolved second-level service desk incidents Plan and manage program implementation', ['Resolved second-level service desk incidents', 'Plan and manage program implementation']],
+    ['Supervised staff of 12-15 Coordinated daily operations', ['Supervised staff of 12-15', 'Coordinated daily operations']],
+    ['Opened and closed the store Politely assisted customers in person', ['Opened and closed the store', 'Politely assisted customers in person']],
+    ['Duration of project - 4 months This task was about the FBRX module', ['Duration of project - 4 months', 'This task was about the FBRX module']],
+    ['Also Managed the Data Entry towers', ['Also Managed the Data Entry towers']],
+    ['Built digital Marketing campaigns for Quality Monitoring Analysts', ['Built digital Marketing campaigns for Quality Monitoring Analysts']],
+  ])('%s', (line, expected) => {
+    const text = `Experience\nCashier 01/2012 to 08/2012 Company Name City , State\n${line}`;
+    const s = segmentResume(text);
+    expect(s.bullets.map((b) => b.text)).toEqual(expected);
+    for (const b of s.bullets) expect(text.slice(b.start, b.end)).toBe(b.text);
+  });
+});

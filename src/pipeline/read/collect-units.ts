@@ -1,9 +1,12 @@
 // Pass 3 of segmentation: the units of evidence and rewriting, as offsets into the text.
 // Heuristic: every content line outside the contact block and role headers is a bullet, split where
-// the PDF glued two bullets ("service.Displayed", "seminars Promoted", "beveragesCleaned": a period
-// with no space, or a capitalized verb, adverb or pronoun after a lower-case word) and, when it holds several sentences (a
-// paragraph), into sentences (kind "sentence"). Limits: a glue point before a bare verb ("scope
-// Identify") is missed, and a capitalized -ed/-ly/-es word after a lower-case one always splits; an abbreviation of three or more lower-case letters before a period ("approx.") splits.
+// the PDF glued two bullets ("service.Displayed", "seminars Promoted", "beveragesCleaned", "Leadership
+// Responsible for", "activities Sharing daily", "Delivery Assessing the", "incidents Plan and manage":
+// a period with no space, or an opening verb, adverb or pronoun where a new bullet begins) and, when it
+// holds several sentences (a paragraph), into sentences (kind "sentence"). Limits: a glue point before a
+// noun ("tasks Mastery of") or an unlisted bare verb is missed; a capitalized -ed/-ly/-es word after a
+// lower-case one always splits; an abbreviation of three or more lower-case letters before a period
+// ("approx.") splits.
 import type { Bullet, SectionKind } from '../../schemas/document.js';
 import type { FoundRoles } from './find-roles.js';
 import type { Line } from './split-sections.js';
@@ -21,7 +24,7 @@ const BARE_VERBS = [
   'Respond', 'Organize', 'Deliver', 'Oversee', 'Supervise', 'Communicate', 'Collaborate', 'Establish',
   'Analyze', 'Evaluate', 'Assess', 'Greet', 'Participate', 'Verify', 'Compile', 'Negotiate', 'Recruit',
   'Mentor', 'Administer', 'Install', 'Generate', 'Monitor', 'Interact', 'Promote', 'Prioritize',
-  'Troubleshoot', 'Execute', 'Streamline',
+  'Troubleshoot', 'Execute', 'Streamline', 'Initiate', 'Deploy',
 ];
 // Irregular past tenses and the usual opener "Responsible", which no -ed rule catches.
 const OTHER_OPENERS = [
@@ -35,9 +38,24 @@ const VERB_FORMS = [
 // "seminars Promoted", "promotions Effectively", "relationships Facilitate", "months We needed": a
 // lower-case word then a capitalized -ed verb, -ly adverb, -es verb, action verb, or "We"/"My"/"Our".
 const GLUED_WORD = new RegExp(
-  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}(?=\\s+(?:[A-Z][a-z]*(?:ed|ally|ively|fully|ently|antly|ously|erly|ctly|izes|yzes|ifies|ages|ates|ures|ees)\\b|(?:${VERB_FORMS.join('|')})\\b|(?:We|My|Our)\\s))`,
+  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}(?=\\s+(?:[A-Z][a-z]*(?:ed|ally|ively|fully|ently|antly|ously|erly|ctly|izes|yzes|ifies|ages|ates|ures|ees)\\b|(?:${VERB_FORMS.join('|')})\\b|(?:We|My|Our)\\s|(?:This|These)\\s+[a-z]|[A-Z][a-z]{3,}ly\\s+[a-z]+ed\\b))`,
   'g',
 );
+// "Service Delivery Assessing the", "Lead Establish formal": an action verb from the list after a
+// capitalized word or a number inside the line, when a lower-case word follows ("Quality Monitoring
+// Analyst" and "Also Managed the" at the start of a line stay whole).
+const GLUED_AFTER_NAME = new RegExp(`(?<=\\S\\s+\\S*)(?:\\b[A-Z][A-Za-z]+|\\d)(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z])`, 'g');
+// "incidents Plan and manage", "survey Design and deploy": a capitalized word, "and", then an action verb.
+const GLUED_PAIR = new RegExp(
+  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{3,}(?=\\s+[A-Z][a-z]+\\s+and\\s+(?:${BARE_VERBS.map((v) => v.toLowerCase()).join('|')})\\b)`,
+  'g',
+);
+// "Engagement Leadership Responsible for negotiation": "Responsible for" opens a bullet whatever word
+// comes before it, except a function word ("and Responsible for").
+const GLUED_RESPONSIBLE = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[A-Za-z]{2,}(?=\\s+Responsible for\\b)`, 'g');
+// "Recognition activities Sharing daily updates": a plural lower-case word, then a capitalized -ing word
+// and a lower-case word. Singular words are left alone: "digital Marketing campaigns" is one phrase.
+const GLUED_GERUND = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\\s+[A-Z][a-z]{2,}ing\\s+[a-z])`, 'g');
 // "beveragesCleaned": a capitalized -ed verb glued to the previous word with no space at all.
 const GLUED_NO_SPACE = /[a-z]{3}(?=[A-Z][a-z]{2,}ed\b)/g;
 // A sentence end inside a line: "months. We needed", "Lisle. Develop", not "U.S. Army" or "etc. Excel".
@@ -62,7 +80,15 @@ function cutsOf(s: string, re: RegExp): number[] {
 /** Splits one line's span into bullets at glue points, and those into sentences. */
 function splitLine(text: string, start: number, end: number): Piece[] {
   const s = text.slice(start, end);
-  const glue = new Set([...cutsOf(s, GLUED_PERIOD), ...cutsOf(s, GLUED_WORD), ...cutsOf(s, GLUED_NO_SPACE)]);
+  const glue = new Set([
+    ...cutsOf(s, GLUED_PERIOD),
+    ...cutsOf(s, GLUED_WORD),
+    ...cutsOf(s, GLUED_NO_SPACE),
+    ...cutsOf(s, GLUED_RESPONSIBLE),
+    ...cutsOf(s, GLUED_GERUND),
+    ...cutsOf(s, GLUED_AFTER_NAME),
+    ...cutsOf(s, GLUED_PAIR),
+  ]);
   const sentence = new Set(cutsOf(s, SENTENCE_END));
   const cuts = [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
   if (cuts.length === 0) return [{ start, end, kind: 'bullet' }];
