@@ -190,6 +190,8 @@ describe('segmentResume splits more glue points seen in the dev corpus', () => {
     ['Supervised staff of 12-15 Coordinated daily operations', ['Supervised staff of 12-15', 'Coordinated daily operations']],
     ['Opened and closed the store Politely assisted customers in person', ['Opened and closed the store', 'Politely assisted customers in person']],
     ['Duration of project - 4 months This task was about the FBRX module', ['Duration of project - 4 months', 'This task was about the FBRX module']],
+    ['Provided 50 meals daily for Homeless Outreach Program Completed 16 week training', ['Provided 50 meals daily for Homeless Outreach Program', 'Completed 16 week training']],
+    ['Arranged lodging of Management Heads and guests Liaise with vendors for purchase orders', ['Arranged lodging of Management Heads and guests', 'Liaise with vendors for purchase orders']],
     ['Also Managed the Data Entry towers', ['Also Managed the Data Entry towers']],
     ['Built digital Marketing campaigns for Quality Monitoring Analysts', ['Built digital Marketing campaigns for Quality Monitoring Analysts']],
   ])('%s', (line, expected) => {

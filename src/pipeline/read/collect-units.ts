@@ -24,7 +24,7 @@ const BARE_VERBS = [
   'Respond', 'Organize', 'Deliver', 'Oversee', 'Supervise', 'Communicate', 'Collaborate', 'Establish',
   'Analyze', 'Evaluate', 'Assess', 'Greet', 'Participate', 'Verify', 'Compile', 'Negotiate', 'Recruit',
   'Mentor', 'Administer', 'Install', 'Generate', 'Monitor', 'Interact', 'Promote', 'Prioritize',
-  'Troubleshoot', 'Execute', 'Streamline', 'Initiate', 'Deploy',
+  'Troubleshoot', 'Execute', 'Streamline', 'Initiate', 'Deploy', 'Liaise', 'Complete',
 ];
 // Irregular past tenses and the usual opener "Responsible", which no -ed rule catches.
 const OTHER_OPENERS = [
@@ -44,7 +44,7 @@ const GLUED_WORD = new RegExp(
 // "Service Delivery Assessing the", "Lead Establish formal": an action verb from the list after a
 // capitalized word or a number inside the line, when a lower-case word follows ("Quality Monitoring
 // Analyst" and "Also Managed the" at the start of a line stay whole).
-const GLUED_AFTER_NAME = new RegExp(`(?<=\\S\\s+\\S*)(?:\\b[A-Z][A-Za-z]+|\\d)(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z])`, 'g');
+const GLUED_AFTER_NAME = new RegExp(`(?<=\\S\\s+\\S*)(?:\\b[A-Z][A-Za-z]+|\\d)(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z\\d])`, 'g');
 // "incidents Plan and manage", "survey Design and deploy": a capitalized word, "and", then an action verb.
 const GLUED_PAIR = new RegExp(
   `\\b(?!${FUNCTION_WORD}\\b)[a-z]{3,}(?=\\s+[A-Z][a-z]+\\s+and\\s+(?:${BARE_VERBS.map((v) => v.toLowerCase()).join('|')})\\b)`,
@@ -61,6 +61,8 @@ const GLUED_NO_SPACE = /[a-z]{3}(?=[A-Z][a-z]{2,}ed\b)/g;
 // A sentence end inside a line: "months. We needed", "Lisle. Develop", not "U.S. Army" or "etc. Excel".
 const SENTENCE_END =
   /\b(?!(?:etc|inc|ltd|vs|approx|no|dept|corp|co|jr|sr|st|mr|mrs|ms|dr|Inc|Ltd|Corp|Co|Jr|Sr|St|Mr|Mrs|Ms|Dr|No)\b)[A-Za-z][a-z)]{2,}[.!?](?=\s+["“(]?[A-Z])/g;
+// "(March2006-September2007.) Received numerous medals": a sentence ending inside a parenthesis.
+const PAREN_END = /[a-z\d][.!?]\)(?=\s+[A-Z][a-z])/g;
 const SUBHEADING = /^.{1,60}:$/;
 
 interface Piece {
@@ -89,7 +91,7 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     ...cutsOf(s, GLUED_AFTER_NAME),
     ...cutsOf(s, GLUED_PAIR),
   ]);
-  const sentence = new Set(cutsOf(s, SENTENCE_END));
+  const sentence = new Set([...cutsOf(s, SENTENCE_END), ...cutsOf(s, PAREN_END)]);
   const cuts = [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
   if (cuts.length === 0) return [{ start, end, kind: 'bullet' }];
   const pieces: Piece[] = [];
