@@ -192,6 +192,10 @@ describe('segmentResume splits more glue points seen in the dev corpus', () => {
     ['Duration of project - 4 months This task was about the FBRX module', ['Duration of project - 4 months', 'This task was about the FBRX module']],
     ['Provided 50 meals daily for Homeless Outreach Program Completed 16 week training', ['Provided 50 meals daily for Homeless Outreach Program', 'Completed 16 week training']],
     ['Arranged lodging of Management Heads and guests Liaise with vendors for purchase orders', ['Arranged lodging of Management Heads and guests', 'Liaise with vendors for purchase orders']],
+    ['WTR RX BBF in 28nm (TSMC) : Duration of project - 4 months I lead a team of 4', ['WTR RX BBF in 28nm (TSMC) : Duration of project - 4 months', 'I lead a team of 4']],
+    ['Transitioned the process Was selected to pilot the process', ['Transitioned the process', 'Was selected to pilot the process']],
+    ['␣ Item 3 ␣ Item 6', ['Item 3', 'Item 6']],
+    ['Covered 6 months Jan to June', ['Covered 6 months Jan to June']],
     ['Also Managed the Data Entry towers', ['Also Managed the Data Entry towers']],
     ['Built digital Marketing campaigns for Quality Monitoring Analysts', ['Built digital Marketing campaigns for Quality Monitoring Analysts']],
   ])('%s', (line, expected) => {

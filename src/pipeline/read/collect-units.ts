@@ -6,7 +6,7 @@
 // holds several sentences (a paragraph), into sentences (kind "sentence"). Limits: a glue point before a
 // noun ("tasks Mastery of") or an unlisted bare verb is missed; a capitalized -ed/-ly/-es word after a
 // lower-case one always splits; an abbreviation of three or more lower-case letters before a period
-// ("approx.") splits.
+// ("approx.") splits. A span of time then a capitalized word ("6 months I lead") splits too.
 import type { Bullet, SectionKind } from '../../schemas/document.js';
 import type { FoundRoles } from './find-roles.js';
 import type { Line } from './split-sections.js';
@@ -29,7 +29,7 @@ const BARE_VERBS = [
 // Irregular past tenses and the usual opener "Responsible", which no -ed rule catches.
 const OTHER_OPENERS = [
   'Ran', 'Built', 'Wrote', 'Led', 'Made', 'Took', 'Met', 'Kept', 'Sold', 'Taught', 'Oversaw', 'Drove', 'Won',
-  'Brought', 'Sought', 'Spoke', 'Began', 'Responsible',
+  'Brought', 'Sought', 'Spoke', 'Began', 'Responsible', 'Was', 'Were',
 ];
 const VERB_FORMS = [
   ...BARE_VERBS.flatMap((v) => [v, /[^e]e$/.test(v) ? `${v.slice(0, -1)}ing` : `${v}ing`]),
@@ -63,6 +63,16 @@ const SENTENCE_END =
   /\b(?!(?:etc|inc|ltd|vs|approx|no|dept|corp|co|jr|sr|st|mr|mrs|ms|dr|Inc|Ltd|Corp|Co|Jr|Sr|St|Mr|Mrs|Ms|Dr|No)\b)[A-Za-z][a-z)]{2,}[.!?](?=\s+["“(]?[A-Z])/g;
 // "(March2006-September2007.) Received numerous medals": a sentence ending inside a parenthesis.
 const PAREN_END = /[a-z\d][.!?]\)(?=\s+[A-Z][a-z])/g;
+// "Duration of project - 6 months I lead a team", "in last 2 years Overall contract margin": a span of
+// time, then a capitalized word that opens the next clause (not a month: "6 months Jan 2019").
+const GLUED_AFTER_SPAN = new RegExp(
+  `\\b\\d+(?:\\.\\d+)?\\s+(?:months?|years?|weeks?|days?)(?=\\s+(?!(?:${Object.keys({ Jan: 0, Feb: 0, Mar: 0, Apr: 0, May: 0, Jun: 0, Jul: 0, Aug: 0, Sep: 0, Oct: 0, Nov: 0, Dec: 0 }).join('|')})[a-z]*\\b)(?:I|[A-Z][a-z]+)\\s+[a-z])`,
+  'g',
+);
+// moderncv's "␣" item glyph: at a line start it is dropped, inside a line it starts the next item
+// ("␣ Item 3 ␣ Item 6" from two columns).
+const ITEM_GLYPH = /\s(?=␣\s)/g;
+const LEAD = /^[\s␣]*/;
 const SUBHEADING = /^.{1,60}:$/;
 
 interface Piece {
@@ -90,16 +100,17 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     ...cutsOf(s, GLUED_GERUND),
     ...cutsOf(s, GLUED_AFTER_NAME),
     ...cutsOf(s, GLUED_PAIR),
+    ...cutsOf(s, GLUED_AFTER_SPAN),
+    ...cutsOf(s, ITEM_GLYPH),
   ]);
   const sentence = new Set([...cutsOf(s, SENTENCE_END), ...cutsOf(s, PAREN_END)]);
   const cuts = [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
-  if (cuts.length === 0) return [{ start, end, kind: 'bullet' }];
   const pieces: Piece[] = [];
   let from = 0;
   for (const cut of [...cuts, s.length]) {
     const raw = s.slice(from, cut);
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.trim();
+    const lead = LEAD.exec(raw)![0].length;
+    const body = raw.slice(lead).trimEnd();
     if (body.length > 0) {
       const kind = sentence.has(cut) || (cut === s.length && sentence.has(from)) ? 'sentence' : 'bullet';
       pieces.push({ start: start + from + lead, end: start + from + lead + body.length, kind });
