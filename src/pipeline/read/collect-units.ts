@@ -44,7 +44,7 @@ const GLUED_WORD = new RegExp(
 // "Service Delivery Assessing the", "Lead Establish formal": an action verb from the list after a
 // capitalized word or a number inside the line, when a lower-case word follows ("Quality Monitoring
 // Analyst" and "Also Managed the" at the start of a line stay whole).
-const GLUED_AFTER_NAME = new RegExp(`(?<=\\S\\s+\\S*)(?:\\b[A-Z][A-Za-z]+|\\d)(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z\\d])`, 'g');
+const GLUED_AFTER_NAME = new RegExp(`(?:\\b[A-Z][A-Za-z]+|\\d)(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z\\d])`, 'g');
 // "incidents Plan and manage", "survey Design and deploy": a capitalized word, "and", then an action verb.
 const GLUED_PAIR = new RegExp(
   `\\b(?!${FUNCTION_WORD}\\b)[a-z]{3,}(?=\\s+[A-Z][a-z]+\\s+and\\s+(?:${BARE_VERBS.map((v) => v.toLowerCase()).join('|')})\\b)`,
@@ -89,16 +89,23 @@ function cutsOf(s: string, re: RegExp): number[] {
   return out;
 }
 
+/** End of the line's first word: a glue point there would only cut off an opener ("Also Managed"). */
+function firstWordEnd(s: string): number {
+  const m = /^\s*\S+/.exec(s);
+  return m ? m[0].length : 0;
+}
+
 /** Splits one line's span into bullets at glue points, and those into sentences. */
 function splitLine(text: string, start: number, end: number): Piece[] {
   const s = text.slice(start, end);
+  const opener = firstWordEnd(s);
   const glue = new Set([
     ...cutsOf(s, GLUED_PERIOD),
     ...cutsOf(s, GLUED_WORD),
     ...cutsOf(s, GLUED_NO_SPACE),
     ...cutsOf(s, GLUED_RESPONSIBLE),
     ...cutsOf(s, GLUED_GERUND),
-    ...cutsOf(s, GLUED_AFTER_NAME),
+    ...cutsOf(s, GLUED_AFTER_NAME).filter((cut) => cut > opener),
     ...cutsOf(s, GLUED_PAIR),
     ...cutsOf(s, GLUED_AFTER_SPAN),
     ...cutsOf(s, ITEM_GLYPH),
