@@ -205,3 +205,11 @@ describe('segmentResume splits more glue points seen in the dev corpus', () => {
     for (const b of s.bullets) expect(text.slice(b.start, b.end)).toBe(b.text);
   });
 });
+
+describe('segmentResume leaves page furniture out of the units', () => {
+  it('drops a page number alone on its line, keeps numbers inside bullets', () => {
+    const text = 'Experience\nCashier 01/2012 to 08/2012 Company Name City , State\nServed 40 guests an hour\n1/4\nPage 2 of 3\n- 3 -\nTrained 5 new hires';
+    const s = segmentResume(text);
+    expect(s.bullets.map((b) => b.text)).toEqual(['Served 40 guests an hour', 'Trained 5 new hires']);
+  });
+});

@@ -6,7 +6,8 @@
 // holds several sentences (a paragraph), into sentences (kind "sentence"). Limits: a glue point before a
 // noun ("tasks Mastery of") or an unlisted bare verb is missed; a capitalized -ed/-ly/-es word after a
 // lower-case one always splits; an abbreviation of three or more lower-case letters before a period
-// ("approx.") splits. A span of time then a capitalized word ("6 months I lead") splits too.
+// ("approx.") splits. A span of time then a capitalized word ("6 months I lead") splits too. A page
+// number alone on its line ("1/4", "Page 2 of 3") is furniture, never a unit; other furniture is.
 import type { Bullet, SectionKind } from '../../schemas/document.js';
 import type { FoundRoles } from './find-roles.js';
 import type { Line } from './split-sections.js';
@@ -74,6 +75,8 @@ const GLUED_AFTER_SPAN = new RegExp(
 const ITEM_GLYPH = /\s(?=␣\s)/g;
 const LEAD = /^[\s␣]*/;
 const SUBHEADING = /^.{1,60}:$/;
+// Page furniture: a page number alone on its line ("1/4", "Page 2 of 3", "- 2 -", "2").
+const PAGE_NUMBER = /^\s*(?:(?:page\s*)?\d{1,3}\s*(?:\/|of)\s*\d{1,3}|page\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})\s*$/i;
 
 interface Piece {
   start: number;
@@ -137,7 +140,7 @@ export function collectUnits(
   lines.forEach((l, i) => {
     if (l.section === undefined) return;
     const section = kindOf(l.section);
-    if (section === 'contact' || found.headerLines.has(i) || SUBHEADING.test(l.text)) return;
+    if (section === 'contact' || found.headerLines.has(i) || SUBHEADING.test(l.text) || PAGE_NUMBER.test(l.text)) return;
     const start = l.start + (l.text.startsWith('• ') ? 2 : 0);
     if (start < l.end) spans.push({ start, end: l.end, section, ...(found.roleOfLine[i] !== undefined ? { roleIndex: found.roleOfLine[i] } : {}) });
   });
