@@ -119,3 +119,97 @@ describe('segmentResume on real LiveCareer layouts', () => {
     for (const b of s.bullets) expect(text.slice(b.start, b.end)).toBe(b.text);
   });
 });
+
+describe('segmentResume on template layouts (moderncv, open-resume)', () => {
+  it('reads moderncv placeholder headers as roles with no dates, margin labels and periods left out', () => {
+    const text = [
+      'Experience',
+      'Vocational year–year Job title, Employer, City.',
+      'General description no longer than 1–2 lines.',
+      'Job title, Employer, City. year–year',
+      'Description line 1',
+      'Miscellaneous',
+      'year–year Job title, Employer, City.',
+      'Description',
+    ].join('\n');
+    const s = segmentResume(text);
+    expect(s.roles).toHaveLength(3);
+    for (const r of s.roles) {
+      expect(r).toMatchObject({ title: 'Job title', organization: 'Employer', location: 'City', current: false });
+      expect(r.startDate).toBeUndefined();
+      expect(text.slice(r.start, r.end)).toContain('Job title, Employer, City.');
+    }
+    expect(s.bullets.map((b) => b.text)).not.toContain('Job title, Employer, City.');
+  });
+
+  it('reads an employer line over a title line carrying the dates, neither with a title word', () => {
+    const s = segmentResume('Experience\nEmployer City\nJob title year--year\nDescription line 1');
+    expect(s.roles).toMatchObject([{ title: 'Job title', organization: 'Employer', location: 'City' }]);
+  });
+
+  it('keeps a heading word under a dated line as the title, and reads "Summer 2013, 2014" as a range', () => {
+    const text = [
+      'VOLUNTEER EXPERIENCE',
+      'LionLike MindState, Pomona, CA June 2012 – Present',
+      'Volunteer',
+      'Plan two yearly outreach events',
+      'YMCA, Pomona, CA Summer 2013, 2014',
+      'Volunteer Swim Coach',
+      'Instructed classes of up to 15 children',
+      'ON CAMPUS INVOLVEMENT',
+      'Enactus, University of La Verne August 2013 – Present',
+      'Member',
+      'Led groups of 9 junior high students',
+    ].join('\n');
+    const s = segmentResume(text);
+    expect(s.sections.map((x) => x.heading)).toEqual(['VOLUNTEER EXPERIENCE', 'ON CAMPUS INVOLVEMENT']);
+    expect(s.roles).toMatchObject([
+      { title: 'Volunteer', organization: 'LionLike MindState', location: 'Pomona, CA', startDate: '2012-06', current: true },
+      { title: 'Volunteer Swim Coach', organization: 'YMCA', startDate: '2013', endDate: '2014' },
+      { title: 'Member', organization: 'Enactus, University of La Verne', startDate: '2013-08', current: true },
+    ]);
+    expect(s.bullets.map((b) => b.text)).toEqual([
+      'Plan two yearly outreach events',
+      'Instructed classes of up to 15 children',
+      'Led groups of 9 junior high students',
+    ]);
+  });
+
+  it('reads no role from dates under an awards-like heading', () => {
+    const s = segmentResume('Accomplishments\nMay 1986 - June 2005\nMom to 3 daughters\nExperience\nCashier 01/2012 to 08/2012 Company Name City , State');
+    expect(s.roles.map((r) => r.title)).toEqual(['Cashier']);
+  });
+});
+
+describe('segmentResume splits more glue points seen in the dev corpus', () => {
+  it.each([
+    ['Responsible for BPO integration with total ACN Engagement Leadership Responsible for negotiation of change requests', ['Responsible for BPO integration with total ACN Engagement Leadership', 'Responsible for negotiation of change requests']],
+    ['Planning Rewards and Recognition activities Sharing daily productivity updates with Manager.', ['Planning Rewards and Recognition activities', 'Sharing daily productivity updates with Manager.']],
+    ['Managing the run estimates for Service Delivery Assessing the impacts of solution changes', ['Managing the run estimates for Service Delivery', 'Assessing the impacts of solution changes']],
+    ['Resolved second-level service desk incidents Plan and manage program implementation', ['Resolved second-level service desk incidents', 'Plan and manage program implementation']],
+    ['Supervised staff of 12-15 Coordinated daily operations', ['Supervised staff of 12-15', 'Coordinated daily operations']],
+    ['Opened and closed the store Politely assisted customers in person', ['Opened and closed the store', 'Politely assisted customers in person']],
+    ['Duration of project - 4 months This task was about the FBRX module', ['Duration of project - 4 months', 'This task was about the FBRX module']],
+    ['Provided 50 meals daily for Homeless Outreach Program Completed 16 week training', ['Provided 50 meals daily for Homeless Outreach Program', 'Completed 16 week training']],
+    ['Arranged lodging of Management Heads and guests Liaise with vendors for purchase orders', ['Arranged lodging of Management Heads and guests', 'Liaise with vendors for purchase orders']],
+    ['WTR RX BBF in 28nm (TSMC) : Duration of project - 4 months I lead a team of 4', ['WTR RX BBF in 28nm (TSMC) : Duration of project - 4 months', 'I lead a team of 4']],
+    ['Transitioned the process Was selected to pilot the process', ['Transitioned the process', 'Was selected to pilot the process']],
+    ['␣ Item 3 ␣ Item 6', ['Item 3', 'Item 6']],
+    ['Covered 6 months Jan to June', ['Covered 6 months Jan to June']],
+    ['Also Managed the Data Entry towers', ['Also Managed the Data Entry towers']],
+    ['Built digital Marketing campaigns for Quality Monitoring Analysts', ['Built digital Marketing campaigns for Quality Monitoring Analysts']],
+  ])('%s', (line, expected) => {
+    const text = `Experience\nCashier 01/2012 to 08/2012 Company Name City , State\n${line}`;
+    const s = segmentResume(text);
+    expect(s.bullets.map((b) => b.text)).toEqual(expected);
+    for (const b of s.bullets) expect(text.slice(b.start, b.end)).toBe(b.text);
+  });
+});
+
+describe('segmentResume leaves page furniture out of the units', () => {
+  it('drops a page number alone on its line, keeps numbers inside bullets', () => {
+    const text = 'Experience\nCashier 01/2012 to 08/2012 Company Name City , State\nServed 40 guests an hour\n1/4\nPage 2 of 3\n- 3 -\nTrained 5 new hires';
+    const s = segmentResume(text);
+    expect(s.bullets.map((b) => b.text)).toEqual(['Served 40 guests an hour', 'Trained 5 new hires']);
+  });
+});

@@ -1,9 +1,13 @@
 // Pass 3 of segmentation: the units of evidence and rewriting, as offsets into the text.
 // Heuristic: every content line outside the contact block and role headers is a bullet, split where
-// the PDF glued two bullets ("service.Displayed", "seminars Promoted", "beveragesCleaned": a period
-// with no space, or a capitalized verb, adverb or pronoun after a lower-case word) and, when it holds several sentences (a
-// paragraph), into sentences (kind "sentence"). Limits: a glue point before a bare verb ("scope
-// Identify") is missed, and a capitalized -ed/-ly/-es word after a lower-case one always splits; an abbreviation of three or more lower-case letters before a period ("approx.") splits.
+// the PDF glued two bullets ("service.Displayed", "seminars Promoted", "beveragesCleaned", "Leadership
+// Responsible for", "activities Sharing daily", "Delivery Assessing the", "incidents Plan and manage":
+// a period with no space, or an opening verb, adverb or pronoun where a new bullet begins) and, when it
+// holds several sentences (a paragraph), into sentences (kind "sentence"). Limits: a glue point before a
+// noun ("tasks Mastery of") or an unlisted bare verb is missed; a capitalized -ed/-ly/-es word after a
+// lower-case one always splits; an abbreviation of three or more lower-case letters before a period
+// ("approx.") splits. A span of time then a capitalized word ("6 months I lead") splits too. A page
+// number alone on its line ("1/4", "Page 2 of 3") is furniture, never a unit; other furniture is.
 import type { Bullet, SectionKind } from '../../schemas/document.js';
 import type { FoundRoles } from './find-roles.js';
 import type { Line } from './split-sections.js';
@@ -21,12 +25,12 @@ const BARE_VERBS = [
   'Respond', 'Organize', 'Deliver', 'Oversee', 'Supervise', 'Communicate', 'Collaborate', 'Establish',
   'Analyze', 'Evaluate', 'Assess', 'Greet', 'Participate', 'Verify', 'Compile', 'Negotiate', 'Recruit',
   'Mentor', 'Administer', 'Install', 'Generate', 'Monitor', 'Interact', 'Promote', 'Prioritize',
-  'Troubleshoot', 'Execute', 'Streamline',
+  'Troubleshoot', 'Execute', 'Streamline', 'Initiate', 'Deploy', 'Liaise', 'Complete',
 ];
 // Irregular past tenses and the usual opener "Responsible", which no -ed rule catches.
 const OTHER_OPENERS = [
   'Ran', 'Built', 'Wrote', 'Led', 'Made', 'Took', 'Met', 'Kept', 'Sold', 'Taught', 'Oversaw', 'Drove', 'Won',
-  'Brought', 'Sought', 'Spoke', 'Began', 'Responsible',
+  'Brought', 'Sought', 'Spoke', 'Began', 'Responsible', 'Was', 'Were',
 ];
 const VERB_FORMS = [
   ...BARE_VERBS.flatMap((v) => [v, /[^e]e$/.test(v) ? `${v.slice(0, -1)}ing` : `${v}ing`]),
@@ -35,15 +39,44 @@ const VERB_FORMS = [
 // "seminars Promoted", "promotions Effectively", "relationships Facilitate", "months We needed": a
 // lower-case word then a capitalized -ed verb, -ly adverb, -es verb, action verb, or "We"/"My"/"Our".
 const GLUED_WORD = new RegExp(
-  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}(?=\\s+(?:[A-Z][a-z]*(?:ed|ally|ively|fully|ently|antly|ously|erly|ctly|izes|yzes|ifies|ages|ates|ures|ees)\\b|(?:${VERB_FORMS.join('|')})\\b|(?:We|My|Our)\\s))`,
+  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}(?=\\s+(?:[A-Z][a-z]*(?:ed|ally|ively|fully|ently|antly|ously|erly|ctly|izes|yzes|ifies|ages|ates|ures|ees)\\b|(?:${VERB_FORMS.join('|')})\\b|(?:We|My|Our)\\s|(?:This|These)\\s+[a-z]|[A-Z][a-z]{3,}ly\\s+[a-z]+ed\\b))`,
   'g',
 );
+// "Service Delivery Assessing the", "Lead Establish formal": an action verb from the list after a
+// capitalized word or a number inside the line, when a lower-case word follows ("Quality Monitoring
+// Analyst" and "Also Managed the" at the start of a line stay whole).
+const GLUED_AFTER_NAME = new RegExp(`(?:\\b[A-Z][A-Za-z]+|\\d)(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z\\d])`, 'g');
+// "incidents Plan and manage", "survey Design and deploy": a capitalized word, "and", then an action verb.
+const GLUED_PAIR = new RegExp(
+  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{3,}(?=\\s+[A-Z][a-z]+\\s+and\\s+(?:${BARE_VERBS.map((v) => v.toLowerCase()).join('|')})\\b)`,
+  'g',
+);
+// "Engagement Leadership Responsible for negotiation": "Responsible for" opens a bullet whatever word
+// comes before it, except a function word ("and Responsible for").
+const GLUED_RESPONSIBLE = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[A-Za-z]{2,}(?=\\s+Responsible for\\b)`, 'g');
+// "Recognition activities Sharing daily updates": a plural lower-case word, then a capitalized -ing word
+// and a lower-case word. Singular words are left alone: "digital Marketing campaigns" is one phrase.
+const GLUED_GERUND = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\\s+[A-Z][a-z]{2,}ing\\s+[a-z])`, 'g');
 // "beveragesCleaned": a capitalized -ed verb glued to the previous word with no space at all.
 const GLUED_NO_SPACE = /[a-z]{3}(?=[A-Z][a-z]{2,}ed\b)/g;
 // A sentence end inside a line: "months. We needed", "Lisle. Develop", not "U.S. Army" or "etc. Excel".
 const SENTENCE_END =
   /\b(?!(?:etc|inc|ltd|vs|approx|no|dept|corp|co|jr|sr|st|mr|mrs|ms|dr|Inc|Ltd|Corp|Co|Jr|Sr|St|Mr|Mrs|Ms|Dr|No)\b)[A-Za-z][a-z)]{2,}[.!?](?=\s+["“(]?[A-Z])/g;
+// "(March2006-September2007.) Received numerous medals": a sentence ending inside a parenthesis.
+const PAREN_END = /[a-z\d][.!?]\)(?=\s+[A-Z][a-z])/g;
+// "Duration of project - 6 months I lead a team", "in last 2 years Overall contract margin": a span of
+// time, then a capitalized word that opens the next clause (not a month: "6 months Jan 2019").
+const GLUED_AFTER_SPAN = new RegExp(
+  `\\b\\d+(?:\\.\\d+)?\\s+(?:months?|years?|weeks?|days?)(?=\\s+(?!(?:${Object.keys({ Jan: 0, Feb: 0, Mar: 0, Apr: 0, May: 0, Jun: 0, Jul: 0, Aug: 0, Sep: 0, Oct: 0, Nov: 0, Dec: 0 }).join('|')})[a-z]*\\b)(?:I|[A-Z][a-z]+)\\s+[a-z])`,
+  'g',
+);
+// moderncv's "␣" item glyph: at a line start it is dropped, inside a line it starts the next item
+// ("␣ Item 3 ␣ Item 6" from two columns).
+const ITEM_GLYPH = /\s(?=␣\s)/g;
+const LEAD = /^[\s␣]*/;
 const SUBHEADING = /^.{1,60}:$/;
+// Page furniture: a page number alone on its line ("1/4", "Page 2 of 3", "- 2 -", "2").
+const PAGE_NUMBER = /^\s*(?:(?:page\s*)?\d{1,3}\s*(?:\/|of)\s*\d{1,3}|page\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})\s*$/i;
 
 interface Piece {
   start: number;
@@ -59,19 +92,35 @@ function cutsOf(s: string, re: RegExp): number[] {
   return out;
 }
 
+/** End of the line's first word: a glue point there would only cut off an opener ("Also Managed"). */
+function firstWordEnd(s: string): number {
+  const m = /^\s*\S+/.exec(s);
+  return m ? m[0].length : 0;
+}
+
 /** Splits one line's span into bullets at glue points, and those into sentences. */
 function splitLine(text: string, start: number, end: number): Piece[] {
   const s = text.slice(start, end);
-  const glue = new Set([...cutsOf(s, GLUED_PERIOD), ...cutsOf(s, GLUED_WORD), ...cutsOf(s, GLUED_NO_SPACE)]);
-  const sentence = new Set(cutsOf(s, SENTENCE_END));
+  const opener = firstWordEnd(s);
+  const glue = new Set([
+    ...cutsOf(s, GLUED_PERIOD),
+    ...cutsOf(s, GLUED_WORD),
+    ...cutsOf(s, GLUED_NO_SPACE),
+    ...cutsOf(s, GLUED_RESPONSIBLE),
+    ...cutsOf(s, GLUED_GERUND),
+    ...cutsOf(s, GLUED_AFTER_NAME).filter((cut) => cut > opener),
+    ...cutsOf(s, GLUED_PAIR),
+    ...cutsOf(s, GLUED_AFTER_SPAN),
+    ...cutsOf(s, ITEM_GLYPH),
+  ]);
+  const sentence = new Set([...cutsOf(s, SENTENCE_END), ...cutsOf(s, PAREN_END)]);
   const cuts = [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
-  if (cuts.length === 0) return [{ start, end, kind: 'bullet' }];
   const pieces: Piece[] = [];
   let from = 0;
   for (const cut of [...cuts, s.length]) {
     const raw = s.slice(from, cut);
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.trim();
+    const lead = LEAD.exec(raw)![0].length;
+    const body = raw.slice(lead).trimEnd();
     if (body.length > 0) {
       const kind = sentence.has(cut) || (cut === s.length && sentence.has(from)) ? 'sentence' : 'bullet';
       pieces.push({ start: start + from + lead, end: start + from + lead + body.length, kind });
@@ -91,7 +140,7 @@ export function collectUnits(
   lines.forEach((l, i) => {
     if (l.section === undefined) return;
     const section = kindOf(l.section);
-    if (section === 'contact' || found.headerLines.has(i) || SUBHEADING.test(l.text)) return;
+    if (section === 'contact' || found.headerLines.has(i) || SUBHEADING.test(l.text) || PAGE_NUMBER.test(l.text)) return;
     const start = l.start + (l.text.startsWith('• ') ? 2 : 0);
     if (start < l.end) spans.push({ start, end: l.end, section, ...(found.roleOfLine[i] !== undefined ? { roleIndex: found.roleOfLine[i] } : {}) });
   });

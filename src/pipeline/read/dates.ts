@@ -1,7 +1,9 @@
 // Date spans of role headers: ranges ("06/2012 to Current", "Jan 2023 - Present", "2000 - 2003") and
 // single dates ("February 2014", "Summer 2022"), normalized to YYYY-MM or YYYY.
 // Heuristic: one regex per shape, anchored on a four-digit year; a season gives the year only.
-// Limits: placeholders ("year–year"), day-first dates and two-digit years are not dates here.
+// Template placeholders ("year–year", "YYYY - YYYY", moderncv's "year--year") are ranges with no dates:
+// they still anchor a role header. "Summer 2013, 2014" (a date, then a later year) is a range.
+// Limits: day-first dates and two-digit years are not dates here.
 
 const MONTHS: Record<string, string> = {
   jan: '01',
@@ -25,6 +27,10 @@ const OPEN_END = '(?:present|current|currently|now|today|date)';
 const END = `(?:${DATE}|${OPEN_END})`;
 const JOIN = '\\s*(?:to|-|–|—|until|through|till)\\s*';
 const RANGE = new RegExp(`(${DATE})${JOIN}(${END})\\b`, 'i');
+// "Summer 2013, 2014": a date then a later year after a comma.
+const YEAR_LIST = new RegExp(`(${DATE}),\\s*((?:19|20)\\d{2})\\b`, 'i');
+const PLACEHOLDER = '(?:year|yyyy)';
+const PLACEHOLDER_RANGE = new RegExp(`\\b${PLACEHOLDER}\\s*(?:–|—|-{1,2})\\s*(?:${PLACEHOLDER}|present|current)\\b`, 'i');
 const SINGLE = new RegExp(`(?:^|\\s)(${DATE})(?=\\s|$)`, 'i');
 // A range cut after its connector: "April 2007 to" on one line, "January 2016" on the next.
 const OPEN_RANGE = new RegExp(`^(${DATE})${JOIN}$`, 'i');
@@ -39,6 +45,8 @@ export interface DateSpan {
   current: boolean;
   /** Whether both ends were written. */
   range: boolean;
+  /** A template placeholder ("year–year"): a range with no real dates. */
+  placeholder?: boolean;
 }
 
 /** "06/2012" -> "2012-06", "March 2011" -> "2011-03", "Summer 2022" -> "2022", "2019" -> "2019". */
@@ -73,7 +81,18 @@ function spanOf(index: number, length: number, startRaw: string, endRaw: string 
 /** The first date range in `line`. */
 export function findDateRange(line: string): DateSpan | undefined {
   const m = RANGE.exec(line);
-  return m ? spanOf(m.index, m[0].length, m[1]!, m[2]!) : undefined;
+  if (m) return spanOf(m.index, m[0].length, m[1]!, m[2]!);
+  const list = YEAR_LIST.exec(line);
+  if (list) {
+    const span = spanOf(list.index, list[0].length, list[1]!, list[2]!);
+    if (span.startDate && span.endDate && span.endDate > span.startDate.slice(0, 4)) return span;
+  }
+  const p = PLACEHOLDER_RANGE.exec(line);
+  if (p) {
+    const current = /(?:present|current)$/i.test(p[0]);
+    return { index: p.index, length: p[0].length, current, range: true, placeholder: true };
+  }
+  return undefined;
 }
 
 /** The first lone date in `line` ("September 2006", "Summer 2022"). */

@@ -8,6 +8,7 @@
 // beside "Company Name"; placeholder dates ("year–year") are not dates.
 import type { Role, SectionKind } from '../../schemas/document.js';
 import { type DateSpan, findDateRange, findSingleDate, joinSplitRange } from './dates.js';
+import { matchSectionHeading } from './section-headings.js';
 import type { Line } from './split-sections.js';
 
 export interface FoundRoles {
@@ -21,6 +22,9 @@ export interface FoundRoles {
 }
 
 const ROLE_SECTIONS = new Set<SectionKind>(['experience', 'projects', 'volunteer']);
+// Some sections of no known kind ("Miscellaneous", "On Campus Involvement": see mayHoldRoles) hold
+// roles too, but there only a date range anchors a header: a lone date is more often an award.
+const RANGE_ONLY_SECTIONS = new Set<SectionKind>(['other']);
 const TITLE_WORDS =
   /\b(?:manager|representative|representactive|rep|associate|coordinator|specialist|clerk|engineer|developer|director|agent|assistant|supervisor|analyst|officer|consultant|lead|leader|intern|administrator|advisor|adviser|advocate|teller|cashier|banker|technician|accountant|designer|receptionist|secretary|server|hostess|chef|cook|nurse|president|vp|head|owner|founder|executive|architect|planner|scheduler|trainer|instructor|teacher|tutor|attendant|worker|volunteer|preparer|writer|editor|estimator|superintendent|foreman|creator|maintainer|member|ambassador|crew|staff|partner|counselor|stylist|merchandiser|buyer|operator|dispatcher|driver|expert|examiner|aide|provider|publisher|dishwasher|welder|fabricator|photographer|pastor|attache|coach)\b/i;
 const ANON_ORG = /\bCompany Name\b/;
@@ -29,6 +33,15 @@ const ANON_LOCATION = /(?:\s*[:–—-]\s*|\s+)?\bCity(?:\s*,\s*State)?\b/;
 const CITY_STATE = /^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*\s*,\s*(?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$/;
 const LOCATION_LINE = /^(City\s*,\s*State|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}\s*,\s*[A-Z]{2})((?:\s+[A-Z]\S*(?:\s+\S+){5,}.*)?)$/;
 const CITY = /^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}$/;
+const US_STATE = new RegExp(
+  `^(?:${['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming', 'State'].join('|')})$`,
+);
+// Words that end an organization's name, never a city ("Acme, Inc").
+const ORG_SUFFIX = /^(?:inc|llc|ltd|corp|co|company|group|plc|gmbh|university|college|school)\.?$/i;
+// A template's placeholder city right after a one-word employer ("Employer City", moderncv).
+const PLACEHOLDER_CITY = /^(\S+) (City)$/;
+// Short comma-separated pieces ending in a period: moderncv's "Job title, Employer, City." is a header.
+const COMMA_HEADER = /^[^,.]{1,40}(?:,[^,.]{1,40}){2,4}\.$/;
 const SEPARATORS = /^[\s,|•·:;/–—-]+|[\s,|•·:;/–—-]+$/g;
 
 interface Parts {
@@ -37,6 +50,8 @@ interface Parts {
   location?: string;
   /** Offset (in the line) where duties start after "City , State", when they do. */
   tail?: number;
+  /** No piece held a title word: the first piece was taken for the title. */
+  guessed?: boolean;
 }
 
 function clean(s: string): string {
@@ -81,18 +96,31 @@ function parseParts(text: string): Parts {
     return { organization: 'Company Name', ...(location ? { location } : {}), ...(title ? { title } : {}), ...(tail !== undefined ? { tail } : {}) };
   }
   const pieces = text
+    .replace(/([a-z]{3})\.\s*$/, '$1')
     .split(/\s*(?:\||•|·|,|\s\/\s| – | — | - )\s*/)
     .map(clean)
     .filter(Boolean);
   const out: Parts = {};
   // "City, ST" anywhere; a spelled-out state ("Denver, Colorado") only as the last two pieces.
   let at = pieces.findIndex((p, i) => i + 1 < pieces.length && /^[A-Z]{2}$/.test(pieces[i + 1]!) && CITY.test(p));
-  if (at === -1 && pieces.length >= 2 && CITY_STATE.test(`${pieces[pieces.length - 2]}, ${pieces[pieces.length - 1]}`)) {
+  if (at === -1 && pieces.length >= 2 && US_STATE.test(pieces[pieces.length - 1]!) && CITY.test(pieces[pieces.length - 2]!)) {
     at = pieces.length - 2;
   }
   if (at !== -1 && TITLE_WORDS.test(`${pieces[at]} ${pieces[at + 1]}`)) at = -1;
   if (at !== -1) out.location = `${pieces[at]}, ${pieces[at + 1]}`;
-  const rest = pieces.filter((_, i) => at === -1 || (i !== at && i !== at + 1));
+  let rest = pieces.filter((_, i) => at === -1 || (i !== at && i !== at + 1));
+  // "Job title, Employer, City": with three pieces and no "City, ST", a last piece shaped like a city
+  // (no title word, no company suffix) is the location.
+  const last = rest[rest.length - 1];
+  if (at === -1 && rest.length === 3 && last && CITY.test(last) && !TITLE_WORDS.test(last) && !last.split(' ').some((w) => ORG_SUFFIX.test(w))) {
+    out.location = last;
+    rest = rest.slice(0, -1);
+  }
+  const placeholder = rest.length === 1 && !out.location ? PLACEHOLDER_CITY.exec(rest[0]!) : null;
+  if (placeholder && !TITLE_WORDS.test(placeholder[1]!)) {
+    out.location = placeholder[2]!;
+    rest = [placeholder[1]!];
+  }
   if (rest.length === 0) return out;
   if (rest.length === 1) {
     if (TITLE_WORDS.test(rest[0]!)) out.title = rest[0]!;
@@ -103,6 +131,7 @@ function parseParts(text: string): Parts {
   const titleIndex = t === -1 ? 0 : t;
   out.title = rest[titleIndex]!;
   out.organization = rest.filter((_, i) => i !== titleIndex).join(', ');
+  if (t === -1) out.guessed = true;
   return out;
 }
 
@@ -124,21 +153,47 @@ interface Anchor {
   rest: string;
 }
 
-function findAnchor(lines: Line[], i: number): Anchor | undefined {
+/** Text before a dates-first header that is a one-word margin label ("Vocational year–year Job title, ..."). */
+function isMarginLabel(before: string, after: string): boolean {
+  const b = before.trim();
+  if (!/^[A-Z][a-z]+$/.test(b) || TITLE_WORDS.test(b)) return false;
+  const parts = parseParts(after);
+  return parts.title !== undefined && parts.organization !== undefined && /,/.test(after);
+}
+
+/** moderncv's "year–year Job title, Employer, City.": dates at one end, short comma pieces, a period. */
+function isCommaHeader(rest: string, before: string, after: string): boolean {
+  if (before.trim() !== '' && after.trim() !== '' && rest !== after) return false;
+  const r = clean(rest);
+  return COMMA_HEADER.test(r) && r.split(',').every((p) => p.trim().split(' ').length <= 4);
+}
+
+/** A section heading glued before a comma header ("Miscellaneous Job title, Employer, City."). */
+function dropHeadingPrefix(rest: string): string {
+  const m = /^\s*([A-Z][a-z]+)\s+(?=[A-Z])/.exec(rest);
+  if (!m || !matchSectionHeading(m[1]!)) return rest;
+  const remainder = rest.slice(m[0].length);
+  const parts = parseParts(remainder);
+  return parts.title !== undefined && parts.organization !== undefined && /,/.test(remainder) ? remainder : rest;
+}
+
+function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undefined {
   const l = lines[i]!;
   if (isBulletLine(l.text)) return undefined;
   const next = lines[i + 1];
   const split = next && next.section === l.section ? joinSplitRange(l.text, next.text) : undefined;
   if (split) return { span: split, lines: [i, i + 1], rest: '' };
   const range = findDateRange(l.text);
-  const span = range ?? findSingleDate(l.text);
+  const span = range ?? (rangeOnly ? undefined : findSingleDate(l.text));
   if (!span) return undefined;
   const tail = parseParts(l.text).tail;
   const head = tail === undefined ? l.text : l.text.slice(0, tail);
   if (span.index >= head.length) return undefined;
-  const rest = `${head.slice(0, span.index)} ${head.slice(span.index + span.length)}`;
+  const before = head.slice(0, span.index);
+  const after = head.slice(span.index + span.length);
+  const rest = dropHeadingPrefix(isMarginLabel(before, after) ? after : `${before} ${after}`);
   // Dates inside a sentence ("from Mar 2007 to Sep 2008 as the ...") are not a header.
-  if (/[.!?]$/.test(head.trim()) && !ANON_ORG.test(head)) return undefined;
+  if (/[.!?]$/.test(head.trim()) && !ANON_ORG.test(head) && !isCommaHeader(rest, before, after)) return undefined;
   if (!range) {
     // One date anchors a header only beside the anonymized employer or at the end of a title.
     const atEnd = span.index + span.length >= l.text.trimEnd().length;
@@ -161,15 +216,21 @@ function roleFrom(parts: Parts, span: DateSpan | undefined, start: number, end: 
   };
 }
 
-export function findRoles(lines: Line[], kindOf: (section: number) => SectionKind): FoundRoles {
+export function findRoles(
+  lines: Line[],
+  kindOf: (section: number) => SectionKind,
+  otherHoldsRoles: (section: number) => boolean = () => false,
+): FoundRoles {
   const roles: Role[] = [];
   const roleOfLine: Array<number | undefined> = new Array<number | undefined>(lines.length);
   const headerLines = new Set<number>();
   const tails: FoundRoles['tails'] = [];
   const inRoleSection = (i: number) => {
     const s = lines[i]?.section;
-    return s !== undefined && ROLE_SECTIONS.has(kindOf(s));
+    return s !== undefined && (ROLE_SECTIONS.has(kindOf(s)) || (RANGE_ONLY_SECTIONS.has(kindOf(s)) && otherHoldsRoles(s)));
   };
+  const rangeOnly = (i: number) => RANGE_ONLY_SECTIONS.has(kindOf(lines[i]!.section!));
+  const anchorAt = (j: number) => (lines[j] ? findAnchor(lines, j, rangeOnly(j)) : undefined);
   const sameSection = (i: number, j: number) => lines[i]?.section !== undefined && lines[i]!.section === lines[j]?.section;
   const free = (j: number, i: number) => sameSection(i, j) && !headerLines.has(j) && !isBulletLine(lines[j]!.text);
 
@@ -185,9 +246,9 @@ export function findRoles(lines: Line[], kindOf: (section: number) => SectionKin
       roleOfLine[i] = open;
       continue;
     }
-    const anchor = findAnchor(lines, i);
+    const anchor = anchorAt(i);
     const undated =
-      !anchor && ANON_ORG.test(lines[i]!.text) && lines[i]!.text.length <= 90 && !(sameSection(i, i + 1) && findAnchor(lines, i + 1));
+      !anchor && !rangeOnly(i) && ANON_ORG.test(lines[i]!.text) && lines[i]!.text.length <= 90 && !(sameSection(i, i + 1) && anchorAt(i + 1));
     if (!anchor && !undated) {
       if (open !== undefined) {
         roleOfLine[i] = open;
@@ -200,7 +261,16 @@ export function findRoles(lines: Line[], kindOf: (section: number) => SectionKin
     const last = used[used.length - 1]!;
     // Below: the line that completes a header ("Company Name : City", "Stripe • San Francisco, CA").
     const below = last + 1;
-    if (anchor && (!parts.title || !parts.organization || ANON_ORG.test(lines[below]?.text ?? '')) && free(below, i) && !findAnchor(lines, below)) {
+    // An employer written in pieces ("Enactus, University of La Verne") over a title-word line ("Member").
+    if (anchor && parts.guessed && !parts.location && free(below, i) && !anchorAt(below)) {
+      const text = lines[below]!.text;
+      const extra = parseParts(text);
+      if (isHeaderLike(text) && extra.title && !extra.organization && !extra.guessed) {
+        parts = { title: extra.title, organization: `${parts.title}, ${parts.organization}` };
+        used.push(below);
+      }
+    }
+    if (anchor && (!parts.title || !parts.organization || ANON_ORG.test(lines[below]?.text ?? '')) && free(below, i) && !anchorAt(below)) {
       const text = lines[below]!.text;
       const extra = parseParts(text);
       // Beside LiveCareer's "Company Name" line, the anchor's own text is the whole title.
@@ -234,10 +304,15 @@ export function findRoles(lines: Line[], kindOf: (section: number) => SectionKin
       const above = first - 1;
       if (!free(above, i) || roleOfLine[above] !== undefined && roles[roleOfLine[above]!]!.start === lines[above]!.start) break;
       const text = lines[above]!.text;
-      if (!(ANON_ORG.test(text) || isHeaderLike(text)) || findAnchor(lines, above)) break;
+      if (!(ANON_ORG.test(text) || isHeaderLike(text)) || anchorAt(above)) break;
       const extra = parseParts(text);
       if (!parts.title && !extra.title && extra.organization && !ANON_ORG.test(text) && parts.organization) {
-        parts = merge(parts, { title: extra.organization });
+        // Neither line holds a title word: the employer line sits over the title line that carries the
+        // dates ("Employer City" / "Job title year--year", as in open-resume's "ABC Company" /
+        // "Software Engineer May 2023 - Present").
+        parts = ANON_ORG.test(parts.organization)
+          ? merge(parts, { title: extra.organization })
+          : merge({ title: parts.organization, ...(parts.location ? { location: parts.location } : {}) }, extra);
       } else if (parts.title && !extra.organization && extra.title) {
         parts = merge(parts, { organization: extra.title });
       } else {

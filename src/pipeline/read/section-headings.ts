@@ -188,3 +188,12 @@ export function matchSectionHeading(line: string): Exclude<SectionKind, 'contact
   if (exact) return exact;
   return undefined;
 }
+
+// Sections of no known kind that still list roles ("year–year Job title, Employer" under moderncv's
+// "Miscellaneous", "Member" under "On Campus Involvement"); awards, interests and the like do not.
+const OTHER_WITH_ROLES = new Set(['miscellaneous', 'campus involvement', 'on campus involvement', 'activities', 'extracurricular activities']);
+
+/** Whether an "other" section's heading announces entries that may be roles. */
+export function mayHoldRoles(heading: string): boolean {
+  return OTHER_WITH_ROLES.has(key(heading.trim()));
+}

@@ -5,6 +5,7 @@
 import type { Bullet, Role, Section, Warning } from '../../schemas/document.js';
 import { collectUnits } from './collect-units.js';
 import { findRoles } from './find-roles.js';
+import { mayHoldRoles } from './section-headings.js';
 import { splitSections } from './split-sections.js';
 
 export { normalizeDate } from './dates.js';
@@ -28,7 +29,7 @@ function warningsFor(headings: number, sections: Section[]): Warning[] {
 export function segmentResume(text: string): Segmented {
   const { lines, sections, headings } = splitSections(text);
   const kindOf = (section: number) => sections[section]!.kind;
-  const found = findRoles(lines, kindOf);
+  const found = findRoles(lines, kindOf, (section) => mayHoldRoles(sections[section]!.heading));
   const bullets = collectUnits(text, lines, kindOf, found);
   return { sections, roles: found.roles, bullets, warnings: warningsFor(headings, sections) };
 }

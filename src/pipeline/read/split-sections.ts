@@ -1,7 +1,10 @@
 // Pass 1 of segmentation: the text's non-empty lines (by offset), and the sections their headings open.
 // Heuristic: a heading is a short line from the vocabulary in section-headings.ts; the lines above the
-// first heading are the contact block. Limits: a heading glued to content on its line is not seen.
+// first heading are the contact block. A heading word right under a dated line, in another case than the
+// section's own ALL-CAPS heading, is a role title ("Volunteer" under "LionLike MindState ... June 2012 –
+// Present" in "VOLUNTEER EXPERIENCE"). Limits: a heading glued to content on its line is not seen.
 import type { Section, SectionKind } from '../../schemas/document.js';
+import { findDateRange } from './dates.js';
 import { matchSectionHeading } from './section-headings.js';
 
 export interface Line {
@@ -35,8 +38,15 @@ function splitLines(text: string): Line[] {
 export function splitSections(text: string): SplitText {
   const sections: Section[] = [];
   let headings = 0;
+  const isCaps = (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase();
+  let previous: string | undefined;
   const lines = splitLines(text).map((l): Line => {
-    const kind = matchSectionHeading(l.text);
+    const above = previous;
+    previous = l.text;
+    const current = sections[sections.length - 1];
+    const titleUnderDates =
+      current !== undefined && current.heading !== '' && isCaps(current.heading) && !isCaps(l.text) && above !== undefined && findDateRange(above) !== undefined;
+    const kind = titleUnderDates ? undefined : matchSectionHeading(l.text);
     if (kind) {
       headings += 1;
       sections.push({ kind, heading: l.text, start: l.start, end: l.end });
