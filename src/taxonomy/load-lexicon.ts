@@ -82,11 +82,24 @@ export const RewriteLexiconFileSchema = z
         })
         .strict(),
     ),
+    vagueCounts: z.array(word).describe('words a count slot may stand in for ("multiple projects" -> "[N] projects")'),
     outcomeSlot: z
       .object({
         token: SlotToken,
         verbs: z.array(verbName).min(1),
         question: z.string().min(5).endsWith('?'),
+        resultNouns: z
+          .record(word, word)
+          .describe('"resulting in increased sales" -> "resulting in a [X%] increase in sales": participle -> noun'),
+        metric: z
+          .object({
+            verbs: z.array(verbName).min(1),
+            lead: word.describe('written before the metric token, such as "cutting"'),
+            token: SlotToken,
+            question: z.string().min(5).endsWith('?'),
+          })
+          .strict()
+          .describe('an improvement verb whose object is not the measure ("Streamlined the intake process, cutting [metric] by [X%]")'),
       })
       .strict(),
     pmLexicon: z.array(word),
@@ -104,6 +117,7 @@ export const RewriteLexiconFileSchema = z
     for (const [k, v] of Object.entries(lex.competencyVerbs)) check(v, ['competencyVerbs', k]);
     for (const [k, v] of Object.entries(lex.nominalizations)) check(v, ['nominalizations', k]);
     for (const [i, v] of lex.outcomeSlot.verbs.entries()) check(v, ['outcomeSlot', 'verbs', i]);
+    for (const [i, v] of lex.outcomeSlot.metric.verbs.entries()) check(v, ['outcomeSlot', 'metric', 'verbs', i]);
     for (const [i, v] of lex.nounLikeVerbs.entries()) check(v, ['nounLikeVerbs', i]);
     for (const [i, v] of lex.supportVerbs.entries()) check(v, ['supportVerbs', i]);
     for (const [i, v] of lex.completedWork.verbs.entries()) check(v, ['completedWork', 'verbs', i]);
@@ -210,7 +224,14 @@ export interface RewriteLexicon {
   guidedPeople: Set<string>;
   termMaps: CompiledTermMap[];
   countSlots: CompiledCountSlot[];
-  outcomeSlot: { token: string; verbs: Set<string>; question: string };
+  vagueCounts: Set<string>;
+  outcomeSlot: {
+    token: string;
+    verbs: Set<string>;
+    question: string;
+    resultNouns: Map<string, string>;
+    metric: { verbs: Set<string>; lead: string; token: string; question: string };
+  };
   /** Lower-case words the rewrite may capitalize although the original does not contain them. */
   allowedCapitalized: Set<string>;
   protectedNames: string[];
@@ -327,7 +348,10 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
       token: lex.outcomeSlot.token,
       verbs: new Set(lex.outcomeSlot.verbs),
       question: lex.outcomeSlot.question,
+      resultNouns: new Map(Object.entries(lex.outcomeSlot.resultNouns)),
+      metric: { ...lex.outcomeSlot.metric, verbs: new Set(lex.outcomeSlot.metric.verbs) },
     },
+    vagueCounts: new Set(lex.vagueCounts),
     allowedCapitalized,
     protectedNames: lex.protectedNames,
     protectedLower: new Set(lex.protectedNames.map((n) => n.toLowerCase())),

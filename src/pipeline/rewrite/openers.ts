@@ -100,10 +100,11 @@ export function chooseActionVerb(
   if (r0Form && (r0Form.form === 'gerund' || (takesBase && r0Form.form === 'base'))) {
     return { verb: r0Form.base, extra: [], rest: rest.slice(1), verbPost: splitTok(rest[0]!).post, chainForm: r0Form.form };
   }
+  // "Proficient at databases", "Efficient in registration of patients": a skill claim, not work done;
+  // no verb makes it one honestly, not even the verb of its nominalization.
+  if (opener.skillBeforeNoun) return undefined;
   const nom = nominalization(rest, lex);
   if (nom) return { verb: nom[0], extra: [], rest: rest.slice(nom[1]), verbPost: '', chainForm: writerForm };
-  // "Proficient at databases": a skill claim, not work done; no verb makes it one honestly.
-  if (opener.skillBeforeNoun) return undefined;
   let verb = objectVerb(rest, ctx, lex) ?? opener.verb;
   // "Responsible for scheduling, billing" must not become "Scheduled scheduling, billing".
   const forms = Object.values(lex.verbs.get(verb) ?? {});
