@@ -69,6 +69,9 @@ export const RewriteLexiconFileSchema = z
     objectVerbs: z.array(z.object({ id: z.string(), verb: verbName, words: z.array(word).min(1) }).strict()),
     competencyVerbs: z.record(z.string(), verbName),
     nominalizations: z.record(word, verbName),
+    buriedObjects: z
+      .record(word, word)
+      .describe('a noun before a nominalization and its form as an object: "client relationship management" -> "managed client relationships"'),
     relevanceTerms: z.array(z.string().regex(/^[a-z][a-z-]*$/, 'a lower-case word prefix')).min(1),
     guidedPeople: z.array(word),
     termMaps: z.array(TermMapSchema),
@@ -131,6 +134,10 @@ export const RewriteLexiconFileSchema = z
       if (o.mode === 'support' && !support.has(o.verb)) {
         ctx.addIssue({ code: 'custom', path: ['weakOpeners', i, 'verb'], message: `a support opener may only become one of supportVerbs, not "${o.verb}"` });
       }
+    }
+    // slots.ts writes "a team of [N]" with the question of this slot.
+    if (!lex.countSlots.some((s) => s.id === 'people-led')) {
+      ctx.addIssue({ code: 'custom', path: ['countSlots'], message: 'needs the slot "people-led" (used for "a team of [N]")' });
     }
     const names = lex.protectedNames.map((n) => n.toLowerCase());
     for (const [i, t] of lex.termMaps.entries()) {
@@ -215,6 +222,8 @@ export interface RewriteLexicon {
   objectVerbs: { id: string; verb: string; words: Set<string> }[];
   competencyVerbs: Map<string, string>;
   nominalizations: Map<string, string>;
+  /** Noun before a nominalization -> its form as the verb's object ("relationship" -> "relationships"). */
+  buriedObjects: Map<string, string>;
   /**
    * The file's relevanceTerms by the char code of their first letter, each distinct term with the number of
    * times it is listed (the score counts list entries): a word is compared only with the terms it
@@ -318,6 +327,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     objectVerbs: lex.objectVerbs.map((o) => ({ id: o.id, verb: o.verb, words: new Set(o.words) })),
     competencyVerbs: new Map(Object.entries(lex.competencyVerbs)),
     nominalizations: new Map(Object.entries(lex.nominalizations)),
+    buriedObjects: new Map(Object.entries(lex.buriedObjects)),
     relevanceByFirst,
     guidedPeople: new Set(lex.guidedPeople),
     termMaps: lex.termMaps

@@ -2,6 +2,7 @@
 // the verb that replaces it, chosen by what follows (a verb, a nominalization, a noun phrase, people).
 // Every verb written here comes from the lexicon; limits: the object is read from at most 8 words.
 import type { CompiledOpener, RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
+import { buriedObject } from './buried-object.js';
 import type { RewriteContext } from './rewrite-bullet.js';
 import { OBJECT_STOPS, PREPOSITIONS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
 
@@ -105,6 +106,9 @@ export function chooseActionVerb(
   if (opener.skillBeforeNoun) return undefined;
   const nom = nominalization(rest, lex);
   if (nom) return { verb: nom[0], extra: [], rest: rest.slice(nom[1]), verbPost: '', chainForm: writerForm };
+  // "Responsible for client relationship management" -> "Managed client relationships".
+  const buried = buriedObject(rest, lex, false);
+  if (buried) return { verb: buried.verb, extra: [], rest: [...buried.object, ...rest.slice(buried.after)], verbPost: '', chainForm: writerForm };
   let verb = objectVerb(rest, ctx, lex) ?? opener.verb;
   // "Responsible for scheduling, billing" must not become "Scheduled scheduling, billing".
   const forms = Object.values(lex.verbs.get(verb) ?? {});

@@ -10,10 +10,12 @@ import type { RewriteRequest } from '../../schemas/rewrites.js';
 import type { CompiledOpener, RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import { chooseActionVerb, chooseMappedVerb, chooseSupportVerb, matchOpener, nominalization, type OpenerChoice } from './openers.js';
 import { NON_ASCII, scoreBullet } from './score-bullet.js';
+import { buriedObject } from './buried-object.js';
 import { skipReason } from './skip-bullet.js';
 import { addSlots } from './slots.js';
 import { alignChain, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
+import { moveInstrument } from './use-to.js';
 import {
   AUXILIARIES,
   CONNECTORS,
@@ -161,14 +163,25 @@ function verbFromNominalization(tokens: string[], job: ClauseJob): ClauseResult 
   const { ctx, lex, changes, first } = job;
   const nom = nominalization(tokens, lex);
   // Only a plain lead noun ("Preparation of"), not a title ("Project Management of ...") or a list.
-  if (!nom || tokens.length < nom[1] + 2 || splitTok(tokens[0]!).pre) return { tokens };
+  if (!nom || tokens.length < nom[1] + 2 || splitTok(tokens[0]!).pre) return verbFromBuriedObject(tokens, job);
   const verb = verbIn(nom[0], ctx.tense, lex);
   changes.push({ rule: 'noun-to-verb', from: tokens.slice(0, nom[1]).join(' '), to: asWritten(verb, first, lex) });
   return { tokens: [verb, ...tokens.slice(nom[1])], verb: nom[0] };
 }
 
+/** "Claims processing for the Medicaid plans" -> "Processed claims for the Medicaid plans". */
+function verbFromBuriedObject(tokens: string[], job: ClauseJob): ClauseResult {
+  const { ctx, lex, changes, first } = job;
+  const buried = splitTok(tokens[0]!).pre ? undefined : buriedObject(tokens, lex, true);
+  if (!buried) return { tokens };
+  const verb = verbIn(buried.verb, ctx.tense, lex);
+  const out = [verb, ...buried.object, ...tokens.slice(buried.after)];
+  changes.push({ rule: 'buried-object', from: tokens.slice(0, buried.after).join(' '), to: asWritten([verb, ...buried.object].join(' '), first, lex) });
+  return { tokens: out, verb: buried.verb };
+}
+
 function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[], first: boolean): ClauseResult {
-  const tokens = dropLeadFillers(splitSpaces(clause), lex, changes);
+  const tokens = moveInstrument(dropLeadFillers(splitSpaces(clause), lex, changes), lex, changes);
   if (tokens.length === 0) return { tokens };
   const opener = matchOpener(tokens, lex);
   const job: ClauseJob = { ctx, lex, changes, first };

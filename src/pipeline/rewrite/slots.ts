@@ -73,15 +73,14 @@ function countSlot(out: string[], start: number, lex: RewriteLexicon): Placed | 
   const clauseEnd = clauseEndFrom(out, start);
   const leadForm = lex.forms.get(coreOf(out[start]!))?.form;
   let j = start + 1;
-  // Skip coordinated verbs: "Coached and mentored [N] agents".
-  while (
-    j + 1 < clauseEnd &&
-    isConnector(out[j]!) &&
-    !splitTok(out[j - 1]!).post &&
-    isWord(out[j + 1]!) &&
-    lex.forms.get(coreOf(out[j + 1]!))?.form === leadForm
-  )
-    j += 2;
+  // Skip coordinated verbs: "Coached and mentored [N] agents", "Documented, researched and resolved".
+  const sameForm = (raw: string | undefined) => raw !== undefined && isWord(raw) && lex.forms.get(coreOf(raw))?.form === leadForm;
+  for (;;) {
+    const prevPost = splitTok(out[j - 1]!).post;
+    if (j + 1 < clauseEnd && isConnector(out[j]!) && (prevPost === '' || prevPost === ',') && sameForm(out[j + 1])) j += 2;
+    else if (j < clauseEnd && prevPost === ',' && sameForm(out[j]) && lex.forms.has(coreOf(out[j - 1]!))) j += 1;
+    else break;
+  }
   if (j >= clauseEnd || splitTok(out[j - 1]!).post) return undefined;
   const people = lex.countSlots.find((s) => s.id === 'people-led');
   // "Led a team to ..." -> "Led a team of [N] to ...": the size of the team is the question.
@@ -135,7 +134,9 @@ function countSlot(out: string[], start: number, lex: RewriteLexicon): Placed | 
         isConnector(after) ||
         PREPOSITIONS.has(coreOf(after)) ||
         (/(ing|ed)$/.test(coreOf(after)) && !lex.nounGerunds.has(coreOf(after))) ||
-        ['who', 'that', 'per', 'daily', 'weekly', 'each'].includes(coreOf(after)))
+        ['who', 'that', 'per', 'daily', 'weekly', 'each'].includes(coreOf(after)) ||
+        // "[N] customer calls effectively": an adverb after the noun ends its phrase.
+        (/^\p{Ll}+ly$/u.test(after) && !/(ily|ply)$/.test(after) && !lex.forms.has(coreOf(after))))
     );
   };
   for (let skip = 0; skip <= 2; skip++) {
@@ -241,6 +242,12 @@ function outcomeSlot(out: string[], verb: string, lex: RewriteLexicon): Placed[]
     const purpose = f?.form === 'base' && coreOf(prev) === 'to' && o.verbs.has(f.base) && beforeTo !== 'how' && !peopleWords(lex).has(beforeTo);
     const participle = f?.form === 'gerund' && (/,$/.test(prev) || coreOf(prev) === 'thereby') && o.verbs.has(f.base);
     if (purpose || participle) {
+      const end = clauseEndFrom(out, i);
+      return insertBy(out, i + 1, objectEnd(out, i + 1, end, lex), lex) ? byX() : undefined;
+    }
+    // "spreadsheets that improved reporting accuracy": a result the bullet states.
+    const relative = f?.form === 'past' && (coreOf(prev) === 'that' || coreOf(prev) === 'which') && o.verbs.has(f.base);
+    if (relative) {
       const end = clauseEndFrom(out, i);
       return insertBy(out, i + 1, objectEnd(out, i + 1, end, lex), lex) ? byX() : undefined;
     }
