@@ -3,7 +3,7 @@
 // Every verb written here comes from the lexicon; limits: the object is read from at most 8 words.
 import type { CompiledOpener, RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
 import { buriedObject } from './buried-object.js';
-import type { RewriteContext } from './rewrite-bullet.js';
+import type { RewriteChange, RewriteContext } from './rewrite-bullet.js';
 import { OBJECT_STOPS, PREPOSITIONS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
 
 export function matchOpener(tokens: string[], lex: RewriteLexicon) {
@@ -67,6 +67,10 @@ export interface OpenerChoice {
   verbPost: string;
   /** Form of the writer's verb chain, for re-inflecting coordinated verbs. */
   chainForm?: VerbForm;
+  /** Words of the clause the new verb replaced, when `rest` is not a tail of the clause. */
+  consumed?: number;
+  /** The clause words rewritten into `rest` ("client relationship management" -> "client relationships"). */
+  moved?: RewriteChange;
 }
 
 /** "billing and collections", "training and development staff": an activity noun, not a verb. */
@@ -108,7 +112,17 @@ export function chooseActionVerb(
   if (nom) return { verb: nom[0], extra: [], rest: rest.slice(nom[1]), verbPost: '', chainForm: writerForm };
   // "Responsible for client relationship management" -> "Managed client relationships".
   const buried = buriedObject(rest, lex, false);
-  if (buried) return { verb: buried.verb, extra: [], rest: [...buried.object, ...rest.slice(buried.after)], verbPost: '', chainForm: writerForm };
+  if (buried) {
+    return {
+      verb: buried.verb,
+      extra: [],
+      rest: [...buried.object, ...rest.slice(buried.after)],
+      verbPost: '',
+      chainForm: writerForm,
+      consumed: 0,
+      moved: { rule: 'buried-object', from: rest.slice(0, buried.after).join(' '), to: buried.object.join(' ') },
+    };
+  }
   let verb = objectVerb(rest, ctx, lex) ?? opener.verb;
   // "Responsible for scheduling, billing" must not become "Scheduled scheduling, billing".
   const forms = Object.values(lex.verbs.get(verb) ?? {});

@@ -119,9 +119,10 @@ function replaceOpener(tokens: string[], opener: CompiledOpener, job: ClauseJob)
   changes.push(
     {
       rule: opener.mode === 'replace' ? 'verb-map' : 'weak-opener',
-      from: tokens.slice(0, opener.words.length + dropped.length + Math.max(0, rest.length - choice.rest.length)).join(' '),
+      from: tokens.slice(0, opener.words.length + dropped.length + (choice.consumed ?? Math.max(0, rest.length - choice.rest.length))).join(' '),
       to: asWritten(head.join(' '), first, lex),
     },
+    ...(choice.moved ? [choice.moved] : []),
     ...clauseChanges,
   );
   return { tokens: out, verb: choice.verb };

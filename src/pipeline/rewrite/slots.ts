@@ -36,13 +36,14 @@ export function addSlots(
   changes: RewriteChange[],
   slots: RewriteSlot[],
 ): string[] {
-  if (!verb) return tokens;
   const out = [...tokens];
   const placed: Placed[] = [];
   // Clause starts: the first token and the token after each ";". The first clause's verb is known; a
   // later clause gets a count slot only when it opens with a verb form in lower case.
   const starts = [0, ...out.flatMap((t, i) => (/;$/.test(t) && i + 1 < out.length ? [i + 1] : []))];
   for (const [n, start] of starts.entries()) {
+    // Without a known opening verb the first clause is no verb phrase ("Key achievements: ...").
+    if (n === 0 && !verb) continue;
     if (n > 0) {
       const f = isWord(out[start]!) && /^\p{Ll}/u.test(out[start]!) ? lex.forms.get(coreOf(out[start]!)) : undefined;
       if (!f || f.form === 'gerund') continue;
@@ -211,12 +212,12 @@ function insertBy(out: string[], k: number, e: number, lex: RewriteLexicon): boo
 }
 
 /** The outcome slot(s) for the bullet, inserted in `out` (mutated); undefined when it has none. */
-function outcomeSlot(out: string[], verb: string, lex: RewriteLexicon): Placed[] | undefined {
+function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexicon): Placed[] | undefined {
   const o = lex.outcomeSlot;
   const byX = (): Placed[] => [{ token: o.token, question: o.question, rule: 'slot:outcome', from: '', to: `by ${o.token}` }];
   const firstEnd = clauseEndFrom(out, 0);
   // The lead verb is the improvement: "Improved customer satisfaction by [X%]".
-  if (o.verbs.has(verb)) {
+  if (verb !== undefined && o.verbs.has(verb)) {
     let k = 1;
     while (k < firstEnd && !OBJECT_STOPS.has(coreOf(out[k]!)) && !/[,;:]$/.test(out[k]!)) k++;
     const stop = k < firstEnd ? coreOf(out[k]!) : '';
@@ -261,7 +262,7 @@ function outcomeSlot(out: string[], verb: string, lex: RewriteLexicon): Placed[]
     }
   }
   // "Streamlined the intake process, cutting [metric] by [X%]": the object is not the measure.
-  if (o.metric.verbs.has(verb) && !out.slice(0, firstEnd).some((t) => OUTCOME_WORDS.has(coreOf(t)))) {
+  if (verb !== undefined && o.metric.verbs.has(verb) && !out.slice(0, firstEnd).some((t) => OUTCOME_WORDS.has(coreOf(t)))) {
     const lastIdx = firstEnd - 1;
     const last = out[lastIdx]!;
     const { post } = splitTok(last);
