@@ -42,7 +42,8 @@ export function buriedObject(tokens: readonly string[], lex: RewriteLexicon, cla
         !CONNECTORS.has(coreOf(w)) &&
         !DETERMINERS.has(coreOf(w)) &&
         !PREPOSITIONS.has(coreOf(w)) &&
-        !lex.forms.has(coreOf(w)),
+        // A modifier that is a verb form would be read as a verb; the object noun may be one ("order").
+        (k === h - 1 || !lex.forms.has(coreOf(w))),
     );
     const objectForm = lex.buriedObjects.get(coreOf(words.at(-1)!));
     if (!plain || !objectForm) return undefined;
