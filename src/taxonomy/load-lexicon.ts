@@ -98,6 +98,7 @@ export const RewriteLexiconFileSchema = z
           .object({
             verbs: z.array(verbName).min(1),
             lead: word.describe('written before the metric token, such as "cutting"'),
+            objects: z.array(word).min(1).describe('the first clause must name one of these (a process, not a policy)'),
             token: SlotToken,
             question: z.string().min(5).endsWith('?'),
           })
@@ -239,7 +240,7 @@ export interface RewriteLexicon {
     verbs: Set<string>;
     question: string;
     resultNouns: Map<string, string>;
-    metric: { verbs: Set<string>; lead: string; token: string; question: string };
+    metric: { verbs: Set<string>; lead: string; token: string; question: string; objects: Set<string> };
   };
   /** Lower-case words the rewrite may capitalize although the original does not contain them. */
   allowedCapitalized: Set<string>;
@@ -359,7 +360,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
       verbs: new Set(lex.outcomeSlot.verbs),
       question: lex.outcomeSlot.question,
       resultNouns: new Map(Object.entries(lex.outcomeSlot.resultNouns)),
-      metric: { ...lex.outcomeSlot.metric, verbs: new Set(lex.outcomeSlot.metric.verbs) },
+      metric: { ...lex.outcomeSlot.metric, verbs: new Set(lex.outcomeSlot.metric.verbs), objects: new Set(lex.outcomeSlot.metric.objects) },
     },
     vagueCounts: new Set(lex.vagueCounts),
     allowedCapitalized,

@@ -180,7 +180,10 @@ function objectEnd(out: readonly string[], k: number, end: number, lex: RewriteL
       if (next === undefined || (f && !lex.nounLikeVerbs.has(f.base) && !lex.nounGerunds.has(coreOf(next)))) return i;
     }
     if (!isWord(t) && !/^[\p{L}[]/u.test(t)) return i;
-    if (splitTok(t).post !== '') return i + 1;
+    const post = splitTok(t).post;
+    // "the accuracy, efficiency and responsiveness": a comma inside a list of nouns does not end it.
+    if (post === ',' && out[i + 1] !== undefined && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!) && !lex.forms.has(coreOf(out[i + 1]!))) continue;
+    if (post !== '') return i + 1;
   }
   return end;
 }
@@ -262,7 +265,8 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     }
   }
   // "Streamlined the intake process, cutting [metric] by [X%]": the object is not the measure.
-  if (verb !== undefined && o.metric.verbs.has(verb) && !out.slice(0, firstEnd).some((t) => OUTCOME_WORDS.has(coreOf(t)))) {
+  const firstClause = out.slice(0, firstEnd).map(coreOf);
+  if (verb !== undefined && o.metric.verbs.has(verb) && firstClause.some((c) => o.metric.objects.has(c)) && !firstClause.some((c) => OUTCOME_WORDS.has(c))) {
     const lastIdx = firstEnd - 1;
     const last = out[lastIdx]!;
     const { post } = splitTok(last);
