@@ -20,7 +20,7 @@ describe('count slots', () => {
     ['Managed multiple projects for the regional office', 'Managed [N] projects for the regional office.'],
     ['Led a team to deliver the website rollout', 'Led a team of [N] to deliver the website rollout.'],
     ['Documented, researched and resolved customer issues', 'Documented, researched and resolved [N] client issues.'],
-    ['Greeted visitors at the front desk; answered incoming calls', 'Greeted visitors at the front desk; answered [N] incoming calls.'],
+    ['Staffed the front desk; answered incoming calls', 'Staffed the front desk; answered [N] incoming calls.'],
     ['Managed customer calls effectively and efficiently', 'Managed [N] customer calls effectively and efficiently.'],
     ['Scheduled daily appointments for the clinic', 'Scheduled [N] daily appointments for the clinic.'],
   ])('%s', (input, expected) => {

@@ -235,6 +235,8 @@ interface Composed {
   rewrite: string;
   changes: RewriteChange[];
   slots: RewriteSlot[];
+  /** The same rewrite without its slots (slots are the last step): the no-placeholders framing. */
+  withoutSlots?: string;
 }
 
 /** The rewrite of a tidied bullet, with the optional steps `options` allows. */
@@ -260,7 +262,8 @@ function composeRewrite(cleaned: string, context: RewriteContext, lexicon: Rewri
   const hasNumber = /[0-9]/.test(cleaned) || (NON_ASCII.test(cleaned) && /\p{N}/u.test(cleaned));
   const tokens = splitSpaces(mapped);
   const slotted = hasNumber || !options.slots ? tokens : addSlots(tokens, firstVerb, lexicon, changes, slots);
-  return { rewrite: finishSentence(slotted, changes, lexicon), changes, slots };
+  const rewrite = finishSentence(slotted, changes, lexicon);
+  return slots.length ? { rewrite, changes, slots, withoutSlots: finishSentence(tokens, [], lexicon) } : { rewrite, changes, slots };
 }
 
 /**
@@ -278,7 +281,7 @@ function composeAlternatives(cleaned: string, context: RewriteContext, lexicon: 
   if (main.changes.some((c) => c.rule.startsWith('term-map:'))) {
     add('own-terms', composeRewrite(cleaned, context, lexicon, { termMaps: false, slots: true }));
   }
-  if (main.slots.length) add('no-placeholders', composeRewrite(cleaned, context, lexicon, { termMaps: true, slots: false }));
+  if (main.withoutSlots !== undefined) add('no-placeholders', { rewrite: main.withoutSlots, changes: [], slots: [] });
   return out;
 }
 

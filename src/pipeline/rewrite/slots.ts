@@ -26,6 +26,8 @@ const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
 const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such']);
 /** Words that open what follows an improvement's object: it ends there. */
 const AFTER_OBJECT = new Set(['while', 'resulting', 'thereby', 'leading', 'using', 'so', 'through', 'via', 'when']);
+/** The words an outcome phrase follows: "to improve", "thereby reducing", "that improved", "resulting in increased". */
+const AFTER_WORDS = new Set(['to', 'thereby', 'that', 'which', 'in']);
 /** A clause that already says what came of the work gets no "cutting [metric]". */
 const OUTCOME_WORDS = new Set(['by', 'resulting', 'thereby', 'leading', 'reducing', 'cutting', 'saving', 'improving', 'increasing', 'which', 'decreasing', 'lowering']);
 
@@ -238,6 +240,8 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
   for (let i = 1; i < out.length - 1; i++) {
     const t = out[i]!;
     const prev = out[i - 1]!;
+    // Every form below follows one of these words or a comma: most tokens are skipped here.
+    if (!AFTER_WORDS.has(coreOf(prev)) && !prev.endsWith(',')) continue;
     const f = isWord(t) && /^\p{Ll}/u.test(t) ? lex.forms.get(coreOf(t)) : undefined;
     // "to improve retention rates", ", reducing costs", "thereby reducing costs".
     // Not "trained staff on how to improve ..." or "trained agents to reduce ...": whose result it is,
