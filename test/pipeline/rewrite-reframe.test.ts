@@ -29,6 +29,17 @@ describe('count slots', () => {
     expect(r.slots.map((s) => s.token)).toEqual(['[N]']);
   });
 
+  it('keeps the writer\'s manner adverb and reads the verb after it', () => {
+    expect(rewrite('Correctly received orders, processed payments and responded to guest concerns').rewrite).toBe(
+      'Correctly received [N] orders, processed payments and responded to guest concerns.',
+    );
+    expect(rewrite('Accurately documents and resolves customer service issues', 'present').rewrite).toBe(
+      'Accurately document and resolve [N] customer service issues.',
+    );
+    // An -ly word before an -ing form or a noun is not an adverb before a verb.
+    expect(rewrite('Friendly greeting of all visitors').slots).toEqual([]);
+  });
+
   it('logs a vague count it stands in for, and offers the bullet without the slot', () => {
     const r = rewrite('Coordinated several events for the school');
     expect(r.changes).toContainEqual({ rule: 'slot:projects', from: 'several', to: '[N]' });

@@ -12,7 +12,7 @@ import { chooseActionVerb, chooseMappedVerb, chooseSupportVerb, matchOpener, nom
 import { NON_ASCII, scoreBullet } from './score-bullet.js';
 import { buriedObject } from './buried-object.js';
 import { skipReason } from './skip-bullet.js';
-import { addSlots } from './slots.js';
+import { addSlots, leadAdverbAt } from './slots.js';
 import { alignChain, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
 import { moveInstrument } from './use-to.js';
@@ -186,7 +186,13 @@ function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon,
   if (tokens.length === 0) return { tokens };
   const opener = matchOpener(tokens, lex);
   const job: ClauseJob = { ctx, lex, changes, first };
-  return opener ? replaceOpener(tokens, opener, job) : reinflectLeadVerb(tokens, job);
+  if (opener) return replaceOpener(tokens, opener, job);
+  // "Correctly received orders": the writer's adverb stays, the verb after it is the clause's verb.
+  if (leadAdverbAt(tokens, lex) === 1) {
+    const r = reinflectLeadVerb(tokens.slice(1), { ...job, first: false });
+    return { tokens: [tokens[0]!, ...r.tokens], verb: r.verb };
+  }
+  return reinflectLeadVerb(tokens, job);
 }
 
 /** A later sentence joined after ";" starts in lower case when its first word is surely not a name. */

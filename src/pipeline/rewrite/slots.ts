@@ -65,6 +65,18 @@ export function addSlots(
   return out;
 }
 
+/**
+ * 1 when the clause opens with a manner adverb before its verb ("Correctly received orders"), else 0:
+ * an -ly word that is no verb, followed by a verb form that is not an -ing form.
+ */
+export function leadAdverbAt(tokens: readonly string[], lex: RewriteLexicon, start = 0): number {
+  const a = tokens[start];
+  const v = tokens[start + 1];
+  if (a === undefined || v === undefined || !/^\p{L}\p{Ll}+ly$/u.test(a) || lex.forms.has(coreOf(a))) return 0;
+  const f = isWord(v) && !splitTok(v).pre && /^\p{Ll}/u.test(v) ? lex.forms.get(coreOf(v)) : undefined;
+  return f && f.form !== 'gerund' ? 1 : 0;
+}
+
 /** Index after the clause that starts at `start`: the token closing with ";" or the end. */
 function clauseEndFrom(out: readonly string[], start: number): number {
   for (let i = start; i < out.length; i++) if (/;$/.test(out[i]!)) return i + 1;
@@ -72,8 +84,9 @@ function clauseEndFrom(out: readonly string[], start: number): number {
 }
 
 /** A count slot in the clause at `start`, inserted in `out` (mutated); undefined when none fits. */
-function countSlot(out: string[], start: number, lex: RewriteLexicon): Placed | undefined {
-  const clauseEnd = clauseEndFrom(out, start);
+function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Placed | undefined {
+  const clauseEnd = clauseEndFrom(out, clauseStart);
+  const start = clauseStart + leadAdverbAt(out, lex, clauseStart);
   const leadForm = lex.forms.get(coreOf(out[start]!))?.form;
   let j = start + 1;
   // Skip coordinated verbs: "Coached and mentored [N] agents", "Documented, researched and resolved".
@@ -223,12 +236,12 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
   const firstEnd = clauseEndFrom(out, 0);
   // The lead verb is the improvement: "Improved customer satisfaction by [X%]".
   if (verb !== undefined && o.verbs.has(verb)) {
-    let k = 1;
+    let k = 1 + leadAdverbAt(out, lex);
     while (k < firstEnd && !OBJECT_STOPS.has(coreOf(out[k]!)) && !/[,;:]$/.test(out[k]!)) k++;
     const stop = k < firstEnd ? coreOf(out[k]!) : '';
     if (k < firstEnd && /[,;:]$/.test(out[k]!) && !OBJECT_STOPS.has(stop)) k++;
     else if (stop === 'and') return undefined;
-    if (k > 1 && stop !== 'by') {
+    if (k > 1 + leadAdverbAt(out, lex) && stop !== 'by') {
       const last = out[k - 1]!;
       const { post } = splitTok(last);
       out[k - 1] = last.slice(0, last.length - post.length);
