@@ -62,6 +62,14 @@ describe('outcome slots, only where the bullet describes an improvement', () => 
     ['Built spreadsheets that improved reporting accuracy', 'Built [N] spreadsheets that improved reporting accuracy by [X%].'],
     ['Renegotiated supplier terms, reducing costs for the store', 'Renegotiated supplier terms, reducing costs by [X%] for the store.'],
     ['Improved customer satisfaction', 'Improved customer satisfaction by [X%].'],
+    [
+      'Coordinated the program to gain data consistency and improve data quality throughout the bank',
+      'Coordinated the program to gain data consistency and improve data quality by [X%] throughout the bank.',
+    ],
+    [
+      'Recommended changes to increase the accuracy, efficiency and responsiveness of the department',
+      'Recommended changes to increase the accuracy, efficiency and responsiveness of the department by [X%].',
+    ],
   ])('%s', (input, expected) => {
     const r = rewrite(input);
     expect(r.rewrite).toBe(expected);
@@ -78,6 +86,8 @@ describe('outcome slots, only where the bullet describes an improvement', () => 
   it('adds none where the result is someone else\'s, already said, or numbered', () => {
     expect(rewrite('Trained staff on how to improve customer interactions').rewrite).not.toContain('[X%]');
     expect(rewrite('Coached agents to improve handle times').rewrite).not.toContain('[X%]');
+    expect(rewrite('Trained agents to listen and improve handle times').rewrite).not.toContain('[X%]');
+    expect(rewrite('Researched strategies to enhance client relationships').rewrite).not.toContain('[X%]');
     expect(rewrite('Streamlined the returns process by removing a form').slots).toEqual([]);
     expect(rewrite('Streamlined the returns process for 3 stores').slots).toEqual([]);
     expect(rewrite('Reduced costs by renegotiating supplier terms').rewrite).toBe('Reduced costs by renegotiating supplier terms.');

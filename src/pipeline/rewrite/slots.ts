@@ -203,6 +203,12 @@ function objectEnd(out: readonly string[], k: number, end: number, lex: RewriteL
   return end;
 }
 
+/** The purpose "to" at `at - 1` is the writer's own: not "how to", not after a person ("trained staff to"). */
+function purposeIsOwn(out: readonly string[], at: number, lex: RewriteLexicon): boolean {
+  const beforeTo = coreOf(out[at - 2] ?? '');
+  return beforeTo !== 'how' && !peopleWords(lex).has(beforeTo);
+}
+
 const PEOPLE = new WeakMap<RewriteLexicon, Set<string>>();
 /** Nouns for people (count slots for people and clients, guided people): "trained staff to improve". */
 function peopleWords(lex: RewriteLexicon): Set<string> {
@@ -250,17 +256,25 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     }
     return undefined;
   }
+  // Index of the last "to" + base verb in the current clause: "to gain X and improve Y" continues it.
+  let purposeAt = -1;
   for (let i = 1; i < out.length - 1; i++) {
     const t = out[i]!;
     const prev = out[i - 1]!;
+    if (/;$/.test(prev) || SUBORDINATORS.has(coreOf(prev))) purposeAt = -1;
+    if (coreOf(prev) === 'to' && lex.forms.get(coreOf(t))?.form === 'base') purposeAt = i;
+    const chained = purposeAt >= 0 && i - purposeAt <= 8 && isConnector(prev);
     // Every form below follows one of these words or a comma: most tokens are skipped here.
-    if (!AFTER_WORDS.has(coreOf(prev)) && !prev.endsWith(',')) continue;
+    if (!chained && !AFTER_WORDS.has(coreOf(prev)) && !prev.endsWith(',')) continue;
     const f = isWord(t) && /^\p{Ll}/u.test(t) ? lex.forms.get(coreOf(t)) : undefined;
     // "to improve retention rates", ", reducing costs", "thereby reducing costs".
     // Not "trained staff on how to improve ..." or "trained agents to reduce ...": whose result it is,
     // is then unclear.
     const beforeTo = coreOf(out[i - 2] ?? '');
-    const purpose = f?.form === 'base' && coreOf(prev) === 'to' && o.verbs.has(f.base) && beforeTo !== 'how' && !peopleWords(lex).has(beforeTo);
+    const purpose =
+      f?.form === 'base' &&
+      o.verbs.has(f.base) &&
+      ((coreOf(prev) === 'to' && beforeTo !== 'how' && !peopleWords(lex).has(beforeTo)) || (chained && purposeIsOwn(out, purposeAt, lex)));
     const participle = f?.form === 'gerund' && (/,$/.test(prev) || coreOf(prev) === 'thereby') && o.verbs.has(f.base);
     if (purpose || participle) {
       const end = clauseEndFrom(out, i);
