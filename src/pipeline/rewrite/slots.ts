@@ -160,20 +160,17 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
     const at = from + skip;
     // phraseAt fails unless the phrase starts with this word: compare it before the full check.
     const atCore = out[at] === undefined ? undefined : coreOf(out[at]);
-    for (const s of lex.countSlots) {
-      for (const phrase of s.phrases) {
-        if (phrase[0] !== atCore) continue;
-        if (phraseAt(at, phrase) && endsPhrase(at, phrase)) {
-          const rule = `slot:${s.id}`;
-          if (vague) {
-            const was = out[j]!;
-            out[j] = s.token;
-            return { token: s.token, question: s.question, rule, from: was, to: s.token };
-          }
-          out.splice(j, 0, s.token);
-          return { token: s.token, question: s.question, rule, from: '', to: s.token };
-        }
+    const candidates = atCore === undefined ? undefined : slotsByFirst(lex).get(atCore);
+    for (const [s, phrase] of candidates ?? []) {
+      if (!phraseAt(at, phrase) || !endsPhrase(at, phrase)) continue;
+      const rule = `slot:${s.id}`;
+      if (vague) {
+        const was = out[j]!;
+        out[j] = s.token;
+        return { token: s.token, question: s.question, rule, from: was, to: s.token };
       }
+      out.splice(j, 0, s.token);
+      return { token: s.token, question: s.question, rule, from: '', to: s.token };
     }
   }
   return undefined;
@@ -201,6 +198,24 @@ function objectEnd(out: readonly string[], k: number, end: number, lex: RewriteL
     if (post !== '') return i + 1;
   }
   return end;
+}
+
+const BY_FIRST = new WeakMap<RewriteLexicon, Map<string, [RewriteLexicon['countSlots'][number], string[]][]>>();
+/** Count slot phrases by their first word, in lexicon order (slot order, then longest phrase first). */
+function slotsByFirst(lex: RewriteLexicon) {
+  let m = BY_FIRST.get(lex);
+  if (!m) {
+    m = new Map();
+    for (const s of lex.countSlots) {
+      for (const phrase of s.phrases) {
+        const list = m.get(phrase[0]!) ?? [];
+        list.push([s, phrase]);
+        m.set(phrase[0]!, list);
+      }
+    }
+    BY_FIRST.set(lex, m);
+  }
+  return m;
 }
 
 /** The purpose "to" at `at - 1` is the writer's own: not "how to", not after a person ("trained staff to"). */
