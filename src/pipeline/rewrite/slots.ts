@@ -72,7 +72,8 @@ export function addSlots(
 export function leadAdverbAt(tokens: readonly string[], lex: RewriteLexicon, start = 0): number {
   const a = tokens[start];
   const v = tokens[start + 1];
-  if (a === undefined || v === undefined || !/^\p{L}\p{Ll}+ly$/u.test(a) || lex.forms.has(coreOf(a))) return 0;
+  // endsWith first: the Unicode test is the slow part, and most first words do not end in "ly".
+  if (a === undefined || v === undefined || !a.endsWith('ly') || !/^\p{L}\p{Ll}+ly$/u.test(a) || lex.forms.has(coreOf(a))) return 0;
   const f = isWord(v) && !splitTok(v).pre && /^\p{Ll}/u.test(v) ? lex.forms.get(coreOf(v)) : undefined;
   return f && f.form !== 'gerund' ? 1 : 0;
 }
@@ -276,11 +277,13 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
   for (let i = 1; i < out.length - 1; i++) {
     const t = out[i]!;
     const prev = out[i - 1]!;
-    if (/;$/.test(prev) || SUBORDINATORS.has(coreOf(prev))) purposeAt = -1;
-    if (coreOf(prev) === 'to' && lex.forms.get(coreOf(t))?.form === 'base') purposeAt = i;
+    // Raw comparisons first: this runs for every token of every bullet, and "to", "that", "in" are
+    // written without punctuation.
+    if (prev.endsWith(';') || SUBORDINATORS.has(prev)) purposeAt = -1;
+    if (prev === 'to' && lex.forms.get(coreOf(t))?.form === 'base') purposeAt = i;
     const chained = purposeAt >= 0 && i - purposeAt <= 8 && isConnector(prev);
     // Every form below follows one of these words or a comma: most tokens are skipped here.
-    if (!chained && !AFTER_WORDS.has(coreOf(prev)) && !prev.endsWith(',')) continue;
+    if (!chained && !AFTER_WORDS.has(prev) && !prev.endsWith(',')) continue;
     const f = isWord(t) && /^\p{Ll}/u.test(t) ? lex.forms.get(coreOf(t)) : undefined;
     // "to improve retention rates", ", reducing costs", "thereby reducing costs".
     // Not "trained staff on how to improve ..." or "trained agents to reduce ...": whose result it is,
