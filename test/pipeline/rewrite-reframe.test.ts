@@ -88,6 +88,8 @@ describe('outcome slots, only where the bullet describes an improvement', () => 
     expect(rewrite('Coached agents to improve handle times').rewrite).not.toContain('[X%]');
     expect(rewrite('Trained agents to listen and improve handle times').rewrite).not.toContain('[X%]');
     expect(rewrite('Researched strategies to enhance client relationships').rewrite).not.toContain('[X%]');
+    // "by [X%]" after a participle would read as its agent.
+    expect(rewrite('Edited documents to improve acceptance of topics presented').rewrite).not.toContain('[X%]');
     expect(rewrite('Streamlined the returns process by removing a form').slots).toEqual([]);
     expect(rewrite('Streamlined the returns process for 3 stores').slots).toEqual([]);
     expect(rewrite('Reduced costs by renegotiating supplier terms').rewrite).toBe('Reduced costs by renegotiating supplier terms.');

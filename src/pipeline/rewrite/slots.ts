@@ -193,6 +193,9 @@ function objectEnd(out: readonly string[], k: number, end: number, lex: RewriteL
       if (next === undefined || (f && !lex.nounLikeVerbs.has(f.base) && !lex.nounGerunds.has(coreOf(next)))) return i;
     }
     if (!isWord(t) && !/^[\p{L}[]/u.test(t)) return i;
+    // "acceptance of topics presented by ...": a participle after the noun; "by [X%]" would read as its
+    // agent, so no slot.
+    if (i > k && lex.forms.get(c)?.form === 'past' && !lex.nounLikeVerbs.has(lex.forms.get(c)!.base)) return k;
     const post = splitTok(t).post;
     // "the accuracy, efficiency and responsiveness": a comma inside a list of nouns does not end it.
     if (post === ',' && out[i + 1] !== undefined && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!) && !lex.forms.has(coreOf(out[i + 1]!))) continue;
