@@ -176,7 +176,7 @@ export const RewriteAlternativeSchema = z
   .object({
     framing: z
       .enum(REWRITE_FRAMINGS)
-      .describe('own-terms: the same rewrite in the writer\'s own words (no term maps); no-placeholders: without [N]/[X%] slots.'),
+      .describe('own-terms: the same rewrite in the writer\'s own words (no term maps); no-placeholders: without its slots ([N], [X%], [metric]).'),
     rewrite: z.string(),
     slots: z.array(RewriteSlotSchema),
   })

@@ -69,6 +69,9 @@ export const RewriteLexiconFileSchema = z
     objectVerbs: z.array(z.object({ id: z.string(), verb: verbName, words: z.array(word).min(1) }).strict()),
     competencyVerbs: z.record(z.string(), verbName),
     nominalizations: z.record(word, verbName),
+    buriedObjects: z
+      .record(word, word)
+      .describe('a noun before a nominalization and its form as an object: "client relationship management" -> "managed client relationships"'),
     relevanceTerms: z.array(z.string().regex(/^[a-z][a-z-]*$/, 'a lower-case word prefix')).min(1),
     guidedPeople: z.array(word),
     termMaps: z.array(TermMapSchema),
@@ -82,11 +85,25 @@ export const RewriteLexiconFileSchema = z
         })
         .strict(),
     ),
+    vagueCounts: z.array(word).describe('words a count slot may stand in for ("multiple projects" -> "[N] projects")'),
     outcomeSlot: z
       .object({
         token: SlotToken,
         verbs: z.array(verbName).min(1),
         question: z.string().min(5).endsWith('?'),
+        resultNouns: z
+          .record(word, word)
+          .describe('"resulting in increased sales" -> "resulting in a [X%] increase in sales": participle -> noun'),
+        metric: z
+          .object({
+            verbs: z.array(verbName).min(1),
+            lead: word.describe('written before the metric token, such as "cutting"'),
+            objects: z.array(word).min(1).describe('the first clause must name one of these (a process, not a policy)'),
+            token: SlotToken,
+            question: z.string().min(5).endsWith('?'),
+          })
+          .strict()
+          .describe('an improvement verb whose object is not the measure ("Streamlined the intake process, cutting [metric] by [X%]")'),
       })
       .strict(),
     pmLexicon: z.array(word),
@@ -104,6 +121,7 @@ export const RewriteLexiconFileSchema = z
     for (const [k, v] of Object.entries(lex.competencyVerbs)) check(v, ['competencyVerbs', k]);
     for (const [k, v] of Object.entries(lex.nominalizations)) check(v, ['nominalizations', k]);
     for (const [i, v] of lex.outcomeSlot.verbs.entries()) check(v, ['outcomeSlot', 'verbs', i]);
+    for (const [i, v] of lex.outcomeSlot.metric.verbs.entries()) check(v, ['outcomeSlot', 'metric', 'verbs', i]);
     for (const [i, v] of lex.nounLikeVerbs.entries()) check(v, ['nounLikeVerbs', i]);
     for (const [i, v] of lex.supportVerbs.entries()) check(v, ['supportVerbs', i]);
     for (const [i, v] of lex.completedWork.verbs.entries()) check(v, ['completedWork', 'verbs', i]);
@@ -117,6 +135,10 @@ export const RewriteLexiconFileSchema = z
       if (o.mode === 'support' && !support.has(o.verb)) {
         ctx.addIssue({ code: 'custom', path: ['weakOpeners', i, 'verb'], message: `a support opener may only become one of supportVerbs, not "${o.verb}"` });
       }
+    }
+    // slots.ts writes "a team of [N]" with the question of this slot.
+    if (!lex.countSlots.some((s) => s.id === 'people-led')) {
+      ctx.addIssue({ code: 'custom', path: ['countSlots'], message: 'needs the slot "people-led" (used for "a team of [N]")' });
     }
     const names = lex.protectedNames.map((n) => n.toLowerCase());
     for (const [i, t] of lex.termMaps.entries()) {
@@ -201,6 +223,8 @@ export interface RewriteLexicon {
   objectVerbs: { id: string; verb: string; words: Set<string> }[];
   competencyVerbs: Map<string, string>;
   nominalizations: Map<string, string>;
+  /** Noun before a nominalization -> its form as the verb's object ("relationship" -> "relationships"). */
+  buriedObjects: Map<string, string>;
   /**
    * The file's relevanceTerms by the char code of their first letter, each distinct term with the number of
    * times it is listed (the score counts list entries): a word is compared only with the terms it
@@ -210,7 +234,14 @@ export interface RewriteLexicon {
   guidedPeople: Set<string>;
   termMaps: CompiledTermMap[];
   countSlots: CompiledCountSlot[];
-  outcomeSlot: { token: string; verbs: Set<string>; question: string };
+  vagueCounts: Set<string>;
+  outcomeSlot: {
+    token: string;
+    verbs: Set<string>;
+    question: string;
+    resultNouns: Map<string, string>;
+    metric: { verbs: Set<string>; lead: string; token: string; question: string; objects: Set<string> };
+  };
   /** Lower-case words the rewrite may capitalize although the original does not contain them. */
   allowedCapitalized: Set<string>;
   protectedNames: string[];
@@ -297,6 +328,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     objectVerbs: lex.objectVerbs.map((o) => ({ id: o.id, verb: o.verb, words: new Set(o.words) })),
     competencyVerbs: new Map(Object.entries(lex.competencyVerbs)),
     nominalizations: new Map(Object.entries(lex.nominalizations)),
+    buriedObjects: new Map(Object.entries(lex.buriedObjects)),
     relevanceByFirst,
     guidedPeople: new Set(lex.guidedPeople),
     termMaps: lex.termMaps
@@ -327,7 +359,10 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
       token: lex.outcomeSlot.token,
       verbs: new Set(lex.outcomeSlot.verbs),
       question: lex.outcomeSlot.question,
+      resultNouns: new Map(Object.entries(lex.outcomeSlot.resultNouns)),
+      metric: { ...lex.outcomeSlot.metric, verbs: new Set(lex.outcomeSlot.metric.verbs), objects: new Set(lex.outcomeSlot.metric.objects) },
     },
+    vagueCounts: new Set(lex.vagueCounts),
     allowedCapitalized,
     protectedNames: lex.protectedNames,
     protectedLower: new Set(lex.protectedNames.map((n) => n.toLowerCase())),

@@ -28,6 +28,9 @@ const bulletArb = fc
         fc.constantFrom(...termSources),
         fc.constantFrom('customers', 'calls', 'new hires', 'team', 'CSAT', 'Excel', 'Salesforce', 'Zendesk', 'AT&T'),
         fc.constantFrom('and', '&', ',', 'of', 'of', 'the', 'to', 'by', 'with', 'per day', '.', ';', 'and', 'Lead'),
+        // Issue 15 restructuring: tools used "to", buried objects, vague counts, teams, results.
+        fc.constantFrom('used', 'Utilized', 'to', 'resulting in', 'increased', 'improved', 'a team', 'multiple', 'several', 'that'),
+        fc.constantFrom('relationship management', 'claims processing', 'order coordination', 'problems', 'co-workers', 'Correctly', 'thereby', 'streamlined', 'process'),
         fc.integer({ min: 0, max: 100000 }).map(String),
         fc.constantFrom('15%', '$30,000', '03/2015', '4.5', 'Q3', '24/7', '1-800'),
         fc.stringMatching(/^[A-Za-z][a-z]{1,9}$/),

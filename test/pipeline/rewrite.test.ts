@@ -83,7 +83,7 @@ describe('rewriteBullet: tense', () => {
       'Ensured work requests were properly routed through repair facility.',
     );
     // A routine duty in the past under the current role still moves to the present.
-    expect(present('Prepared lesson plans for classes.').rewrite).toBe('Prepare lesson plans for classes.');
+    expect(present('Prepared lesson plans for classes.').rewrite).toBe('Prepare [N] lesson plans for classes.');
   });
 
   it('separates bullets the PDF glued without a period (issue 15: no glued bullets)', () => {
@@ -108,7 +108,7 @@ describe('rewriteBullet: tense', () => {
     );
     expect(past('I am working on blocks like LDO to begin with.').rewrite).toBe('I am working on blocks like LDO to begin with.');
     expect(past('Secures insurance authorizations for services and updates account accordingly').rewrite).toBe(
-      'Secured insurance authorizations for services and updated account accordingly.',
+      'Secured [N] insurance authorizations for services and updated account accordingly.',
     );
     expect(past('Responsible for ringing up customers quickly and guaranteeing high level of service').rewrite).toBe(
       'Rang up customers quickly and guaranteed high level of service.',
@@ -217,7 +217,7 @@ describe('rewriteBullet: grammar and tidying', () => {
       'Redesigned every form; increased product sales by 53% within first quarter.',
     );
     expect(past('Managed a team size of of 91 agents').rewrite).toBe('Managed a team size of 91 agents.');
-    expect(past('Processed returns and exchanges and').rewrite).toBe('Processed returns and exchanges.');
+    expect(past('Processed returns and exchanges and').rewrite).toBe('Processed [N] returns and exchanges.');
   });
 
   it('removes mojibake and bullet glyphs', () => {

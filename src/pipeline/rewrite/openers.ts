@@ -2,7 +2,8 @@
 // the verb that replaces it, chosen by what follows (a verb, a nominalization, a noun phrase, people).
 // Every verb written here comes from the lexicon; limits: the object is read from at most 8 words.
 import type { CompiledOpener, RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
-import type { RewriteContext } from './rewrite-bullet.js';
+import { buriedObject } from './buried-object.js';
+import type { RewriteChange, RewriteContext } from './rewrite-bullet.js';
 import { OBJECT_STOPS, PREPOSITIONS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
 
 export function matchOpener(tokens: string[], lex: RewriteLexicon) {
@@ -66,6 +67,10 @@ export interface OpenerChoice {
   verbPost: string;
   /** Form of the writer's verb chain, for re-inflecting coordinated verbs. */
   chainForm?: VerbForm;
+  /** Words of the clause the new verb replaced, when `rest` is not a tail of the clause. */
+  consumed?: number;
+  /** The clause words rewritten into `rest` ("client relationship management" -> "client relationships"). */
+  moved?: RewriteChange;
 }
 
 /** "billing and collections", "training and development staff": an activity noun, not a verb. */
@@ -100,10 +105,24 @@ export function chooseActionVerb(
   if (r0Form && (r0Form.form === 'gerund' || (takesBase && r0Form.form === 'base'))) {
     return { verb: r0Form.base, extra: [], rest: rest.slice(1), verbPost: splitTok(rest[0]!).post, chainForm: r0Form.form };
   }
+  // "Proficient at databases", "Efficient in registration of patients": a skill claim, not work done;
+  // no verb makes it one honestly, not even the verb of its nominalization.
+  if (opener.skillBeforeNoun) return undefined;
   const nom = nominalization(rest, lex);
   if (nom) return { verb: nom[0], extra: [], rest: rest.slice(nom[1]), verbPost: '', chainForm: writerForm };
-  // "Proficient at databases": a skill claim, not work done; no verb makes it one honestly.
-  if (opener.skillBeforeNoun) return undefined;
+  // "Responsible for client relationship management" -> "Managed client relationships".
+  const buried = buriedObject(rest, lex, false);
+  if (buried) {
+    return {
+      verb: buried.verb,
+      extra: [],
+      rest: [...buried.object, ...rest.slice(buried.after)],
+      verbPost: '',
+      chainForm: writerForm,
+      consumed: 0,
+      moved: { rule: 'buried-object', from: rest.slice(0, buried.after).join(' '), to: buried.object.join(' ') },
+    };
+  }
   let verb = objectVerb(rest, ctx, lex) ?? opener.verb;
   // "Responsible for scheduling, billing" must not become "Scheduled scheduling, billing".
   const forms = Object.values(lex.verbs.get(verb) ?? {});

@@ -10,10 +10,12 @@ import type { RewriteRequest } from '../../schemas/rewrites.js';
 import type { CompiledOpener, RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import { chooseActionVerb, chooseMappedVerb, chooseSupportVerb, matchOpener, nominalization, type OpenerChoice } from './openers.js';
 import { NON_ASCII, scoreBullet } from './score-bullet.js';
+import { buriedObject } from './buried-object.js';
 import { skipReason } from './skip-bullet.js';
-import { addSlots } from './slots.js';
+import { addSlots, leadAdverbAt } from './slots.js';
 import { alignChain, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
+import { moveInstrument } from './use-to.js';
 import {
   AUXILIARIES,
   CONNECTORS,
@@ -117,9 +119,10 @@ function replaceOpener(tokens: string[], opener: CompiledOpener, job: ClauseJob)
   changes.push(
     {
       rule: opener.mode === 'replace' ? 'verb-map' : 'weak-opener',
-      from: tokens.slice(0, opener.words.length + dropped.length + Math.max(0, rest.length - choice.rest.length)).join(' '),
+      from: tokens.slice(0, opener.words.length + dropped.length + (choice.consumed ?? Math.max(0, rest.length - choice.rest.length))).join(' '),
       to: asWritten(head.join(' '), first, lex),
     },
+    ...(choice.moved ? [choice.moved] : []),
     ...clauseChanges,
   );
   return { tokens: out, verb: choice.verb };
@@ -161,18 +164,35 @@ function verbFromNominalization(tokens: string[], job: ClauseJob): ClauseResult 
   const { ctx, lex, changes, first } = job;
   const nom = nominalization(tokens, lex);
   // Only a plain lead noun ("Preparation of"), not a title ("Project Management of ...") or a list.
-  if (!nom || tokens.length < nom[1] + 2 || splitTok(tokens[0]!).pre) return { tokens };
+  if (!nom || tokens.length < nom[1] + 2 || splitTok(tokens[0]!).pre) return verbFromBuriedObject(tokens, job);
   const verb = verbIn(nom[0], ctx.tense, lex);
   changes.push({ rule: 'noun-to-verb', from: tokens.slice(0, nom[1]).join(' '), to: asWritten(verb, first, lex) });
   return { tokens: [verb, ...tokens.slice(nom[1])], verb: nom[0] };
 }
 
+/** "Claims processing for the Medicaid plans" -> "Processed claims for the Medicaid plans". */
+function verbFromBuriedObject(tokens: string[], job: ClauseJob): ClauseResult {
+  const { ctx, lex, changes, first } = job;
+  const buried = splitTok(tokens[0]!).pre ? undefined : buriedObject(tokens, lex, true);
+  if (!buried) return { tokens };
+  const verb = verbIn(buried.verb, ctx.tense, lex);
+  const out = [verb, ...buried.object, ...tokens.slice(buried.after)];
+  changes.push({ rule: 'buried-object', from: tokens.slice(0, buried.after).join(' '), to: asWritten([verb, ...buried.object].join(' '), first, lex) });
+  return { tokens: out, verb: buried.verb };
+}
+
 function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[], first: boolean): ClauseResult {
-  const tokens = dropLeadFillers(splitSpaces(clause), lex, changes);
+  const tokens = moveInstrument(dropLeadFillers(splitSpaces(clause), lex, changes), lex, changes);
   if (tokens.length === 0) return { tokens };
   const opener = matchOpener(tokens, lex);
   const job: ClauseJob = { ctx, lex, changes, first };
-  return opener ? replaceOpener(tokens, opener, job) : reinflectLeadVerb(tokens, job);
+  if (opener) return replaceOpener(tokens, opener, job);
+  // "Correctly received orders": the writer's adverb stays, the verb after it is the clause's verb.
+  if (leadAdverbAt(tokens, lex) === 1) {
+    const r = reinflectLeadVerb(tokens.slice(1), { ...job, first: false });
+    return { tokens: [tokens[0]!, ...r.tokens], verb: r.verb };
+  }
+  return reinflectLeadVerb(tokens, job);
 }
 
 /** A later sentence joined after ";" starts in lower case when its first word is surely not a name. */
@@ -221,6 +241,8 @@ interface Composed {
   rewrite: string;
   changes: RewriteChange[];
   slots: RewriteSlot[];
+  /** The same rewrite without its slots (slots are the last step): the no-placeholders framing. */
+  withoutSlots?: string;
 }
 
 /** The rewrite of a tidied bullet, with the optional steps `options` allows. */
@@ -246,7 +268,8 @@ function composeRewrite(cleaned: string, context: RewriteContext, lexicon: Rewri
   const hasNumber = /[0-9]/.test(cleaned) || (NON_ASCII.test(cleaned) && /\p{N}/u.test(cleaned));
   const tokens = splitSpaces(mapped);
   const slotted = hasNumber || !options.slots ? tokens : addSlots(tokens, firstVerb, lexicon, changes, slots);
-  return { rewrite: finishSentence(slotted, changes, lexicon), changes, slots };
+  const rewrite = finishSentence(slotted, changes, lexicon);
+  return slots.length ? { rewrite, changes, slots, withoutSlots: finishSentence(tokens, [], lexicon) } : { rewrite, changes, slots };
 }
 
 /**
@@ -264,7 +287,7 @@ function composeAlternatives(cleaned: string, context: RewriteContext, lexicon: 
   if (main.changes.some((c) => c.rule.startsWith('term-map:'))) {
     add('own-terms', composeRewrite(cleaned, context, lexicon, { termMaps: false, slots: true }));
   }
-  if (main.slots.length) add('no-placeholders', composeRewrite(cleaned, context, lexicon, { termMaps: true, slots: false }));
+  if (main.withoutSlots !== undefined) add('no-placeholders', { rewrite: main.withoutSlots, changes: [], slots: [] });
   return out;
 }
 

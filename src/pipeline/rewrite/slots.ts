@@ -1,9 +1,35 @@
-// Visible slots where a number is missing: "[N]" right after the opening verb chain before a countable
-// noun with its unit ("Trained [N] new hires"), "by [X%]" after the object of an improvement verb.
-// Limits: only the first clause gets a slot, and never a bullet that already has a number.
+// Visible slots where a number is missing. A slot is a question to the writer, never a fact:
+// - "[N]" before a countable noun with its unit right after a clause's opening verbs ("Trained [N] new
+//   hires", "[N] daily calls"), in place of a vague count ("multiple projects" -> "[N] projects"), or
+//   "a team of [N]" after "a team";
+// - "by [X%]" where the bullet describes an improvement: after the object of an improvement verb,
+//   as the lead verb, in a purpose clause ("to improve retention by [X%]") or a participle
+//   (", reducing costs by [X%]"); a stated result becomes "a [X%] increase in sales"; a streamlining
+//   verb gets ", cutting [metric] by [X%]".
+// Limits: one count slot and one outcome slot per bullet, never in a bullet that has a number; the
+// object of an improvement ends at the first preposition, subordinator or punctuation.
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange, RewriteSlot } from './rewrite-bullet.js';
-import { DETERMINERS, OBJECT_STOPS, PREPOSITIONS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
+import { DETERMINERS, OBJECT_STOPS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
+
+/** Where a slot was put, so the caller can log it. */
+interface Placed {
+  token: string;
+  question: string;
+  rule: string;
+  from: string;
+  to: string;
+}
+
+/** Determiners that read as modifiers before a counted noun: "[N] daily calls", "[N] new clients". */
+const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
+const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such']);
+/** Words that open what follows an improvement's object: it ends there. */
+const AFTER_OBJECT = new Set(['while', 'resulting', 'thereby', 'leading', 'using', 'so', 'through', 'via', 'when']);
+/** The words an outcome phrase follows: "to improve", "thereby reducing", "that improved", "resulting in increased". */
+const AFTER_WORDS = new Set(['to', 'thereby', 'that', 'which', 'in']);
+/** A clause that already says what came of the work gets no "cutting [metric]". */
+const OUTCOME_WORDS = new Set(['by', 'resulting', 'thereby', 'leading', 'reducing', 'cutting', 'saving', 'improving', 'increasing', 'which', 'decreasing', 'lowering']);
 
 export function addSlots(
   tokens: string[],
@@ -12,35 +38,93 @@ export function addSlots(
   changes: RewriteChange[],
   slots: RewriteSlot[],
 ): string[] {
-  if (!verb) return tokens;
   const out = [...tokens];
-  // End of the first clause: the first token closing with ";".
-  let clauseEnd = out.findIndex((t) => /;$/.test(t));
-  clauseEnd = clauseEnd < 0 ? out.length : clauseEnd + 1;
+  const placed: Placed[] = [];
+  // Clause starts: the first token and the token after each ";". The first clause's verb is known; a
+  // later clause gets a count slot only when it opens with a verb form in lower case.
+  const starts = [0, ...out.flatMap((t, i) => (/;$/.test(t) && i + 1 < out.length ? [i + 1] : []))];
+  for (const [n, start] of starts.entries()) {
+    // Without a known opening verb the first clause is no verb phrase ("Key achievements: ...").
+    if (n === 0 && !verb) continue;
+    if (n > 0) {
+      const f = isWord(out[start]!) && /^\p{Ll}/u.test(out[start]!) ? lex.forms.get(coreOf(out[start]!)) : undefined;
+      if (!f || f.form === 'gerund') continue;
+    }
+    const hit = countSlot(out, start, lex);
+    if (hit) {
+      placed.push(hit);
+      break;
+    }
+  }
+  const outcome = outcomeSlot(out, verb, lex);
+  if (outcome) placed.push(...outcome);
+  for (const p of placed) {
+    slots.push({ token: p.token, question: p.question });
+    changes.push({ rule: p.rule, from: p.from, to: p.to });
+  }
+  return out;
+}
 
-  // Count slot: right after the opening verb chain ("Trained [N] new hires").
-  const leadForm = lex.forms.get(coreOf(out[0]!))?.form;
-  let j = 1;
-  // Skip coordinated verbs: "Coached and mentored [N] agents".
-  while (
-    j + 1 < clauseEnd &&
-    isConnector(out[j]!) &&
-    !splitTok(out[j - 1]!).post &&
-    isWord(out[j + 1]!) &&
-    lex.forms.get(coreOf(out[j + 1]!))?.form === leadForm
-  )
-    j += 2;
+/**
+ * 1 when the clause opens with a manner adverb before its verb ("Correctly received orders"), else 0:
+ * an -ly word that is no verb, followed by a verb form that is not an -ing form.
+ */
+export function leadAdverbAt(tokens: readonly string[], lex: RewriteLexicon, start = 0): number {
+  const a = tokens[start];
+  const v = tokens[start + 1];
+  // endsWith first: the Unicode test is the slow part, and most first words do not end in "ly".
+  if (a === undefined || v === undefined || !a.endsWith('ly') || !/^\p{L}\p{Ll}+ly$/u.test(a) || lex.forms.has(coreOf(a))) return 0;
+  const f = isWord(v) && !splitTok(v).pre && /^\p{Ll}/u.test(v) ? lex.forms.get(coreOf(v)) : undefined;
+  return f && f.form !== 'gerund' ? 1 : 0;
+}
+
+/** Index after the clause that starts at `start`: the token closing with ";" or the end. */
+function clauseEndFrom(out: readonly string[], start: number): number {
+  for (let i = start; i < out.length; i++) if (/;$/.test(out[i]!)) return i + 1;
+  return out.length;
+}
+
+/** A count slot in the clause at `start`, inserted in `out` (mutated); undefined when none fits. */
+function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Placed | undefined {
+  const clauseEnd = clauseEndFrom(out, clauseStart);
+  const start = clauseStart + leadAdverbAt(out, lex, clauseStart);
+  const leadForm = lex.forms.get(coreOf(out[start]!))?.form;
+  let j = start + 1;
+  // Skip coordinated verbs: "Coached and mentored [N] agents", "Documented, researched and resolved".
+  const sameForm = (raw: string | undefined) => raw !== undefined && isWord(raw) && lex.forms.get(coreOf(raw))?.form === leadForm;
+  for (;;) {
+    const prevPost = splitTok(out[j - 1]!).post;
+    if (j + 1 < clauseEnd && isConnector(out[j]!) && (prevPost === '' || prevPost === ',') && sameForm(out[j + 1])) j += 2;
+    else if (j < clauseEnd && prevPost === ',' && sameForm(out[j]) && lex.forms.has(coreOf(out[j - 1]!))) j += 1;
+    else break;
+  }
+  if (j >= clauseEnd || splitTok(out[j - 1]!).post) return undefined;
+  const people = lex.countSlots.find((s) => s.id === 'people-led');
+  // "Led a team to ..." -> "Led a team of [N] to ...": the size of the team is the question.
+  if (people && coreOf(out[j]!) === 'a' && coreOf(out[j + 1] ?? '') === 'team' && j + 1 < clauseEnd && splitTok(out[j + 1]!).pre === '') {
+    const teamTok = splitTok(out[j + 1]!);
+    const after = out[j + 2];
+    const closes = teamTok.post !== '' || after === undefined || isConnector(after) || SUBORDINATORS.has(coreOf(after)) || (PREPOSITIONS.has(coreOf(after)) && coreOf(after) !== 'of');
+    if (closes && /^[,;:.]?$/.test(teamTok.post)) {
+      out.splice(j + 1, 1, out[j + 1]!.slice(0, out[j + 1]!.length - teamTok.post.length), 'of', people.token + teamTok.post);
+      return { token: people.token, question: people.question, rule: `slot:${people.id}`, from: '', to: `of ${people.token}` };
+    }
+  }
   const teamOf = ['a', 'team', 'of'];
   if (teamOf.every((w, k) => coreOf(out[j + k] ?? '') === w)) j += 3;
   else if (coreOf(out[j] ?? '') === 'team' && coreOf(out[j + 1] ?? '') === 'of') j += 2;
+  // "multiple projects": the slot replaces the vague count instead of standing before it.
+  const vague = j < clauseEnd && isWord(out[j]!) && !splitTok(out[j]!).post && lex.vagueCounts.has(coreOf(out[j]!)) && /^\p{Ll}/u.test(out[j]!);
+  const from = vague ? j + 1 : j;
   // Up to two plain modifiers may stand before the counted noun: "[N] insurance claims".
   const modifier = (raw: string | undefined) =>
     raw !== undefined &&
     /^\p{Ll}[\p{Ll}-]*$/u.test(raw) &&
     !isConnector(raw) &&
     !PREPOSITIONS.has(raw) &&
-    !DETERMINERS.has(raw) &&
-    !['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such'].includes(raw);
+    (!DETERMINERS.has(raw) || MODIFIER_DETERMINERS.has(raw)) &&
+    !NOT_MODIFIERS.has(raw) &&
+    !lex.vagueCounts.has(raw);
   const phraseAt = (at: number, phrase: string[]) =>
     phrase.every((w, k) => {
       const raw = out[at + k];
@@ -67,43 +151,184 @@ export function addSlots(
         isConnector(after) ||
         PREPOSITIONS.has(coreOf(after)) ||
         (/(ing|ed)$/.test(coreOf(after)) && !lex.nounGerunds.has(coreOf(after))) ||
-        ['who', 'that', 'per', 'daily', 'weekly', 'each'].includes(coreOf(after)))
+        ['who', 'that', 'per', 'daily', 'weekly', 'each'].includes(coreOf(after)) ||
+        // "[N] customer calls effectively": an adverb after the noun ends its phrase.
+        (/^\p{Ll}+ly$/u.test(after) && !/(ily|ply)$/.test(after) && !lex.forms.has(coreOf(after))))
     );
   };
-  outer: for (let skip = 0; skip <= 2; skip++) {
-    if (skip > 0 && !modifier(out[j + skip - 1])) break;
-    const at = j + skip;
+  for (let skip = 0; skip <= 2; skip++) {
+    if (skip > 0 && !modifier(out[from + skip - 1])) break;
+    const at = from + skip;
     // phraseAt fails unless the phrase starts with this word: compare it before the full check.
     const atCore = out[at] === undefined ? undefined : coreOf(out[at]);
-    for (const s of lex.countSlots) {
-      for (const phrase of s.phrases) {
-        if (phrase[0] !== atCore) continue;
-        if (phraseAt(at, phrase) && endsPhrase(at, phrase) && j > 0 && j < clauseEnd && !splitTok(out[j - 1]!).post) {
-          out.splice(j, 0, s.token);
-          clauseEnd++;
-          slots.push({ token: s.token, question: s.question });
-          changes.push({ rule: `slot:${s.id}`, from: '', to: s.token });
-          break outer;
-        }
+    const candidates = atCore === undefined ? undefined : slotsByFirst(lex).get(atCore);
+    for (const [s, phrase] of candidates ?? []) {
+      if (!phraseAt(at, phrase) || !endsPhrase(at, phrase)) continue;
+      const rule = `slot:${s.id}`;
+      if (vague) {
+        const was = out[j]!;
+        out[j] = s.token;
+        return { token: s.token, question: s.question, rule, from: was, to: s.token };
       }
+      out.splice(j, 0, s.token);
+      return { token: s.token, question: s.question, rule, from: '', to: s.token };
     }
   }
+  return undefined;
+}
 
-  // Outcome slot: an improvement verb gets "by [X%]" after its object.
-  if (lex.outcomeSlot.verbs.has(verb)) {
-    let k = 1;
-    while (k < clauseEnd && !OBJECT_STOPS.has(coreOf(out[k]!)) && !/[,;:]$/.test(out[k]!)) k++;
-    const stop = k < clauseEnd ? coreOf(out[k]!) : '';
-    if (k < clauseEnd && /[,;:]$/.test(out[k]!) && !OBJECT_STOPS.has(stop)) k++;
-    else if (stop === 'and') return out;
-    if (k > 1 && stop !== 'by') {
+/**
+ * Index after the object that starts at `k`: it ends before a preposition other than "of", a
+ * subordinator, "while"/"resulting"..., "and" before a verb, or after a token closing with punctuation.
+ */
+function objectEnd(out: readonly string[], k: number, end: number, lex: RewriteLexicon): number {
+  for (let i = k; i < end; i++) {
+    const t = out[i]!;
+    const c = coreOf(t);
+    if (i > k && ((PREPOSITIONS.has(c) && c !== 'of') || SUBORDINATORS.has(c) || AFTER_OBJECT.has(c))) return i;
+    if (i > k && isConnector(t)) {
+      const next = out[i + 1];
+      const f = next === undefined ? undefined : lex.forms.get(coreOf(next));
+      // "and increase employee satisfaction": a new verb, so the object ended; "and integrity" goes on.
+      if (next === undefined || (f && !lex.nounLikeVerbs.has(f.base) && !lex.nounGerunds.has(coreOf(next)))) return i;
+    }
+    if (!isWord(t) && !/^[\p{L}[]/u.test(t)) return i;
+    // "acceptance of topics presented by ...": a participle after the noun; "by [X%]" would read as its
+    // agent, so no slot.
+    if (i > k && lex.forms.get(c)?.form === 'past' && !lex.nounLikeVerbs.has(lex.forms.get(c)!.base)) return k;
+    const post = splitTok(t).post;
+    // "the accuracy, efficiency and responsiveness": a comma inside a list of nouns does not end it.
+    if (post === ',' && out[i + 1] !== undefined && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!) && !lex.forms.has(coreOf(out[i + 1]!))) continue;
+    if (post !== '') return i + 1;
+  }
+  return end;
+}
+
+const BY_FIRST = new WeakMap<RewriteLexicon, Map<string, [RewriteLexicon['countSlots'][number], string[]][]>>();
+/** Count slot phrases by their first word, in lexicon order (slot order, then longest phrase first). */
+function slotsByFirst(lex: RewriteLexicon) {
+  let m = BY_FIRST.get(lex);
+  if (!m) {
+    m = new Map();
+    for (const s of lex.countSlots) {
+      for (const phrase of s.phrases) {
+        const list = m.get(phrase[0]!) ?? [];
+        list.push([s, phrase]);
+        m.set(phrase[0]!, list);
+      }
+    }
+    BY_FIRST.set(lex, m);
+  }
+  return m;
+}
+
+/** The purpose "to" at `at - 1` is the writer's own: not "how to", not after a person ("trained staff to"). */
+function purposeIsOwn(out: readonly string[], at: number, lex: RewriteLexicon): boolean {
+  const beforeTo = coreOf(out[at - 2] ?? '');
+  return beforeTo !== 'how' && !peopleWords(lex).has(beforeTo);
+}
+
+const PEOPLE = new WeakMap<RewriteLexicon, Set<string>>();
+/** Nouns for people (count slots for people and clients, guided people): "trained staff to improve". */
+function peopleWords(lex: RewriteLexicon): Set<string> {
+  let words = PEOPLE.get(lex);
+  if (!words) {
+    words = new Set(lex.guidedPeople);
+    for (const s of lex.countSlots) if (s.id === 'people-led' || s.id === 'clients') for (const p of s.phrases) words.add(p.at(-1)!);
+    words.add('team').add('them').add('others');
+    PEOPLE.set(lex, words);
+  }
+  return words;
+}
+
+/** Puts "by [X%]" after the object that ends before `e` (mutates `out`); false when it reads wrong there. */
+function insertBy(out: string[], k: number, e: number, lex: RewriteLexicon): boolean {
+  if (e <= k) return false;
+  const next = out[e];
+  if (next !== undefined && coreOf(next) === 'by') return false;
+  const last = out[e - 1]!;
+  const { post } = splitTok(last);
+  if (/[)"”]/.test(post) || DETERMINERS.has(coreOf(last)) || PREPOSITIONS.has(coreOf(last)) || isConnector(last)) return false;
+  out[e - 1] = last.slice(0, last.length - post.length);
+  out.splice(e, 0, 'by', lex.outcomeSlot.token + post);
+  return true;
+}
+
+/** The outcome slot(s) for the bullet, inserted in `out` (mutated); undefined when it has none. */
+function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexicon): Placed[] | undefined {
+  const o = lex.outcomeSlot;
+  const byX = (): Placed[] => [{ token: o.token, question: o.question, rule: 'slot:outcome', from: '', to: `by ${o.token}` }];
+  const firstEnd = clauseEndFrom(out, 0);
+  // The lead verb is the improvement: "Improved customer satisfaction by [X%]".
+  if (verb !== undefined && o.verbs.has(verb)) {
+    let k = 1 + leadAdverbAt(out, lex);
+    while (k < firstEnd && !OBJECT_STOPS.has(coreOf(out[k]!)) && !/[,;:]$/.test(out[k]!)) k++;
+    const stop = k < firstEnd ? coreOf(out[k]!) : '';
+    if (k < firstEnd && /[,;:]$/.test(out[k]!) && !OBJECT_STOPS.has(stop)) k++;
+    else if (stop === 'and') return undefined;
+    if (k > 1 + leadAdverbAt(out, lex) && stop !== 'by') {
       const last = out[k - 1]!;
       const { post } = splitTok(last);
       out[k - 1] = last.slice(0, last.length - post.length);
-      out.splice(k, 0, 'by', lex.outcomeSlot.token + post);
-      slots.push({ token: lex.outcomeSlot.token, question: lex.outcomeSlot.question });
-      changes.push({ rule: 'slot:outcome', from: '', to: `by ${lex.outcomeSlot.token}` });
+      out.splice(k, 0, 'by', o.token + post);
+      return byX();
+    }
+    return undefined;
+  }
+  // Index of the last "to" + base verb in the current clause: "to gain X and improve Y" continues it.
+  let purposeAt = -1;
+  for (let i = 1; i < out.length - 1; i++) {
+    const t = out[i]!;
+    const prev = out[i - 1]!;
+    // Raw comparisons first: this runs for every token of every bullet, and "to", "that", "in" are
+    // written without punctuation.
+    if (prev.endsWith(';') || SUBORDINATORS.has(prev)) purposeAt = -1;
+    if (prev === 'to' && lex.forms.get(coreOf(t))?.form === 'base') purposeAt = i;
+    const chained = purposeAt >= 0 && i - purposeAt <= 8 && isConnector(prev);
+    // Every form below follows one of these words or a comma: most tokens are skipped here.
+    if (!chained && !AFTER_WORDS.has(prev) && !prev.endsWith(',')) continue;
+    const f = isWord(t) && /^\p{Ll}/u.test(t) ? lex.forms.get(coreOf(t)) : undefined;
+    // "to improve retention rates", ", reducing costs", "thereby reducing costs".
+    // Not "trained staff on how to improve ..." or "trained agents to reduce ...": whose result it is,
+    // is then unclear.
+    const beforeTo = coreOf(out[i - 2] ?? '');
+    const purpose =
+      f?.form === 'base' &&
+      o.verbs.has(f.base) &&
+      ((coreOf(prev) === 'to' && beforeTo !== 'how' && !peopleWords(lex).has(beforeTo)) || (chained && purposeIsOwn(out, purposeAt, lex)));
+    const participle = f?.form === 'gerund' && (/,$/.test(prev) || coreOf(prev) === 'thereby') && o.verbs.has(f.base);
+    if (purpose || participle) {
+      const end = clauseEndFrom(out, i);
+      return insertBy(out, i + 1, objectEnd(out, i + 1, end, lex), lex) ? byX() : undefined;
+    }
+    // "spreadsheets that improved reporting accuracy": a result the bullet states.
+    const relative = f?.form === 'past' && (coreOf(prev) === 'that' || coreOf(prev) === 'which') && o.verbs.has(f.base);
+    if (relative) {
+      const end = clauseEndFrom(out, i);
+      return insertBy(out, i + 1, objectEnd(out, i + 1, end, lex), lex) ? byX() : undefined;
+    }
+    // "resulting in increased sales" -> "resulting in a [X%] increase in sales".
+    const noun = isWord(t) && !splitTok(t).post ? o.resultNouns.get(t) : undefined;
+    const lead = coreOf(out[i - 2] ?? '');
+    const says = (coreOf(prev) === 'in' && lead === 'resulting') || (coreOf(prev) === 'to' && (lead === 'leading' || lead === 'led'));
+    if (noun && says && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!)) {
+      out.splice(i, 1, 'a', o.token, noun, 'in');
+      return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: t, to: `a ${o.token} ${noun} in` }];
     }
   }
-  return out;
+  // "Streamlined the intake process, cutting [metric] by [X%]": the object is not the measure.
+  const firstClause = out.slice(0, firstEnd).map(coreOf);
+  if (verb !== undefined && o.metric.verbs.has(verb) && firstClause.some((c) => o.metric.objects.has(c)) && !firstClause.some((c) => OUTCOME_WORDS.has(c))) {
+    const lastIdx = firstEnd - 1;
+    const last = out[lastIdx]!;
+    const { post } = splitTok(last);
+    if (lastIdx < 1 || /[)"”]/.test(post)) return undefined;
+    out[lastIdx] = `${last.slice(0, last.length - post.length)},`;
+    out.splice(lastIdx + 1, 0, o.metric.lead, o.metric.token, 'by', o.token + post);
+    return [
+      { token: o.metric.token, question: o.metric.question, rule: 'slot:outcome-metric', from: '', to: `${o.metric.lead} ${o.metric.token}` },
+      { token: o.token, question: o.question, rule: 'slot:outcome', from: '', to: `by ${o.token}` },
+    ];
+  }
+  return undefined;
 }

@@ -146,14 +146,29 @@ function convertLeftovers(before: readonly string[], after: readonly string[], c
     if (f?.form !== chainForm) continue;
     const next = out[i + 1];
     if (next === undefined || !isWord(next) || isConnector(next) || PREPOSITIONS.has(coreOf(next))) continue;
-    // "billing requests" is a noun phrase; "writing Test Cases", "writing the specs" are not.
-    if (lex.nounGerunds.has(f.base) || lex.nounGerunds.has(coreOf(raw))) {
+    // "billing requests" is a noun phrase; "writing Test Cases", "writing the specs" are not, and
+    // neither is the last item of a list after ", and" ("..., and meeting financial commitments").
+    const listEnd = isConnector(prev) && /,$/.test(out[i - 2] ?? '');
+    if (!listEnd && (lex.nounGerunds.has(f.base) || lex.nounGerunds.has(coreOf(raw)))) {
       if (!/^\p{Lu}/u.test(next) && !DETERMINERS.has(coreOf(next))) continue;
     }
     const target = verbIn(f.base, ctx.tense, lex);
     if (isProtected(target, lex)) continue;
     out[i] = target;
     changes.push({ rule: 'tense', from: raw, to: target });
+    // "implementing and improving standard processes": the verb before "and" shares the object.
+    const pair = out[i - 2];
+    if (pair !== undefined && i - 2 >= Math.max(from, 1) && isConnector(prev) && pair === before[i - 2] && isWord(pair) && !splitTok(pair).post) {
+      const pf = lex.forms.get(coreOf(pair));
+      const pairPrev = out[i - 3] ?? '';
+      if (pf?.form === chainForm && !/^\p{Lu}/u.test(pair) && (isConnector(pairPrev) || /,$/.test(pairPrev))) {
+        const pairTarget = verbIn(pf.base, ctx.tense, lex);
+        if (!isProtected(pairTarget, lex)) {
+          out[i - 2] = pairTarget;
+          changes.push({ rule: 'tense', from: pair, to: pairTarget });
+        }
+      }
+    }
   }
   return chainForm === 'gerund' ? out : fixWriterGerund(out, from, wanted, ctx, lex, changes);
 }

@@ -1,0 +1,153 @@
+// Issue 15: the rules that restructure a bullet (slots as questions, buried objects, the work before
+// the tool, PM wording). Each rule is checked where it applies and where it must not, and every
+// rewrite here passes the same honesty checks as the property tests.
+import { describe, expect, it } from 'vitest';
+import { rewriteBullet } from '../../src/pipeline/rewrite/rewrite-bullet.js';
+import { loadLexicon } from '../../src/taxonomy/load-lexicon.js';
+import { grammarViolations, honestyViolations } from './rewrite-honesty.js';
+
+const lex = loadLexicon('data/rewrite-lexicon.yaml');
+const rewrite = (text: string, tense: 'past' | 'present' = 'past') => {
+  const r = rewriteBullet(text, { tense }, lex);
+  expect(honestyViolations(r, lex)).toEqual([]);
+  expect(grammarViolations(r)).toEqual([]);
+  for (const a of r.alternatives) expect(honestyViolations({ ...r, rewrite: a.rewrite, slots: a.slots }, lex)).toEqual([]);
+  return r;
+};
+
+describe('count slots', () => {
+  it.each([
+    ['Managed multiple projects for the regional office', 'Managed [N] projects for the regional office.'],
+    ['Led a team to deliver the website rollout', 'Led a team of [N] to deliver the website rollout.'],
+    ['Documented, researched and resolved customer issues', 'Documented, researched and resolved [N] client issues.'],
+    ['Staffed the front desk; answered incoming calls', 'Staffed the front desk; answered [N] incoming calls.'],
+    ['Managed customer calls effectively and efficiently', 'Managed [N] customer calls effectively and efficiently.'],
+    ['Scheduled daily appointments for the clinic', 'Scheduled [N] daily appointments for the clinic.'],
+  ])('%s', (input, expected) => {
+    const r = rewrite(input);
+    expect(r.rewrite).toBe(expected);
+    expect(r.slots.map((s) => s.token)).toEqual(['[N]']);
+  });
+
+  it('keeps the writer\'s manner adverb and reads the verb after it', () => {
+    expect(rewrite('Correctly received orders, processed payments and responded to guest concerns').rewrite).toBe(
+      'Correctly received [N] orders, processed payments and responded to guest concerns.',
+    );
+    expect(rewrite('Accurately documents and resolves customer service issues', 'present').rewrite).toBe(
+      'Accurately document and resolve [N] customer service issues.',
+    );
+    // An -ly word before an -ing form or a noun is not an adverb before a verb.
+    expect(rewrite('Friendly greeting of all visitors').slots).toEqual([]);
+  });
+
+  it('logs a vague count it stands in for, and offers the bullet without the slot', () => {
+    const r = rewrite('Coordinated several events for the school');
+    expect(r.changes).toContainEqual({ rule: 'slot:projects', from: 'several', to: '[N]' });
+    expect(rewrite('Coordinated several events for the school, 2 each term').rewrite).toBe('Coordinated several events for the school, 2 each term.');
+  });
+
+  it('puts no count where it would not count the noun', () => {
+    expect(rewrite('Led a team leader meeting').rewrite).toBe('Led a team leader meeting.');
+    expect(rewrite('Led a team of 5 agents').slots).toEqual([]);
+    expect(rewrite('Handled staff, suppliers and budget').slots).toEqual([]);
+    // A later clause that does not open with a verb gets none.
+    expect(rewrite('Front desk work; customer calls').slots).toEqual([]);
+  });
+});
+
+describe('outcome slots, only where the bullet describes an improvement', () => {
+  it.each([
+    ['Redesigned the intake form to reduce errors', 'Redesigned the intake form to reduce errors by [X%].'],
+    ['Rearranged store displays, resulting in increased sales', 'Rearranged store displays, resulting in a [X%] increase in sales.'],
+    ['Built spreadsheets that improved reporting accuracy', 'Built [N] spreadsheets that improved reporting accuracy by [X%].'],
+    ['Renegotiated supplier terms, reducing costs for the store', 'Renegotiated supplier terms, reducing costs by [X%] for the store.'],
+    ['Improved customer satisfaction', 'Improved customer satisfaction by [X%].'],
+    [
+      'Coordinated the program to gain data consistency and improve data quality throughout the bank',
+      'Coordinated the program to gain data consistency and improve data quality by [X%] throughout the bank.',
+    ],
+    [
+      'Recommended changes to increase the accuracy, efficiency and responsiveness of the department',
+      'Recommended changes to increase the accuracy, efficiency and responsiveness of the department by [X%].',
+    ],
+  ])('%s', (input, expected) => {
+    const r = rewrite(input);
+    expect(r.rewrite).toBe(expected);
+    expect(r.slots.some((s) => s.token === '[X%]')).toBe(true);
+  });
+
+  it('gives a streamlining verb "cutting [metric] by [X%]", with a question for each slot', () => {
+    const r = rewrite('Streamlining the returns process');
+    expect(r.rewrite).toBe('Streamlined the returns process, cutting [metric] by [X%].');
+    expect(r.slots.map((s) => s.token)).toEqual(['[metric]', '[X%]']);
+    expect(r.alternatives).toContainEqual({ framing: 'no-placeholders', rewrite: 'Streamlined the returns process.', slots: [] });
+  });
+
+  it('adds none where the result is someone else\'s, already said, or numbered', () => {
+    expect(rewrite('Trained staff on how to improve customer interactions').rewrite).not.toContain('[X%]');
+    expect(rewrite('Coached agents to improve handle times').rewrite).not.toContain('[X%]');
+    expect(rewrite('Trained agents to listen and improve handle times').rewrite).not.toContain('[X%]');
+    expect(rewrite('Researched strategies to enhance client relationships').rewrite).not.toContain('[X%]');
+    // "by [X%]" after a participle would read as its agent.
+    expect(rewrite('Edited documents to improve acceptance of topics presented').rewrite).not.toContain('[X%]');
+    expect(rewrite('Streamlined the returns process by removing a form').slots).toEqual([]);
+    expect(rewrite('Streamlined the returns process for 3 stores').slots).toEqual([]);
+    expect(rewrite('Reduced costs by renegotiating supplier terms').rewrite).toBe('Reduced costs by renegotiating supplier terms.');
+  });
+});
+
+describe('restructuring', () => {
+  it('moves a buried PM object forward behind its verb', () => {
+    const r = rewrite('Responsible for client relationship management');
+    expect(r.rewrite).toBe('Managed client relationships.');
+    expect(r.changes).toContainEqual({ rule: 'buried-object', from: 'client relationship management', to: 'client relationships' });
+    expect(rewrite('Claims processing for the Medicaid plans').rewrite).toBe('Processed [N] claims for the Medicaid plans.');
+    expect(rewrite('Special order coordination for the deli counter').rewrite).toBe('Coordinated [N] special orders for the deli counter.');
+  });
+
+  it('leaves an object it does not know, and a bare heading, where they are', () => {
+    expect(rewrite('Responsible for time management').rewrite).not.toMatch(/^Managed time\b\.?$/);
+    expect(rewrite('Inventory management').rewrite).toBe('Inventory management.');
+    expect(rewrite('Client relationship management of key accounts').changes.some((c) => c.rule === 'buried-object')).toBe(false);
+  });
+
+  it('turns a nominalization into its verb', () => {
+    expect(rewrite('Induction of new hire associates to orient them about policies').rewrite).toBe(
+      'Inducted [N] new hire associates to orient them about policies.',
+    );
+  });
+
+  it('puts the work before the tool: "Used X to track Y" -> "Tracked Y using X"', () => {
+    const r = rewrite('I also used a shared tracker to schedule the tasks for each individual.');
+    expect(r.rewrite).toBe('Scheduled the tasks for each individual using a shared tracker.');
+    expect(r.changes.some((c) => c.rule === 'use-to')).toBe(true);
+    expect(rewrite('Use a checklist to verify new accounts', 'present').rewrite).toBe('Verify [N] new accounts using a checklist.');
+  });
+
+  it('keeps "used ... to" where the tool would attach to the wrong words', () => {
+    expect(rewrite('Used humor to encourage and assist customers').rewrite).toBe('Used humor to encourage and assist customers.');
+    expect(rewrite('Used my knowledge in order to perform duties').rewrite).toBe('Used my knowledge in order to perform duties.');
+    expect(rewrite('Used a script to handle transfers, holds, and disconnects').rewrite).toBe('Used a script to handle transfers, holds, and disconnects.');
+  });
+
+  it('keeps one tense for a gerund list after a duty opener', () => {
+    expect(rewrite('Activities include managing the budget, implementing and improving standard processes, and meeting commitments').rewrite).toBe(
+      'Managed the budget, implemented and improved standard processes, and met commitments.',
+    );
+  });
+});
+
+describe('PM wording and skill claims', () => {
+  it('says issues for problems that were resolved, team members for co-workers', () => {
+    expect(rewrite('Resolved billing problems for account holders').rewrite).toBe('Resolved [N] billing issues for account holders.');
+    expect(rewrite('Counselled families on behavior problems and resolved conflicts').rewrite).toContain('behavior problems');
+    expect(rewrite('Helped with problems at the register').rewrite).toContain('problems');
+    expect(rewrite('Communicated clearly with co-workers and management').rewrite).toBe('Communicated clearly with team members and management.');
+  });
+
+  it('leaves a skill claim before a nominalization as written (after-047)', () => {
+    const r = rewrite('Efficient in registration of patients, verifying patient Demographics, entering data', 'present');
+    expect(r.rewrite).toBe('Efficient in registration of patients, verifying patient Demographics, entering data.');
+    expect(r.changes).toEqual([]);
+  });
+});
