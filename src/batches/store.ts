@@ -14,8 +14,8 @@ export interface ItemLabel {
 
 export interface BatchRecord {
   id: string;
-  /** The API key index that created it (null without API keys): any other key gets 404. */
-  owner: number | null;
+  /** Id of the API key that created it (auth.ts keyIdOf; null without API keys): any other key gets 404. */
+  owner: string | null;
   total: number;
   createdAt: string;
   expiresAt: string;
@@ -52,7 +52,7 @@ export interface BatchStore {
   results(id: string): Promise<string[]>;
   delete(id: string): Promise<boolean>;
   /** Claims `key` for `claim` for 24 h, or answers the claim already there. */
-  claimIdempotencyKey(owner: number | null, key: string, claim: IdempotencyClaim): Promise<IdempotencyClaim | undefined>;
+  claimIdempotencyKey(owner: string | null, key: string, claim: IdempotencyClaim): Promise<IdempotencyClaim | undefined>;
   /** Whether new batches can be taken now; the reason otherwise. */
   unavailable(incomingBytes: number): Promise<string | undefined>;
   close(): Promise<void>;

@@ -14,8 +14,12 @@ import { sendError } from './error-handler.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Index of the API key the request presented, or null (no keys configured, or a public route). */
-    apiKeyId: number | null;
+    /**
+     * Stable id of the API key the request presented (the first 16 hex digits of its SHA-256, so it
+     * survives reordering or adding keys in API_KEYS and never reveals the key), or null (no keys
+     * configured, or a public route). Batches belong to it; the rate limit counts per it.
+     */
+    apiKeyId: string | null;
   }
 }
 
@@ -26,6 +30,8 @@ export function isApiRequest(request: FastifyRequest): boolean {
 }
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+/** The public id of a key from its digest: 64 bits, enough to tell keys apart, useless to find one. */
+const keyIdOf = (keyDigest: Buffer): string => keyDigest.subarray(0, 8).toString('hex');
 
 function presentedKey(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
@@ -93,20 +99,18 @@ async function authPlugin(app: FastifyInstance, options: { keys: string[]; failu
       );
     }
     const key = presentedKey(request);
-    let found = -1;
+    let found: Buffer | undefined;
     if (key !== undefined) {
       const candidate = digest(key);
       // No early exit: every configured key is compared whatever matched.
-      digests.forEach((d, i) => {
-        if (timingSafeEqual(d, candidate) && found === -1) found = i;
-      });
+      for (const d of digests) if (timingSafeEqual(d, candidate) && found === undefined) found = d;
     }
-    if (found === -1) {
+    if (found === undefined) {
       failures.fail(request.ip, now);
       reply.header('www-authenticate', 'Bearer');
       return sendError(reply, appError('UNAUTHORIZED'));
     }
-    request.apiKeyId = found;
+    request.apiKeyId = keyIdOf(found);
   });
 }
 

@@ -182,6 +182,23 @@ describe.each(modes)('batches with the %s', (_name, useRedis) => {
     expect((await fetch(`${url}/v1/batches/${id}/results`, { headers: a })).status).toBe(404);
   });
 
+  it.runIf(useRedis)('keeps the owner when another replica lists the keys in another order, with a new key first', async () => {
+    const one = await start({ API_KEYS: ['key-a', 'key-b'] });
+    const two = await start({ API_KEYS: ['key-new', 'key-b', 'key-a'] });
+    const a = { authorization: 'Bearer key-a' };
+    const res = await fetch(`${one.url}/v1/batches`, {
+      method: 'POST',
+      headers: { ...a, 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ text: readFileSync(join(FIXTURES, 'sample-resume.txt'), 'utf8') }] }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    await waitForBatch(one.url, id, a);
+    expect((await fetch(`${two.url}/v1/batches/${id}`, { headers: a })).status).toBe(200);
+    for (const key of ['key-new', 'key-b']) {
+      expect((await fetch(`${two.url}/v1/batches/${id}`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(404);
+    }
+  });
+
   it('answers the same batch for the same Idempotency-Key and body, 409 for another body', async () => {
     const { url } = await start();
     const send = (text: string) =>
