@@ -190,6 +190,23 @@ describe('issue 14 recall and scope precision (data/taxonomy.yaml)', () => {
   });
 });
 
+describe('a * gap stops at a second action', () => {
+  const patternsIn = (line: string) => matchText(line, taxonomy).map((m) => m.patternId);
+
+  it('does not read "Managed budgets and reduced project costs" as managing a project', () => {
+    expect(patternsIn('Managed budgets and reduced project costs.')).not.toContain('project-delivery.manage-project');
+    // One verb and its object still match, with the gap or without it: the test can fail.
+    expect(patternsIn('Managed the vendor project.')).toContain('project-delivery.manage-project');
+  });
+
+  it('keeps two verbs sharing one object ("Planned and executed projects")', () => {
+    const found = matchText('Planned and executed projects.', taxonomy).find(
+      (m) => m.patternId === 'project-delivery.manage-project' && m.start === 0,
+    );
+    expect(found).toBeDefined();
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical output for the same input, even with a freshly compiled taxonomy', () => {
     const a = JSON.stringify(analyzeResume(read(RESUME), loadKnowledge(join(REPO_ROOT, 'data'))));
