@@ -1,14 +1,16 @@
-// Calibration of the gap report on the LiveCareer development resumes: reads every PDF of the
-// project_management, customer_service and bpo_call_center folders through the real pipeline
+// Calibration of the gap report on people: reads every PDF of the dev corpus's project_management,
+// customer_service and bpo_call_center folders, plus every labelled resume (eval/labels and eval/heldout)
+// that carries a `group` and is not one of those PDFs (text resumes, templates), through the real pipeline
 // (extract, normalize, segment, match, score, gaps) and prints the readiness distribution per group
 // for a target role, plus how cleanly the project managers separate from the others: the AUC of
 // project managers against customer-service resumes for project-manager and project-coordinator, and
 // the five worst-ranked people with the reason (readiness, counted project roles, missing competencies).
 //
 //   npm run calibrate -- [--role project-manager] [--corpus ../shared/corpus/dev-resumes] [--as-of 2026-11] [--all-roles]
+//                        [--labels eval/labels,eval/heldout] [--labelled-only]
 //
 // Prints figures only (file name, group, readiness); never resume text.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInlineExtractor } from '../src/extraction/extractor.js';
@@ -20,7 +22,8 @@ import { loadLexicon } from '../src/taxonomy/load-lexicon.js';
 import { loadRoleKnowledge } from '../src/taxonomy/load-roles.js';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
 
-const GROUPS = ['project_management', 'customer_service', 'bpo_call_center'] as const;
+const GROUPS = ['project_management', 'customer_service', 'bpo_call_center', 'other'] as const;
+const FOLDERS = ['project_management', 'customer_service', 'bpo_call_center'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +32,8 @@ const { values } = parseArgs({
     'as-of': { type: 'string', default: new Date().toISOString().slice(0, 7) },
     'all-roles': { type: 'boolean', default: false },
     data: { type: 'string', default: 'data' },
+    labels: { type: 'string', default: 'eval/labels,eval/heldout' },
+    'labelled-only': { type: 'boolean', default: false },
   },
 });
 
@@ -63,21 +68,37 @@ async function main() {
   const extractor = createInlineExtractor({ maxPages: 20, maxTextChars: 200_000 });
   const limits = { maxTextChars: 200_000, minTextChars: 50, zip: DEFAULT_ZIP_LIMITS };
 
+  // Who is read: the corpus folders by folder name, then labelled resumes by their label's group.
+  const people: { group: string; file: string; path: string }[] = [];
+  if (!values['labelled-only'])
+    for (const group of FOLDERS) {
+      const dir = join(values.corpus, group);
+      for (const file of readdirSync(dir)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort())
+        people.push({ group, file, path: join(dir, file) });
+    }
+  const folderFiles = new Set(FOLDERS.flatMap((g) => readdirSync(join(values.corpus, g)).map((f) => `${g}/${f}`)));
+  for (const dir of values.labels.split(',').filter(Boolean)) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      const label = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { file: string; group?: string };
+      if (!label.group || (!values['labelled-only'] && folderFiles.has(label.file))) continue;
+      const path = label.file.startsWith('eval/') ? label.file : join(values.corpus, label.file);
+      people.push({ group: label.group, file: label.file.replace(/^eval\/texts\//, ''), path });
+    }
+  }
+
   const reports: { group: string; file: string; report: GapReport }[] = [];
-  for (const group of GROUPS) {
-    const dir = join(values.corpus, group);
-    for (const file of readdirSync(dir)
-      .filter((f) => f.endsWith('.pdf'))
-      .sort()) {
-      try {
-        const doc = await readResumeBytes(new Uint8Array(readFileSync(join(dir, file))), extractor, limits);
-        // The same composition as POST /v1/analyses, so taxonomy rules (project leadership) apply.
-        const report = analyzeResume(doc, { taxonomy, roles, lexicon }, { targetRole: values.role, asOf: values['as-of'] })
-          .gapReport;
-        reports.push({ group, file, report });
-      } catch (err) {
-        console.error(`${group}/${file}: ${(err as { code?: string }).code ?? (err as Error).name}`);
-      }
+  for (const { group, file, path } of people) {
+    try {
+      const doc = await readResumeBytes(new Uint8Array(readFileSync(path)), extractor, limits);
+      // The same composition as POST /v1/analyses, so taxonomy rules (project leadership) apply.
+      const report = analyzeResume(doc, { taxonomy, roles, lexicon }, { targetRole: values.role, asOf: values['as-of'] })
+        .gapReport;
+      reports.push({ group, file, report });
+    } catch (err) {
+      console.error(`${group}/${file}: ${(err as { code?: string }).code ?? (err as Error).name}`);
     }
   }
   await extractor.close();
@@ -88,7 +109,7 @@ async function main() {
   );
   for (const { group, file, report } of reports) {
     console.log(
-      `${group.padEnd(19)} ${file.padEnd(34)} ${String(report.readiness).padStart(9)}  ${String(report.facts.monthsLeadingProjects).padStart(6)}  ${report.facts.degree.padEnd(9)}  ${report.nextSteps[0]?.id ?? '-'}`,
+      `${group.padEnd(19)} ${file.slice(-34).padEnd(34)} ${String(report.readiness).padStart(9)}  ${String(report.facts.monthsLeadingProjects).padStart(6)}  ${report.facts.degree.padEnd(9)}  ${report.nextSteps[0]?.id ?? '-'}`,
     );
   }
 

@@ -20,6 +20,8 @@ const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dev-resumes');
 
 const LabelSchema = z.object({
   file: z.string(),
+  /** Who the resume belongs to, for calibrate: project_management, customer_service or other. */
+  group: z.enum(['project_management', 'customer_service', 'other']).optional(),
   notes: z.string().optional(),
   competencies: z.record(
     z.string(),
@@ -31,6 +33,7 @@ interface Counts {
   tp: number;
   fp: number;
   fn: number;
+  tn: number;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
@@ -38,7 +41,8 @@ function prf(c: Counts) {
   const precision = ratio(c.tp, c.tp + c.fp);
   const recall = ratio(c.tp, c.tp + c.fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
+  // Specificity: of the competencies a resume does not show, the share the analyzer left empty.
+  return { precision, recall, f1, specificity: ratio(c.tn, c.tn + c.fp) };
 }
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -52,7 +56,7 @@ async function main() {
   const taxonomy = loadTaxonomy(join(ROOT, 'data'));
   const extractor = createInlineExtractor({ maxPages: 20, maxTextChars: 200_000 });
   const limits = { maxTextChars: 200_000, minTextChars: 50, zip: { maxEntries: 2000, maxUncompressedBytes: 64 << 20 } };
-  const perCompetency = new Map(taxonomy.competencies.map((c) => [c.id, { tp: 0, fp: 0, fn: 0 } as Counts]));
+  const perCompetency = new Map(taxonomy.competencies.map((c) => [c.id, { tp: 0, fp: 0, fn: 0, tn: 0 } as Counts]));
   const details: string[] = [];
   const files = readdirSync(LABELS)
     .filter((f) => f.endsWith('.json'))
@@ -81,6 +85,7 @@ async function main() {
       const predicted = result.evidence.length > 0;
       const counts = perCompetency.get(result.id)!;
       if (predicted && truth.present) counts.tp += 1;
+      else if (!predicted && !truth.present) counts.tn += 1;
       else if (predicted && !truth.present) {
         counts.fp += 1;
         const e = result.evidence[0]!;
@@ -93,11 +98,10 @@ async function main() {
   }
   await extractor.close();
 
-  const micro = [...perCompetency.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
-    tp: 0,
-    fp: 0,
-    fn: 0,
-  });
+  const micro = [...perCompetency.values()].reduce(
+    (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn, tn: a.tn + c.tn }),
+    { tp: 0, fp: 0, fn: 0, tn: 0 },
+  );
   const rows = taxonomy.competencies.map((c) => ({ id: c.id, ...perCompetency.get(c.id)!, ...prf(perCompetency.get(c.id)!) }));
   if (asJson) {
     console.log(JSON.stringify({ set, taxonomyVersion: taxonomy.version, resumes: files.length, rows, micro: { ...micro, ...prf(micro) } }, null, 2));
@@ -105,16 +109,15 @@ async function main() {
   }
   const pct = (x: number) => x.toFixed(3);
   console.log(`SkillBridge evaluation (eval/${set}): ${files.length} labelled resumes, taxonomy ${taxonomy.version}\n`);
-  console.log(`${'competency'.padEnd(24)} ${'TP'.padStart(3)} ${'FP'.padStart(3)} ${'FN'.padStart(3)}  precision  recall     F1`);
-  for (const r of rows) {
-    console.log(
-      `${r.id.padEnd(24)} ${String(r.tp).padStart(3)} ${String(r.fp).padStart(3)} ${String(r.fn).padStart(3)}  ${pct(r.precision).padStart(9)}  ${pct(r.recall).padStart(6)}  ${pct(r.f1).padStart(5)}`,
-    );
-  }
-  const m = prf(micro);
   console.log(
-    `${'micro'.padEnd(24)} ${String(micro.tp).padStart(3)} ${String(micro.fp).padStart(3)} ${String(micro.fn).padStart(3)}  ${pct(m.precision).padStart(9)}  ${pct(m.recall).padStart(6)}  ${pct(m.f1).padStart(5)}`,
+    `${'competency'.padEnd(24)} ${'TP'.padStart(3)} ${'FP'.padStart(3)} ${'FN'.padStart(3)} ${'TN'.padStart(3)}  precision  recall     F1  specificity`,
   );
+  const line = (id: string, c: Counts) => {
+    const f = prf(c);
+    return `${id.padEnd(24)} ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.fn).padStart(3)} ${String(c.tn).padStart(3)}  ${pct(f.precision).padStart(9)}  ${pct(f.recall).padStart(6)}  ${pct(f.f1).padStart(5)}  ${pct(f.specificity).padStart(11)}`;
+  };
+  for (const r of rows) console.log(line(r.id, r));
+  console.log(line('micro', micro));
   if (quotesMissing > 0) console.log(`\n${quotesMissing} label quote(s) not found verbatim in the extracted text.`);
   if (verbose) console.log(`\n${details.join('\n')}`);
 }

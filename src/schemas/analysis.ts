@@ -102,7 +102,13 @@ export const EligibilityFactsSchema = z
       .array(
         z.object({
           roleIndex: z.number().int().nonnegative(),
-          months: z.number().int().positive().describe("The role's own months, before overlaps are merged."),
+          months: z
+            .number()
+            .int()
+            .positive()
+            .describe(
+              "The role's own months, before overlaps are merged; for a role counted by a line, at most the taxonomy's projectLeadership.evidenceMonths (its last months).",
+            ),
           reason: z
             .enum(['title', 'evidence'])
             .describe('title: the role title is a project role; evidence: one of its own lines shows leading a project.'),
@@ -157,6 +163,17 @@ export const GapReportSchema = z
       })
       .describe('Competency ids of the non-strength items, by what closes them.'),
     facts: EligibilityFactsSchema,
+    projectExperience: z
+      .object({
+        monthsRequired: z.number().int().positive(),
+        monthsCounted: z.number().int().nonnegative().describe('facts.monthsLeadingProjects.'),
+        weight: z.number().positive(),
+        credit: z.number().min(0).max(1).describe('min(1, monthsCounted / monthsRequired).'),
+      })
+      .optional()
+      .describe(
+        "The role's project-experience part of readiness: readiness = 100 x (sum of item weight x credit + weight x credit here) / (sum of item weights + weight here).",
+      ),
     nextSteps: z.array(NextStepSchema),
     roleFit: z.array(
       z.object({ id: z.string(), title: z.string(), readiness: z.number().int().min(0).max(100) }),

@@ -111,6 +111,16 @@ export const RoleProfileSchema = z
     ),
     source: z.string().min(1),
     requirements: z.array(RequirementSchema).min(1),
+    projectExperience: z
+      .object({
+        months: z.number().int().positive().describe('Months leading projects at which this part is fully met.'),
+        weight: z.number().positive().max(30).describe('Its weight, in the units of the requirement weights.'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'Track record a recruiter looks for: the months leading projects (facts.monthsLeadingProjects) counted into readiness beside the competencies.',
+      ),
     credentials: z.array(id),
     nextSteps: z.array(id),
   })

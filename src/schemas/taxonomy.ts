@@ -94,6 +94,8 @@ export const ProjectLeadershipSchema = z
     patterns: z.array(slug).min(1),
     titles: z.array(phrase).min(1),
     lines: z.array(phrase).min(1),
+    /** A role counted by one of its lines (not its title) counts at most this many months. */
+    evidenceMonths: z.number().int().positive().optional(),
   })
   .strict();
 export type ProjectLeadership = z.infer<typeof ProjectLeadershipSchema>;

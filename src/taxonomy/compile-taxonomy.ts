@@ -85,6 +85,8 @@ export interface CompiledProjectLeadership {
   titles: string[][][];
   /** Key sequences (WILD gaps kept) a counted evidence line must hold: leading a project, not an event. */
   lines: string[][][];
+  /** Cap on the months of a role counted by a line rather than its title; none when absent. */
+  evidenceMonths?: number;
 }
 
 export interface CompiledNegation {
@@ -277,6 +279,7 @@ export function compileTaxonomy(
         return [];
       }
     }),
+    ...(lead.evidenceMonths !== undefined ? { evidenceMonths: lead.evidenceMonths } : {}),
   };
   if (issues.length > 0) throw new DataFileError(source, issues);
 

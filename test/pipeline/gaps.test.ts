@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkEligibility, credentialsHeld, highestDegree, monthsLeadingProjects } from '../../src/pipeline/report/eligibility.js';
-import { applyRaises, assessRequirement, buildGapReport, readinessOf, statusOf } from '../../src/pipeline/report/gaps.js';
+import { applyRaises, assessRequirement, assessRole, buildGapReport, readinessOf, statusOf } from '../../src/pipeline/report/gaps.js';
 import type { Framing } from '../../src/schemas/taxonomy.js';
 import type { CompetencyResult, EligibilityFacts, Evidence, Level } from '../../src/schemas/analysis.js';
 import type { ResumeDocument } from '../../src/schemas/document.js';
@@ -408,11 +408,13 @@ Customer Service Representative 01/2017 to 12/2019 Telco City , State
 Led the migration project of 40,000 customer accounts to a new billing system.
 Answered inbound calls.
 `);
+    // The CS role runs 36 months; counted by one line, it counts the taxonomy's evidenceMonths at most.
+    expect(taxonomy.projectLeadership?.evidenceMonths).toBe(12);
     expect(facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([
       [0, 'title', 24],
-      [1, 'evidence', 36],
+      [1, 'evidence', 12],
     ]);
-    expect(facts.monthsLeadingProjects).toBe(60);
+    expect(facts.monthsLeadingProjects).toBe(36);
     for (const r of facts.projectRoles) expect(doc.text.slice(r.start, r.end)).toBe(r.quote);
     expect(facts.projectRoles[1]!.quote).toContain('Led the migration project');
   });
@@ -428,5 +430,69 @@ Exceeded sales targets and trained new staff.
 `);
     expect(facts.projectRoles).toEqual([]);
     expect(facts.monthsLeadingProjects).toBe(0);
+  });
+});
+
+describe('readiness ranks people: project experience beside the competencies (roles projectExperience)', () => {
+  const taxonomy = loadTaxonomy('data');
+  const lexicon = loadLexicon('data/rewrite-lexicon.yaml');
+  const LIMITS = { maxTextChars: 200_000, minTextChars: 1, zip: { maxEntries: 2000, maxUncompressedBytes: 64 << 20 } };
+  const reportOf = (text: string, targetRole = 'project-manager') =>
+    analyzeResume(readResumeText(text, LIMITS), { taxonomy, roles: knowledge, lexicon }, { targetRole, asOf: '2026-11' })
+      .gapReport;
+  // Written as prose, as senior project managers often do: few phrases for the matcher to find.
+  const seniorPm = `Dana Senior
+Experience
+Senior Project Manager 01/2012 to 12/2020 Global Systems Inc City , State
+I was in charge of the company's infrastructure work for eight years, with teams in three countries and a close eye on what each release cost.
+IT Project Manager 01/2006 to 12/2011 Banking Co City , State
+Responsible for the replacement of the branch network with my development team.
+`;
+  const careerChanger = `Casey Changer
+Experience
+Customer Service Representative 01/2018 to 12/2021 Telco City , State
+Answered 80 inbound calls per day and resolved billing complaints.
+Led the migration project of 40,000 customer accounts to a new billing system.
+Trained new hires on the ticketing system.
+`;
+  const csOnly = `Chris Service
+Experience
+Customer Service Representative 01/2018 to 12/2021 Telco City , State
+Answered 80 inbound calls per day and resolved billing complaints.
+Processed refunds and updated customer records in Salesforce.
+Trained new hires on the ticketing system.
+`;
+
+  it('puts a senior PM written as prose above a career changer, and one with project work above one without', () => {
+    const senior = reportOf(seniorPm);
+    const changer = reportOf(careerChanger);
+    const cs = reportOf(csOnly);
+    expect(senior.facts.monthsLeadingProjects).toBe(180);
+    expect(changer.facts.monthsLeadingProjects).toBe(12);
+    expect(cs.facts.monthsLeadingProjects).toBe(0);
+    expect(senior.readiness).toBeGreaterThan(changer.readiness + 15);
+    expect(changer.readiness).toBeGreaterThan(cs.readiness);
+  });
+
+  it('makes every point traceable: readiness is the stated sum of item credits and the experience part', () => {
+    const r = reportOf(careerChanger);
+    const role = knowledge.rolesById.get('project-manager')!;
+    expect(r.projectExperience).toEqual({
+      monthsRequired: role.projectExperience!.months,
+      monthsCounted: 12,
+      weight: role.projectExperience!.weight,
+      credit: 12 / role.projectExperience!.months,
+    });
+    expect(r.explanation).toMatch(/project experience [\d.]+ of 22 \(12 of the 36 months leading projects the role expects; counted: role 1 by its own line \(12 months\)\)/);
+    const states = assessRole(role.requirements, analyzeResume(readResumeText(careerChanger, LIMITS), { taxonomy, roles: knowledge, lexicon }).competencies, (id) => taxonomy.patternById.get(id)?.framing);
+    expect(r.readiness).toBe(readinessOf(states, { weight: 22, credit: 12 / 36 }));
+    // Without the experience part the same items give less: the months are what moved it.
+    expect(readinessOf(states)).toBeLessThan(r.readiness);
+  });
+
+  it('roles without projectExperience keep the competency-only readiness', () => {
+    const r = reportOf(seniorPm, 'customer-service-manager');
+    expect(r.projectExperience).toBeUndefined();
+    expect(r.explanation).not.toMatch(/project experience/);
   });
 });

@@ -162,6 +162,51 @@ describe('negation and hedges (data/taxonomy.yaml negation, hedgeCues)', () => {
   });
 });
 
+describe('issue 14 recall and scope precision (data/taxonomy.yaml)', () => {
+  const competenciesIn = (text: string) => [...new Set(matchEvidence(read(text), taxonomy).map(competencyOf))];
+
+  it.each([
+    ['Mitigated schedule delays by re-sequencing the install crews.', 'risk-management'],
+    ['Set up escalation paths and an issue log for the vendor.', 'risk-management'],
+    ['Thrived in a constantly changing environment with shifting priorities.', 'adaptability'],
+    ['Launched the company website and migrated 2,000 accounts to the new billing platform.', 'project-delivery'],
+    ['PMP certified since 2019.', 'pm-certification'],
+    ['Certified SAFe Agilist; PSM I.', 'pm-certification'],
+    ['PRINCE2 Practitioner.', 'pm-certification'],
+    ['Provide requirements to my Development Team that allows them to work to an agreed scope.', 'scope-and-requirements'],
+    ['Managing the in-house Java Development Team.', 'leadership'],
+  ])('"%s" is evidence of %s', (line, id) => {
+    expect(competenciesIn(`Experience\n${line}\n`)).toContain(id);
+  });
+
+  it.each([
+    'Handled all tasks within the scope of my duties.',
+    'Met the requirements of the role and assessed customer needs.',
+    'May consult with clients in the planning of media production projects.',
+  ])('"%s" is no scope, requirements or strong delivery evidence', (line) => {
+    const doc = read(`Experience\n${line}\n`);
+    expect(evidenceFor(doc, 'scope-and-requirements')).toEqual([]);
+    expect(evidenceFor(doc, 'project-delivery').filter((e) => e.strength === 'strong')).toEqual([]);
+  });
+});
+
+describe('a * gap stops at a second action', () => {
+  const patternsIn = (line: string) => matchText(line, taxonomy).map((m) => m.patternId);
+
+  it('does not read "Managed budgets and reduced project costs" as managing a project', () => {
+    expect(patternsIn('Managed budgets and reduced project costs.')).not.toContain('project-delivery.manage-project');
+    // One verb and its object still match, with the gap or without it: the test can fail.
+    expect(patternsIn('Managed the vendor project.')).toContain('project-delivery.manage-project');
+  });
+
+  it('keeps two verbs sharing one object ("Planned and executed projects")', () => {
+    const found = matchText('Planned and executed projects.', taxonomy).find(
+      (m) => m.patternId === 'project-delivery.manage-project' && m.start === 0,
+    );
+    expect(found).toBeDefined();
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical output for the same input, even with a freshly compiled taxonomy', () => {
     const a = JSON.stringify(analyzeResume(read(RESUME), loadKnowledge(join(REPO_ROOT, 'data'))));

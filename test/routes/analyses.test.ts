@@ -71,6 +71,26 @@ describe('POST /v1/analyses', () => {
     expect(body.competencies.filter((c) => c.score > 0).map((c) => c.id)).toEqual([]);
   });
 
+  it('gives a resume that only denies budget and project work no budget or delivery evidence (issue 14 probe)', async () => {
+    const res = await request(server.url)
+      .post('/v1/analyses')
+      .send({ text: 'Experience\nCustomer Service Representative 01/2020 to 12/2022 Telco City , State\nNever managed a budget.\nNo formal project experience.\n' });
+    expect(res.status).toBe(200);
+    const body = res.body as Body & { gapReport: { facts: { monthsLeadingProjects: number } } };
+    expectVerifiable(body);
+    const evidenceOf = (id: string) => body.competencies.find((c) => c.id === id)!.evidence;
+    expect(evidenceOf('budget-and-cost')).toEqual([]);
+    expect(evidenceOf('project-delivery')).toEqual([]);
+    expect(body.gapReport.facts.monthsLeadingProjects).toBe(0);
+    // Affirmed, the same lines are evidence: the probe can fail.
+    const affirmed = await request(server.url)
+      .post('/v1/analyses')
+      .send({ text: 'Experience\nCustomer Service Representative 01/2020 to 12/2022 Telco City , State\nManaged a budget of $40K.\nManaged the migration project for 2,000 accounts.\n' });
+    const a = affirmed.body as Body;
+    expect(a.competencies.find((c) => c.id === 'budget-and-cost')!.evidence.length).toBeGreaterThan(0);
+    expect(a.competencies.find((c) => c.id === 'project-delivery')!.evidence.length).toBeGreaterThan(0);
+  });
+
   it('reports the same taxonomy version as GET /v1/taxonomy', async () => {
     const [analysis, taxonomy] = await Promise.all([
       request(server.url).post('/v1/analyses').send({ text: 'Experience\nAnswered customer inquiries by phone and resolved billing issues for members.' }),

@@ -92,6 +92,14 @@ describe('role data validation', () => {
     );
   });
 
+  it('names the field when a projectExperience part has no months', () => {
+    const bad = rolesText.replace('projectExperience: { months: 36, weight: 22 }', 'projectExperience: { months: 0, weight: 22 }');
+    expect(bad).not.toBe(rolesText);
+    expect(errorOf(() => parseRoleKnowledge(bad, termsText, COMPETENCY_IDS)).message).toMatch(
+      /roles\[project-manager\]\.projectExperience\.months/,
+    );
+  });
+
   it('rejects a malformed O*NET code', () => {
     const bad = rolesText.replace('code: 15-1299.09', 'code: 151299');
     expect(errorOf(() => parseRoleKnowledge(bad, termsText, COMPETENCY_IDS)).message).toMatch(

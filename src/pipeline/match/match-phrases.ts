@@ -6,7 +6,8 @@
 // Negation cues ("never", "no experience") before a match in its clause drop it; hedge cues ("familiar
 // with") make it weak. A cue's reach is a word window cut at barrier words ("but") and at "and" before a
 // past-tense verb (natural's Brill lexicon: "and led"). Limits: no full parse; "never X and lead Y" (present
-// tense) within the window negates Y. Context is a word window.
+// tense) within the window negates Y. Context is a word window. A `*` gap does not run past "and" + past
+// verb once it holds a word (two actions, not one verb and its object).
 import type { Framing } from '../../schemas/taxonomy.js';
 import { type CompiledContext, type CompiledTaxonomy, MAX_GAP, type TrieNode } from '../../taxonomy/compile-taxonomy.js';
 import { type Token, tokenize } from '../../text/tokenize.js';
@@ -39,6 +40,21 @@ function nextWord(tokens: readonly Token[], i: number, clause: number): number {
   return -1;
 }
 
+/** What a walk needs besides the trie: where a `*` gap must stop. */
+interface WalkRules {
+  coordinators: string[][][];
+  pastVerbs: ReadonlySet<string>;
+}
+
+/**
+ * Whether token `j` is "and" (a negation coordinator) before a past-tense verb: a second action starts
+ * there ("Managed budgets and reduced project costs" is not managing a project).
+ */
+function secondActionAt(tokens: readonly Token[], j: number, rules: WalkRules): boolean {
+  const next = tokens[j + 1];
+  return !!next && rules.pastVerbs.has(next.lower) && startsAt(tokens, j, rules.coordinators);
+}
+
 function walk(
   tokens: readonly Token[],
   node: TrieNode,
@@ -46,18 +62,22 @@ function walk(
   clause: number,
   first: number,
   out: RawMatch[],
+  rules: WalkRules,
 ) {
   const i = nextWord(tokens, from, clause);
   if (i < 0) return;
   const token = tokens[i]!;
   // Adjacent words of a phrase never straddle a comma ("accounting, management" is a list, not
   // "account management"); a `*` gap may.
-  if (i === first || !token.listBreak) step(tokens, node, i, clause, first, out);
+  if (i === first || !token.listBreak) step(tokens, node, i, clause, first, out, rules);
   if (node.wild) {
-    // A gap of 0..MAX_GAP words, then the phrase must go on.
+    // A gap of 0..MAX_GAP words, then the phrase must go on. The gap stops at "and" + past verb once it
+    // holds a word: "Planned and executed projects" shares one object, "Answered calls and planned
+    // events" is two actions.
     let j = i;
     for (let gap = 0; gap <= MAX_GAP && j >= 0; gap += 1) {
-      step(tokens, node.wild, j, clause, first, out);
+      if (gap > 0 && secondActionAt(tokens, j, rules)) break;
+      step(tokens, node.wild, j, clause, first, out, rules);
       j = nextWord(tokens, j + 1, clause);
     }
   }
@@ -71,6 +91,7 @@ function step(
   clause: number,
   first: number,
   out: RawMatch[],
+  rules: WalkRules,
 ) {
   // A token's trie keys, in the order of TrieNode.kinds bits: stem, `=exact`, `^Cased`.
   const keys = tokens[i]!.keys;
@@ -79,7 +100,7 @@ function step(
     const child = node.next.get(keys[k]!);
     if (!child) continue;
     for (const pattern of child.outputs) out.push({ pattern, first, last: i });
-    walk(tokens, child, i + 1, clause, first, out);
+    walk(tokens, child, i + 1, clause, first, out, rules);
   }
 }
 
@@ -176,11 +197,12 @@ function cueBefore(
 export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy): RawMatch[] {
   const best = new Map<string, RawMatch>();
   const found: RawMatch[] = [];
+  const rules: WalkRules = { coordinators: taxonomy.negation.coordinators, pastVerbs: taxonomy.negation.pastVerbs };
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (t.filler) continue;
     found.length = 0;
-    walk(tokens, taxonomy.root, i, t.clause, i, found);
+    walk(tokens, taxonomy.root, i, t.clause, i, found, rules);
     for (const m of found) {
       const k = `${m.pattern}:${m.first}`;
       const prev = best.get(k);

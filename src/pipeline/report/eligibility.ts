@@ -1,6 +1,7 @@
 // Eligibility facts for credentials: months leading projects, highest degree, credentials held.
 // Heuristics: project months count dated roles whose title is a project role or whose own bullets show
-// leading a project (taxonomy `projectLeadership`; overlaps merged, a bare year read as its July,
+// leading a project (taxonomy `projectLeadership`; a role counted by a line, at most its `evidenceMonths`,
+// its last ones; overlaps merged, a bare year read as its July,
 // "current" runs to `asOf`), each listed with its reason; the degree is read from
 // the education section by keyword; a credential is held when an alias is named, unless the words
 // just before it say it is being pursued. Limits: a degree "in progress" still counts, and a project
@@ -114,7 +115,10 @@ export function listProjectRoles(
         e.strength === 'strong' &&
         (!rule || (rule.patternIds.has(e.patternId) && holdsPhrase(e.quote, rule.lines, rule.lemmas))),
     );
-    if (line) out.push({ roleIndex, months, reason: 'evidence', quote: line.quote, start: line.start, end: line.end });
+    // One project line shows a project, not that the whole job was leading projects: cap its months.
+    const counted = Math.min(months, rule?.evidenceMonths ?? months);
+    if (line)
+      out.push({ roleIndex, months: counted, reason: 'evidence', quote: line.quote, start: line.start, end: line.end });
   });
   return out;
 }
@@ -132,11 +136,11 @@ export function monthsLeadingProjects(
 function mergeMonths(doc: Pick<ResumeDocument, 'roles'>, counted: readonly ProjectRole[], asOf: string): number {
   const now = monthIndex(asOf);
   const spans: [number, number][] = [];
-  for (const { roleIndex } of counted) {
+  for (const { roleIndex, months } of counted) {
     const role = doc.roles[roleIndex]!;
-    const start = monthIndex(role.startDate)!;
+    // The role's last `months` months (all of them unless a cap applied).
     const end = (role.current ? now : monthIndex(role.endDate))!;
-    spans.push([start, end]);
+    spans.push([end - months + 1, end]);
   }
   spans.sort((a, b) => a[0] - b[0]);
   let total = 0;

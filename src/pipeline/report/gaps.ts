@@ -3,8 +3,11 @@
 // (a 'pm' or 'general' pattern; an experience bullet when the level asked is above emerging) backs
 // it; reframe when customer-service wording carries it to the level or one below; thin when below;
 // gap when nothing matched. Readiness is the weighted share of the required levels, customer-service-
-// only evidence counting 70%. Next steps are ranked by the readiness they would add, eligible first.
-// Limits: the levels are the matcher's, so the report is only as good as the taxonomy's coverage.
+// only evidence counting 70%, plus (roles with `projectExperience`) the share of the months leading
+// projects the role expects, so a track record counts even when it is written as prose the matcher
+// reads little of. Next steps are ranked by the readiness they would add, eligible first.
+// Limits: the levels are the matcher's, so the report is only as good as the taxonomy's coverage; the
+// months are only as good as the project-role rule (eligibility.ts).
 import type { CloseBy, CompetencyResult, EligibilityFacts, Evidence, GapItem, GapReport, GapStatus, Level, NextStep } from '../../schemas/analysis.js';
 import type { ResumeDocument } from '../../schemas/document.js';
 import type { Raise, Requirement, RoleProfile } from '../../schemas/roles.js';
@@ -72,10 +75,25 @@ export function creditOf(s: ItemState): number {
   return pm + CS_ONLY_CREDIT * (total - pm);
 }
 
-export function readinessOf(states: readonly ItemState[]): number {
-  const weight = states.reduce((sum, s) => sum + s.requirement.weight, 0);
+/** The project-experience part of readiness: its weight and the 0..1 share of the months met. */
+export interface ExperienceTerm {
+  weight: number;
+  credit: number;
+}
+
+export function experienceTermOf(role: Pick<RoleProfile, 'projectExperience'>, months: number): ExperienceTerm | undefined {
+  const want = role.projectExperience;
+  if (!want) return undefined;
+  return { weight: want.weight, credit: Math.min(1, months / want.months) };
+}
+
+export function readinessOf(states: readonly ItemState[], experience?: ExperienceTerm): number {
+  const weight = states.reduce((sum, s) => sum + s.requirement.weight, 0) + (experience?.weight ?? 0);
   if (weight === 0) return 0;
-  return Math.round((100 * states.reduce((sum, s) => sum + s.requirement.weight * creditOf(s), 0)) / weight);
+  const earned =
+    states.reduce((sum, s) => sum + s.requirement.weight * creditOf(s), 0) +
+    (experience ? experience.weight * experience.credit : 0);
+  return Math.round((100 * earned) / weight);
 }
 
 /** New experience or a credential brings a competency to `level` in project terms. */
@@ -229,13 +247,14 @@ function rankSteps(
   candidates: readonly Candidate[],
   readiness: number,
   nameOf: (id: string) => string,
+  experience?: ExperienceTerm,
 ): NextStep[] {
   const scored = candidates.map((c, order) => {
     const after = applyRaises(states, c.raises);
     const improved = after
       .filter((s, i) => creditOf(s) > creditOf(states[i] as ItemState))
       .map((s) => s.requirement.competencyId);
-    const impact = Math.max(0, readinessOf(after) - readiness);
+    const impact = Math.max(0, readinessOf(after, experience) - readiness);
     const lifts = improved.length ? ` For you it lifts ${list(improved.map(nameOf))} (about +${impact} points).` : '';
     const step: NextStep = {
       id: c.id,
@@ -269,6 +288,23 @@ function list(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/** "Competencies 9.1 of 22 weight points + project experience 11 of 11 (139 of 36 months) = 62%." */
+function explainSum(
+  states: readonly ItemState[],
+  experience: ExperienceTerm,
+  role: RoleProfile,
+  facts: EligibilityFacts,
+  readiness: number,
+): string {
+  const weight = states.reduce((sum, s) => sum + s.requirement.weight, 0);
+  const earned = states.reduce((sum, s) => sum + s.requirement.weight * creditOf(s), 0);
+  const fmt = (x: number) => String(Math.round(x * 10) / 10);
+  const counted = facts.projectRoles.length
+    ? `; counted: ${facts.projectRoles.map((p) => `role ${p.roleIndex + 1} by its ${p.reason === 'title' ? 'title' : 'own line'} (${p.months} months)`).join(', ')}`
+    : '';
+  return `Readiness = competencies ${fmt(earned)} of ${fmt(weight)} weight points + project experience ${fmt(experience.weight * experience.credit)} of ${fmt(experience.weight)} (${facts.monthsLeadingProjects} of the ${role.projectExperience!.months} months leading projects the role expects${counted}) = ${readiness}%.`;
+}
+
 function explain(
   role: RoleProfile,
   readiness: number,
@@ -276,9 +312,11 @@ function explain(
   steps: readonly NextStep[],
   facts: EligibilityFacts,
   nameOf: (id: string) => string,
+  sum?: string,
 ): string {
   const by = (st: GapStatus) => items.filter((i) => i.status === st).map((i) => nameOf(i.competencyId));
   const parts = [`You are ${readiness}% ready for ${role.title}.`];
+  if (sum) parts.push(sum);
   const strengths = by('strength');
   const reframe = by('reframe');
   const thin = by('thin');
@@ -372,19 +410,18 @@ export function buildGapReport(input: GapReportInput): GapReport {
     input.projectLeadership,
   );
   const candidates = candidatesFor(role, knowledge, facts);
-  const { items, states, readiness } = buildItems(
-    role.requirements,
-    competencies,
-    framingOf,
-    role.title,
-    candidates,
-  );
+  const { items, states } = buildItems(role.requirements, competencies, framingOf, role.title, candidates);
+  const experience = experienceTermOf(role, facts.monthsLeadingProjects);
+  const readiness = readinessOf(states, experience);
 
   const roleFit = knowledge.roles
     .map((r, order) => ({
       id: r.id,
       title: r.title,
-      readiness: readinessOf(assessRole(r.requirements, competencies, framingOf)),
+      readiness: readinessOf(
+        assessRole(r.requirements, competencies, framingOf),
+        experienceTermOf(r, facts.monthsLeadingProjects),
+      ),
       order,
     }))
     .sort((a, b) => b.readiness - a.readiness || a.order - b.order)
@@ -396,12 +433,20 @@ export function buildGapReport(input: GapReportInput): GapReport {
   }
   const names = new Map(competencies.map((c) => [c.id, c.pmName]));
   const nameOf = (id: string) => names.get(id) ?? id.replace(/-/g, ' ');
-  const nextSteps = rankSteps(states, candidates, readiness, nameOf);
+  const nextSteps = rankSteps(states, candidates, readiness, nameOf, experience);
   const idsBy = (pred: (i: GapItem) => boolean) => items.filter(pred).map((i) => i.competencyId);
   return {
     targetRole: { id: role.id, title: role.title, onetCode: role.onet.code },
     readiness,
-    explanation: explain(role, readiness, items, nextSteps, facts, nameOf),
+    explanation: explain(
+      role,
+      readiness,
+      items,
+      nextSteps,
+      facts,
+      nameOf,
+      experience ? explainSum(states, experience, role, facts, readiness) : undefined,
+    ),
     items,
     gaps: {
       reframable: idsBy((i) => i.closeBy === 'reframe'),
@@ -409,6 +454,16 @@ export function buildGapReport(input: GapReportInput): GapReport {
       needsCredential: idsBy((i) => i.closeBy === 'credential'),
     },
     facts,
+    ...(experience && role.projectExperience
+      ? {
+          projectExperience: {
+            monthsRequired: role.projectExperience.months,
+            monthsCounted: facts.monthsLeadingProjects,
+            weight: experience.weight,
+            credit: experience.credit,
+          },
+        }
+      : {}),
     nextSteps,
     roleFit,
     ...(input.posting
