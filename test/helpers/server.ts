@@ -15,7 +15,11 @@ export async function startServer(
   overrides: Partial<Config> = {},
   options: BuildOptions = {},
 ): Promise<TestServer> {
-  const config = loadConfig({}, { HOST: '127.0.0.1', PORT: 0, ...overrides });
+  // Children forked from the TypeScript sources run through tsx, which holds 400-550 MB at rest (its
+  // transform and the source maps of pdf.js), against about 95 MB for a built child: past the
+  // production recycle mark of 512 MB, every child would be replaced after each document. Tests that
+  // exercise recycling set their own mark.
+  const config = loadConfig({}, { HOST: '127.0.0.1', PORT: 0, CHILD_RECYCLE_RSS_MB: 2048, CHILD_RSS_MB: 2048, ...overrides });
   const checker = createResponseChecker();
   const app = await buildApp(config, { inspectAnswer: checker.inspect, ...options });
   checker.attach(app);
