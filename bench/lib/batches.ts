@@ -135,6 +135,7 @@ export async function benchBatches(
     const pids = () => [api.pid, ...workers.map((w) => w.pid!), redis.pid()].filter((p): p is number => p !== undefined);
     const cpuNow = () => pids().reduce((sum, pid) => sum + treeCpuMs(pid), 0);
     const cpu0 = cpuNow();
+    const split0 = pids().map(treeCpuMs);
     const t0 = performance.now();
     const ids: string[] = [];
     for (const chunk of chunks) {
@@ -157,8 +158,9 @@ export async function benchBatches(
     }
     const wallMs = performance.now() - t0;
     const batchCpu = cpuNow() - cpu0;
+    const split = pids().map((pid, i) => `${pid === api.pid ? 'api' : i <= workers.length ? `worker ${i}` : 'redis'} ${((treeCpuMs(pid) - split0[i]!) / files.length).toFixed(1)}`);
     log(`  batches: ${files.length} resumes in ${(wallMs / 1000).toFixed(1)} s`);
-    log(`  CPU per resume: sync ${(syncCpu / files.length).toFixed(1)} ms, batches ${(batchCpu / files.length).toFixed(1)} ms`);
+    log(`  CPU per resume: sync ${(syncCpu / files.length).toFixed(1)} ms, batches ${(batchCpu / files.length).toFixed(1)} ms (${split.join(', ')})`);
     const syncPerSecond = (files.length / syncWall) * 1000;
     const perSecond = (files.length / wallMs) * 1000;
     return {
