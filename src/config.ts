@@ -54,7 +54,7 @@ export const ConfigSchema = z
     AUTH_FAILURE_LIMIT: int(1, 1_000_000).default(20),
     /** Texts longer than this (characters) are read and analysed in a text-work child, off the event loop. */
     TEXT_WORK_MIN_CHARS: int(0, 5_000_000).default(20_000),
-    /** Text-work child processes (server only; each holds the taxonomy). */
+    /** Text-work child processes at most (server only; started on the first long text, each holds the taxonomy). */
     TEXT_POOL_SIZE: int(1, 64).default(Math.max(1, Math.ceil(DEFAULT_POOL_SIZE / 2))),
     /** Extraction child processes. */
     POOL_SIZE: int(1, 64).default(DEFAULT_POOL_SIZE),

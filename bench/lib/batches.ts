@@ -3,14 +3,21 @@
 // two `npm run worker` processes with one parsing child each, one Redis), so both runs parse on the same
 // number of child processes. Throughput is resumes per wall-clock second from the first request to the
 // last answer (sync) or to the last batch completed (batches); the queue overhead per item is the
-// difference of the two wall times divided by the item count. Redis is Debian's redis-server.
+// difference of the two wall times divided by the item count. Both set-ups also report the CPU time
+// all their processes spent per resume (server tree; API, workers and their children, Redis), which a
+// busy host inflates far less than wall time. The client polls each open batch every POLL_MS: often
+// enough to stop the clock within a fraction of a second of a 20 s run, seldom enough that the polling
+// itself is not a load on the API. Redis is Debian's redis-server.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { startRedis } from '../../test/helpers/redis.js';
 import type { CorpusFile } from './corpus.js';
 import { REPO_ROOT } from './corpus.js';
 import { type ServerCode, startServer } from './http.js';
+import { treeCpuMs } from './proc.js';
 import { multipartResume } from './multipart.js';
+
+const POLL_MS = 250;
 
 export interface BatchBenchOptions {
   items: number;
@@ -24,8 +31,8 @@ export interface BatchBenchOptions {
 
 export interface BatchBenchReport {
   items: number;
-  sync: { wallMs: number; perSecond: number; failed: number };
-  batches: { wallMs: number; perSecond: number; failed: number; batches: number; workers: number };
+  sync: { wallMs: number; perSecond: number; failed: number; cpuMsPerItem: number };
+  batches: { wallMs: number; perSecond: number; failed: number; batches: number; workers: number; cpuMsPerItem: number };
   /** batches.perSecond / sync.perSecond */
   share: number;
   overheadMsPerItem: number;
@@ -86,9 +93,11 @@ export async function benchBatches(
 
   const sync = await startServer(code, { env: { POOL_SIZE: String(opts.children) } });
   let syncWall: number;
+  let syncCpu: number;
   let syncFailed = 0;
   try {
     let next = 0;
+    const cpu0 = treeCpuMs(sync.pid);
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: opts.concurrency }, async () => {
@@ -106,6 +115,7 @@ export async function benchBatches(
       }),
     );
     syncWall = performance.now() - t0;
+    syncCpu = treeCpuMs(sync.pid) - cpu0;
   } finally {
     await sync.stop();
   }
@@ -122,6 +132,10 @@ export async function benchBatches(
     workers.push(...(await Promise.all([startWorkerProcess(code, workerEnv), startWorkerProcess(code, workerEnv)])));
     const chunks: CorpusFile[][] = [];
     for (let i = 0; i < files.length; i += opts.perBatch) chunks.push(files.slice(i, i + opts.perBatch));
+    const pids = () => [api.pid, ...workers.map((w) => w.pid!), redis.pid()].filter((p): p is number => p !== undefined);
+    const cpuNow = () => pids().reduce((sum, pid) => sum + treeCpuMs(pid), 0);
+    const cpu0 = cpuNow();
+    const split0 = pids().map(treeCpuMs);
     const t0 = performance.now();
     const ids: string[] = [];
     for (const chunk of chunks) {
@@ -133,7 +147,7 @@ export async function benchBatches(
     let failed = 0;
     const open = new Set(ids);
     while (open.size > 0) {
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, POLL_MS));
       for (const id of [...open]) {
         const b = (await (await fetch(`${api.url}/v1/batches/${id}`, { headers: api.headers })).json()) as { status: string; failed: number };
         if (b.status === 'completed') {
@@ -143,13 +157,23 @@ export async function benchBatches(
       }
     }
     const wallMs = performance.now() - t0;
+    const batchCpu = cpuNow() - cpu0;
+    const split = pids().map((pid, i) => `${pid === api.pid ? 'api' : i <= workers.length ? `worker ${i}` : 'redis'} ${((treeCpuMs(pid) - split0[i]!) / files.length).toFixed(1)}`);
     log(`  batches: ${files.length} resumes in ${(wallMs / 1000).toFixed(1)} s`);
+    log(`  CPU per resume: sync ${(syncCpu / files.length).toFixed(1)} ms, batches ${(batchCpu / files.length).toFixed(1)} ms (${split.join(', ')})`);
     const syncPerSecond = (files.length / syncWall) * 1000;
     const perSecond = (files.length / wallMs) * 1000;
     return {
       items: files.length,
-      sync: { wallMs: syncWall, perSecond: syncPerSecond, failed: syncFailed },
-      batches: { wallMs, perSecond, failed, batches: ids.length, workers: workers.length },
+      sync: { wallMs: syncWall, perSecond: syncPerSecond, failed: syncFailed, cpuMsPerItem: syncCpu / files.length },
+      batches: {
+        wallMs,
+        perSecond,
+        failed,
+        batches: ids.length,
+        workers: workers.length,
+        cpuMsPerItem: batchCpu / files.length,
+      },
       share: perSecond / syncPerSecond,
       overheadMsPerItem: (wallMs - syncWall) / files.length,
     };

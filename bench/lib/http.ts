@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from './corpus.js';
 import { multipartResume } from './multipart.js';
-import { nodeTree, processCpuMs, type RssSampler, treeCpuMs } from './proc.js';
+import { extractionChildrenOf, processCpuMs, type RssSampler, treeCpuMs } from './proc.js';
 
 /** tsx: src/ through tsx; dist: the repository's dist/ as it is; build: src/ compiled afresh to BUILD_DIR. */
 export type ServerMode = 'tsx' | 'dist' | 'build';
@@ -314,8 +314,11 @@ export async function runCell(
   };
 }
 
-/** Processes the server extracts on: its extraction children, or itself when it parses inline. */
+/**
+ * Processes the server extracts on: its extraction children, or itself when it parses inline. The
+ * text-work child (long texts only) parses nothing, so the floor does not count it.
+ */
 export function extractionProcesses(pid: number): { children: number; workers: number } {
-  const children = nodeTree(pid).length - 1;
+  const children = extractionChildrenOf(pid, true).length;
   return { children, workers: Math.max(1, children) };
 }

@@ -131,8 +131,12 @@ export function processCpuMs(pid: number): number {
   }
 }
 
-/** The extraction and text-work children of `pid`, found by their entry script (tsx's helpers are not ours). */
-export function extractionChildrenOf(pid: number): number[] {
+/**
+ * The extraction and text-work children of `pid` (or with `parsersOnly`, the extraction children alone),
+ * found by their entry script (tsx's helpers are not ours).
+ */
+export function extractionChildrenOf(pid: number, parsersOnly = false): number[] {
+  const entry = parsersOnly ? /extraction\/child\.(ts|js)/ : /extraction\/(text-)?child\.(ts|js)/;
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -140,7 +144,7 @@ export function extractionChildrenOf(pid: number): number[] {
       const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       const cmdline = readFileSync(`/proc/${name}/cmdline`, 'latin1');
-      if (ppid === pid && /extraction\/(text-)?child\.(ts|js)/.test(cmdline)) out.push(Number(name));
+      if (ppid === pid && entry.test(cmdline)) out.push(Number(name));
     } catch {
       // gone meanwhile
     }

@@ -376,14 +376,22 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
   if (b) {
     lines.push('## 6. Batches', '');
     table(
-      ['set-up', 'resumes', 'wall time (s)', 'resumes/s', 'failed'],
+      ['set-up', 'resumes', 'wall time (s)', 'resumes/s', 'CPU ms/resume (all processes)', 'failed'],
       [
-        ['POST /v1/analyses, one server', b.items, (b.sync.wallMs / 1000).toFixed(1), b.sync.perSecond.toFixed(1), b.sync.failed],
+        [
+          'POST /v1/analyses, one server',
+          b.items,
+          (b.sync.wallMs / 1000).toFixed(1),
+          b.sync.perSecond.toFixed(1),
+          ms(b.sync.cpuMsPerItem),
+          b.sync.failed,
+        ],
         [
           `POST /v1/batches (${b.batches.batches} batches), API + ${b.batches.workers} workers + Redis`,
           b.items,
           (b.batches.wallMs / 1000).toFixed(1),
           b.batches.perSecond.toFixed(1),
+          ms(b.batches.cpuMsPerItem),
           b.batches.failed,
         ],
       ],

@@ -84,11 +84,10 @@ export function createRedisStore(redis: Redis): BatchStore {
         keys(id).meta,
       );
     },
-    async recordResult(id, index, line, ok) {
-      const k = keys(id);
-      const state = await redis.hget(k.meta, 'record');
-      if (!state) return undefined;
-      const at = Date.parse((JSON.parse(state) as BatchRecord).expiresAt);
+    async recordResult(record, index, line, ok) {
+      const k = keys(record.id);
+      const at = Date.parse(record.expiresAt);
+      // The script answers -1 when the batch is gone.
       const ended = (await redis.eval(
         RECORD_SCRIPT,
         3,

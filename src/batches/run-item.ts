@@ -58,7 +58,8 @@ export async function runBatchItem(runtime: BatchRuntime, batchId: string, index
   const input = await runtime.store.readInput(batchId, index);
   let ended: number | undefined;
   if (input) {
-    await runtime.store.markStarted(batchId);
+    // Once per batch is enough: a worker that read `started` already set skips the round trip.
+    if (!state.started) await runtime.store.markStarted(batchId);
     let line: string;
     let ok = true;
     try {
@@ -68,7 +69,7 @@ export async function runBatchItem(runtime: BatchRuntime, batchId: string, index
       ok = false;
       line = resultLine(state.record, index, { error: isAppError(err) ? err : appError('INTERNAL') });
     }
-    ended = await runtime.store.recordResult(batchId, index, line, ok);
+    ended = await runtime.store.recordResult(state.record, index, line, ok);
   } else {
     // Recorded by a worker that died before queueing the webhook: count again, queue it if due.
     const again = await runtime.store.get(batchId);

@@ -45,9 +45,10 @@ export interface BatchStore {
   markStarted(id: string): Promise<void>;
   /**
    * Stores the item's result line unless one is there already and deletes its input. Answers how many
-   * items have ended, or undefined when the batch is gone (deleted or expired).
+   * items have ended, or undefined when the batch is gone (deleted or expired). The record the worker
+   * already read gives the batch's id and expiry, so recording is one round trip to Redis.
    */
-  recordResult(id: string, index: number, line: string, ok: boolean): Promise<number | undefined>;
+  recordResult(record: BatchRecord, index: number, line: string, ok: boolean): Promise<number | undefined>;
   /** Result lines in submission order (ended items only). */
   results(id: string): Promise<string[]>;
   delete(id: string): Promise<boolean>;
@@ -122,8 +123,8 @@ export function createMemoryStore(maxBytes: number): BatchStore {
       const batch = batches.get(id);
       if (batch) batch.state.started = true;
     },
-    async recordResult(id, index, line, ok) {
-      const batch = batches.get(id);
+    async recordResult(record, index, line, ok) {
+      const batch = batches.get(record.id);
       if (!batch) return undefined;
       if (!batch.results.has(index)) {
         batch.results.set(index, line);

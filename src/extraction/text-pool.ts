@@ -1,13 +1,18 @@
 // Where the text steps run. Building the document and analysing it cost about 5-10 microseconds per
 // character here (linear since issue 12): a 200k-character text holds a thread for a second or more.
-// Texts longer than `minChars` go to a small pool of child processes so /healthz and other clients
-// keep being served; shorter ones run in-process, where a round trip would cost more than the work.
-// Limits: the posting text of a gap report is still normalized in-process (at most 100k characters);
-// a text that misses its deadline answers 503 OVERLOADED and its child is replaced.
+// Texts longer than `minChars` (a resume, a posting, or the two together in an analysis) go to a small
+// pool of child processes so /healthz and other clients keep being served; shorter ones run in-process,
+// where a round trip would cost more than the work.
+// The children start on the first long text, not at boot: most resumes never need one, and an idle
+// child holding the taxonomy is about 130 MB of resident memory (measured). The first long text after
+// boot waits for its child to load the taxonomy (about 2 s of CPU here), within its deadline.
+// Limits: a text that misses its deadline answers 503 OVERLOADED and its child is replaced; a child,
+// once started, stays until shutdown.
 import workerpool from 'workerpool';
 import { type AppError, appError, ERROR_DEFINITIONS, type ErrorCode } from '../errors.js';
 import { type AnalysisKnowledge, analyzeResume } from '../pipeline/analyze.js';
 import { buildDocument, type TextLimits } from '../pipeline/read/build-document.js';
+import { normalizeText } from '../pipeline/read/normalize.js';
 import type { GapOptions } from '../pipeline/report/gaps.js';
 import type { Analysis } from '../schemas/analysis.js';
 import type { ResumeDocument } from '../schemas/document.js';
@@ -18,6 +23,8 @@ import type { TextReply } from './text-child.js';
 export interface TextWork {
   document(input: ReadText): Promise<ResumeDocument>;
   analyze(input: ReadText, options: GapOptions): Promise<Analysis>;
+  /** A posting's text, normalized like a resume's (a gap report's `jobDescription`). */
+  normalize(text: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -38,6 +45,7 @@ export function createInlineTextWork(knowledge: AnalysisKnowledge, limits: TextL
   return {
     document: async ({ format, raw }) => buildDocument(format, raw, limits),
     analyze: async ({ format, raw }, options) => analyzeResume(buildDocument(format, raw, limits), knowledge, options),
+    normalize: async (text) => normalizeText(text).text,
     close: async () => undefined,
   };
 }
@@ -54,7 +62,8 @@ export function createTextPool(options: TextPoolOptions, inline: TextWork): Text
   const entry = childEntry('text-child');
   const pool = workerpool.pool(entry.script, {
     workerType: 'process',
-    minWorkers: options.size,
+    // Started on demand (see the top of the file), up to `size`.
+    minWorkers: 0,
     maxWorkers: options.size,
     // Bounded like the extraction queue: past it, OVERLOADED instead of a growing backlog.
     maxQueueSize: options.size * 16,
@@ -62,8 +71,6 @@ export function createTextPool(options: TextPoolOptions, inline: TextWork): Text
     workerTerminateTimeout: 200,
     forkOpts: { execArgv: [...entry.execArgv, `--max-old-space-size=${options.heapMb}`], serialization: 'advanced' },
   });
-  // Load the taxonomy in every child at boot, not in the first large request.
-  for (let i = 0; i < options.size; i++) void Promise.resolve(pool.exec('ready', [options.dataDir])).catch(() => undefined);
 
   const run = async <T>(method: string, args: unknown[]): Promise<T> => {
     try {
@@ -74,13 +81,17 @@ export function createTextPool(options: TextPoolOptions, inline: TextWork): Text
     }
   };
   const large = (input: ReadText) => input.raw.text.length > options.minChars;
+  // The posting is read inside the analysis (readPosting): its length counts too.
+  const largeAnalysis = (input: ReadText, gap: GapOptions) =>
+    input.raw.text.length + (gap.jobDescription?.length ?? 0) > options.minChars;
   return {
     document: (input) =>
       large(input) ? run<ResumeDocument>('document', [input, options.limits]) : inline.document(input),
     analyze: (input, gap) =>
-      large(input)
+      largeAnalysis(input, gap)
         ? run<Analysis>('analyze', [input, options.limits, options.dataDir, gap])
         : inline.analyze(input, gap),
+    normalize: (text) => (text.length > options.minChars ? run<string>('normalize', [text]) : inline.normalize(text)),
     close: async () => {
       await pool.terminate(true).catch(() => undefined);
     },

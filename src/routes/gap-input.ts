@@ -1,11 +1,13 @@
 // The gap-report part of POST /v1/analyses: `targetRole` and the optional `jobDescription`, as JSON
 // fields, multipart fields, or (for the posting) a second file read through the same pipeline as the
-// resume, so a PDF or DOCX posting gets the same type sniffing, limits and normalization.
+// resume, so a PDF or DOCX posting gets the same type sniffing, limits and normalization. A long posting
+// is normalized where a long resume is read: in a text-work child when the server has one.
 import { z } from 'zod';
 import { appError } from '../errors.js';
 import type { GapOptions } from '../pipeline/report/gaps.js';
 import { normalizeText } from '../pipeline/read/normalize.js';
-import { type ReadLimits, readResumeBytes } from '../extraction/read-resume.js';
+import { type ReadLimits, readResumeBytes, readResumeRaw } from '../extraction/read-resume.js';
+import type { TextWork } from '../extraction/text-pool.js';
 import type { Extractor } from '../extraction/extractor.js';
 import type { Knowledge } from '../taxonomy/knowledge.js';
 
@@ -48,6 +50,8 @@ export interface GapContext {
   knowledge: Pick<Knowledge, 'roles'>;
   extractor: Extractor;
   readLimits: ReadLimits;
+  /** Where the posting's text steps run (the server sends long ones to a text-work child); in-process without it. */
+  textWork?: Pick<TextWork, 'document' | 'normalize'>;
 }
 
 /** Validates the role and reads the posting; answers UNKNOWN_ROLE or the reading errors otherwise. */
@@ -63,10 +67,13 @@ export async function readGapOptions(app: GapContext, parts: GapRequestParts): P
   let jobDescription: string | undefined;
   if (file) {
     if (file.length === 0) throw appError('INVALID_REQUEST', 'the "jobDescription" file is empty');
-    jobDescription = (await readResumeBytes(file, app.extractor, app.readLimits)).text;
+    jobDescription = app.textWork
+      ? (await app.textWork.document(await readResumeRaw(file, app.extractor, app.readLimits))).text
+      : (await readResumeBytes(file, app.extractor, app.readLimits)).text;
   } else if (text !== undefined) {
     if (text.trim() === '') throw appError('INVALID_REQUEST', '"jobDescription" is empty');
-    jobDescription = normalizeText(text.slice(0, app.readLimits.maxTextChars)).text;
+    const capped = text.slice(0, app.readLimits.maxTextChars);
+    jobDescription = app.textWork ? await app.textWork.normalize(capped) : normalizeText(capped).text;
   }
   return {
     targetRole,

@@ -72,7 +72,7 @@ export interface CompiledTaxonomy {
   negation: CompiledNegation;
   /** Hedge cues ("familiar with"): a match they precede in its clause is weak evidence at most. */
   hedges: string[][][];
-  /** Absent only in test taxonomies: then any evidence of project-delivery counts a role. */
+  /** Absent only in test taxonomies: then no role counts as leading projects. */
   projectLeadership?: CompiledProjectLeadership;
 }
 

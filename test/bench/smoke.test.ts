@@ -82,6 +82,9 @@ describe('npm run bench --quick', () => {
     expect(b.sync.failed).toBe(0);
     expect(b.sync.wallMs).toBeGreaterThan(0);
     expect(b.batches.wallMs).toBeGreaterThan(0);
+    // CPU time was read from the processes that did the work (parsing alone is milliseconds per resume).
+    expect(b.sync.cpuMsPerItem).toBeGreaterThan(1);
+    expect(b.batches.cpuMsPerItem).toBeGreaterThan(1);
   }, 400_000);
 
   it('evaluates every target against a measured figure', async () => {

@@ -13,6 +13,8 @@ export interface TestRedis {
   stop: () => Promise<void>;
   /** Stops the server (SIGTERM: it flushes its AOF) and starts it again on the same port and files. */
   restart: (downMs?: number, whileDown?: () => Promise<void>) => Promise<void>;
+  /** Process id of the running server (the benchmark counts its CPU). */
+  pid: () => number | undefined;
 }
 
 export function freePort(): Promise<number> {
@@ -68,6 +70,7 @@ export async function startRedis(options: { persistent?: boolean } = {}): Promis
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: () => child.pid,
     stop: async () => {
       await stopProcess(child);
       rmSync(dir, { recursive: true, force: true });

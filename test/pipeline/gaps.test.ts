@@ -229,6 +229,8 @@ function doc(education: string, roles: Partial<ResumeDocument['roles'][number]>[
 }
 
 describe('eligibility facts', () => {
+  // The competency a role's strong evidence must show (the taxonomy's projectLeadership names it).
+  const DELIVERY = { competencyId: 'project-delivery' };
   const roles = [
     { startDate: '2015-01', endDate: '2016-12' },
     { startDate: '2016-06', endDate: '2017-12' },
@@ -242,16 +244,21 @@ describe('eligibility facts', () => {
       ['pm:lead', 'strong', 1],
       ['pm:lead', 'strong', 0],
     ]);
-    expect(monthsLeadingProjects(d, [delivery], '2026-11')).toBe(36);
+    expect(monthsLeadingProjects(d, [delivery], '2026-11', DELIVERY)).toBe(36);
     const withCurrent = comp('project-delivery', 'developing', [['pm:lead', 'strong', 2]]);
-    expect(monthsLeadingProjects(d, [withCurrent], '2020-12')).toBe(12);
+    expect(monthsLeadingProjects(d, [withCurrent], '2020-12', DELIVERY)).toBe(12);
     const bareYears = comp('project-delivery', 'developing', [['pm:lead', 'strong', 3]]);
-    expect(monthsLeadingProjects(d, [bareYears], '2026-11')).toBe(49);
+    expect(monthsLeadingProjects(d, [bareYears], '2026-11', DELIVERY)).toBe(49);
+  });
+
+  it('counts no role without a rule naming the competency', () => {
+    const delivery = comp('project-delivery', 'developing', [['pm:lead', 'strong', 0]]);
+    expect(monthsLeadingProjects(doc('', roles), [delivery], '2026-11')).toBe(0);
   });
 
   it('ignores roles with customer-service evidence only', () => {
     const comms = comp('communication', 'strong', [['cs:calls', 'strong', 0]]);
-    expect(monthsLeadingProjects(doc('', roles), [comms], '2026-11')).toBe(0);
+    expect(monthsLeadingProjects(doc('', roles), [comms], '2026-11', DELIVERY)).toBe(0);
   });
 
   it.each([
@@ -311,7 +318,16 @@ describe('gap report', () => {
   const csDoc = doc('Bachelor of Arts : Communications 2012', [{ startDate: '2013-01', current: true }]);
   const pmDoc = doc('Bachelor of Science : Engineering 2008', [{ startDate: '2012-03', current: true }]);
   const report = (competencies: CompetencyResult[], d: ResumeDocument, targetRoleId: string) =>
-    buildGapReport({ doc: d, competencies, knowledge, framingOf, targetRoleId, asOf: '2026-11' });
+    buildGapReport({
+      doc: d,
+      competencies,
+      knowledge,
+      framingOf,
+      targetRoleId,
+      asOf: '2026-11',
+      // Hand-made evidence (no taxonomy patterns): any strong delivery line counts the role.
+      projectLeadership: { competencyId: 'project-delivery' },
+    });
 
   it('names the target role with its O*NET code and one item per required competency', () => {
     const r = report(csRep, csDoc, 'project-manager');

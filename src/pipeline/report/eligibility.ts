@@ -14,6 +14,16 @@ import { type Lemmas, type Token, tokenize } from '../../text/tokenize.js';
 
 /** The taxonomy's projectLeadership rule plus the lemma table its titles were compiled with. */
 export type ProjectLeadershipRule = CompiledProjectLeadership & { lemmas: Lemmas };
+/**
+ * Which roles count as leading projects: the taxonomy's full rule, or (tests, taxonomies without
+ * `projectLeadership`) just the competency whose strong evidence in a role counts it. The id always
+ * comes from data (validated at boot), never from code.
+ */
+export type ProjectRoleRule = ProjectLeadershipRule | Pick<ProjectLeadershipRule, 'competencyId'>;
+
+function isFullRule(rule: ProjectRoleRule): rule is ProjectLeadershipRule {
+  return 'patternIds' in rule;
+}
 
 export const LEVEL_RANK: Record<Level, number> = { none: 0, emerging: 1, developing: 2, strong: 3 };
 const DEGREE_RANK: Record<DegreeLevel, number> = {
@@ -83,18 +93,19 @@ function holdsPhrase(text: string, phrases: readonly string[][][], lemmas: Lemma
 }
 
 /**
- * The dated roles that count as leading projects, each with its months and the reason. With a rule, a
- * role counts by its title or by evidence from the rule's patterns in its own bullets; without one (test
- * taxonomies), by any project-delivery evidence.
+ * The dated roles that count as leading projects, each with its months and the reason. With the full
+ * rule, a role counts by its title or by evidence from the rule's patterns in its own bullets; with a
+ * competency alone, by any strong evidence of it in the role; without a rule, no role counts.
  */
 export function listProjectRoles(
   doc: Pick<ResumeDocument, 'roles' | 'text'>,
   competencies: readonly CompetencyResult[],
   asOf: string,
-  rule?: ProjectLeadershipRule,
+  given?: ProjectRoleRule,
 ): ProjectRole[] {
-  const competencyId = rule?.competencyId ?? 'project-delivery';
-  const evidence = competencies.find((c) => c.id === competencyId)?.evidence ?? [];
+  if (!given) return [];
+  const rule = isFullRule(given) ? given : undefined;
+  const evidence = competencies.find((c) => c.id === given.competencyId)?.evidence ?? [];
   const now = monthIndex(asOf);
   const out: ProjectRole[] = [];
   doc.roles.forEach((role, roleIndex) => {
@@ -128,7 +139,7 @@ export function monthsLeadingProjects(
   doc: Pick<ResumeDocument, 'roles' | 'text'>,
   competencies: readonly CompetencyResult[],
   asOf: string,
-  rule?: ProjectLeadershipRule,
+  rule?: ProjectRoleRule,
 ): number {
   return mergeMonths(doc, listProjectRoles(doc, competencies, asOf, rule), asOf);
 }
@@ -195,7 +206,7 @@ export function extractEligibilityFacts(
   competencies: readonly CompetencyResult[],
   credentials: Iterable<Credential>,
   asOf: string,
-  rule?: ProjectLeadershipRule,
+  rule?: ProjectRoleRule,
 ): EligibilityFacts {
   const projectRoles = listProjectRoles(doc, competencies, asOf, rule);
   return {

@@ -13,7 +13,7 @@ import type { ResumeDocument } from '../../schemas/document.js';
 import type { Raise, Requirement, RoleProfile } from '../../schemas/roles.js';
 import type { Framing } from '../../schemas/taxonomy.js';
 import type { RoleKnowledge } from '../../taxonomy/load-roles.js';
-import { checkEligibility, extractEligibilityFacts, LEVEL_RANK, type ProjectLeadershipRule } from './eligibility.js';
+import { checkEligibility, extractEligibilityFacts, LEVEL_RANK, type ProjectRoleRule } from './eligibility.js';
 import type { CompiledTaxonomy } from '../../taxonomy/compile-taxonomy.js';
 import { type PostingAnalysis, readPosting } from './job-description.js';
 
@@ -393,8 +393,8 @@ export interface GapReportInput {
   asOf: string;
   /** A job posting read by readPosting: its items are recomputed against what it asks for. */
   posting?: PostingAnalysis;
-  /** Which roles count as leading projects (taxonomy projectLeadership); without it, any delivery evidence. */
-  projectLeadership?: ProjectLeadershipRule;
+  /** Which roles count as leading projects (taxonomy projectLeadership); without it, none. */
+  projectLeadership?: ProjectRoleRule;
 }
 
 /** The full report for one target role. Throws if the role id is unknown: routes check it first. */
