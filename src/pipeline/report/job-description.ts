@@ -32,13 +32,36 @@ export interface PostingContext {
   role: RoleProfile;
 }
 
-function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
-  if (needle.length === 0) return false;
-  outer: for (let i = 0; i + needle.length <= haystack.length; i += 1) {
-    for (let j = 0; j < needle.length; j += 1) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
+/**
+ * Whether `keys` occurs as a run in the resume's keys. Runs of each length are collected once, on the
+ * first question about that length, so asking for every posting phrase stays linear in the two texts.
+ */
+function runIndex(haystack: readonly string[]): (needle: readonly string[]) => boolean {
+  const byLength = new Map<number, Set<string>>();
+  return (needle) => {
+    if (needle.length === 0) return false;
+    let runs = byLength.get(needle.length);
+    if (!runs) {
+      runs = new Set<string>();
+      for (let i = 0; i + needle.length <= haystack.length; i += 1) runs.add(haystack.slice(i, i + needle.length).join('\u0000'));
+      byLength.set(needle.length, runs);
+    }
+    return runs.has(needle.join('\u0000'));
+  };
+}
+
+/** The tokens lying inside [start, end): a binary search to the first, then a walk (tokens are in text order). */
+function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  const out: Token[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.start < end; i += 1) if (tokens[i]!.end <= end) out.push(tokens[i]!);
+  return out;
 }
 
 /**
@@ -52,8 +75,7 @@ export function readPosting(
   ctx: PostingContext,
 ): PostingAnalysis {
   const postingTokens = tokenize(postingText, ctx.taxonomy.lemmas);
-  const tokensOf = (start: number, end: number) =>
-    postingTokens.filter((t) => t.start >= start && t.end <= end && !t.filler);
+  const tokensOf = (start: number, end: number) => tokensWithin(postingTokens, start, end).filter((t) => !t.filler);
   // A phrase made only of job-ad words is a heading ("Requirements:"), not something the posting asks.
   const matches = matchText(postingText, ctx.taxonomy).filter((m) =>
     tokensOf(m.start, m.end).some((t) => !ctx.ignoredTerms.has(t.lower)),
@@ -74,6 +96,7 @@ export function readPosting(
   const resumeTokens = tokenize(resumeText, ctx.taxonomy.lemmas).filter((t) => !t.filler);
   const resumeKeys = resumeTokens.map((t) => t.key);
   const resumeKeySet = new Set(resumeKeys);
+  const resumeHasRun = runIndex(resumeKeys);
 
   // Overlapping phrases ("status reports" inside "prepare weekly status reports") are one term: the
   // shortest of them with two words or more names it best.
@@ -81,7 +104,7 @@ export function readPosting(
   for (const m of matches) {
     const toks = tokensOf(m.start, m.end);
     const keys = toks.map((t) => t.key);
-    if (resumePatternIds.has(m.patternId) || containsRun(resumeKeys, keys)) continue;
+    if (resumePatternIds.has(m.patternId) || resumeHasRun(keys)) continue;
     // Name the term without the function words a gap pattern let in at its edges ("budget of").
     const words = toks.map((t) => t.lower);
     while (words.length > 1 && ctx.ignoredTerms.has(words.at(-1)!)) words.pop();
@@ -90,18 +113,26 @@ export function readPosting(
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const clusters: (typeof candidates)[] = [];
+  let clusterEnd = -1;
   for (const c of candidates) {
     const last = clusters.at(-1);
-    if (last && c.start < Math.max(...last.map((x) => x.end))) last.push(c);
-    else clusters.push([c]);
+    if (last && c.start < clusterEnd) {
+      last.push(c);
+      clusterEnd = Math.max(clusterEnd, c.end);
+    } else {
+      clusters.push([c]);
+      clusterEnd = c.end;
+    }
   }
   const missing: string[] = [];
+  const missingSet = new Set<string>();
   const listedKeys = new Set<string>();
   for (const cluster of clusters) {
     const words = (x: (typeof candidates)[number]) => (x.keys.length >= 2 ? x.keys.length : 100);
     const best = [...cluster].sort((a, b) => words(a) - words(b) || a.start - b.start)[0]!;
-    if (missing.includes(best.label)) continue;
+    if (missingSet.has(best.label)) continue;
     missing.push(best.label);
+    missingSet.add(best.label);
     for (const x of cluster) for (const k of x.keys) listedKeys.add(k);
   }
 
