@@ -15,6 +15,8 @@ import { readResumeBytes } from '../src/extraction/read-resume.js';
 import { rewriteBullet } from '../src/pipeline/rewrite/rewrite-bullet.js';
 import { skipReason } from '../src/pipeline/rewrite/skip-bullet.js';
 import { loadLexicon, type RewriteLexicon } from '../src/taxonomy/load-lexicon.js';
+import { seededRandom } from '../bench/lib/random.js';
+
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dev-resumes');
@@ -56,18 +58,6 @@ export const VerdictSchema = z.object({
   factChanged: z.boolean(),
   note: z.string().optional(),
 });
-
-/** mulberry32: a small seeded PRNG, so a recorded seed reproduces the same draw on any machine. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher-Yates over a copy. */
 function shuffle<T>(items: readonly T[], random: () => number): T[] {

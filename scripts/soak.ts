@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { listFiles } from '../test/helpers/corpus.js';
 import * as gen from '../bench/lib/generate-documents.js';
 import { extractionChildrenOf, isRunning } from '../bench/lib/proc.js';
+import { detectType } from '../src/pipeline/read/detect-type.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -30,15 +31,14 @@ const WARMUP_MS = Math.max(Math.min(60_000, DURATION_MS / 2), DURATION_MS / 5);
 const PARSE_TIMEOUT_MS = 10_000;
 const OCR_TIMEOUT_MS = 30_000;
 const DEADLINE_MS = PARSE_TIMEOUT_MS + 5_000;
-/** Inputs that may be read by OCR (PDF, PNG, JPEG, TIFF), sniffed from their first bytes like the server. */
+/** Inputs that may be read by OCR: what the server's own sniffing (detectType) takes for a PDF or an image. */
 function mayUseOcr(body: Buffer): boolean {
-  const head = body.subarray(0, 1024);
-  return (
-    head.includes('%PDF-') ||
-    head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) ||
-    head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) ||
-    ['II*\0', 'MM\0*'].includes(head.subarray(0, 4).toString('latin1'))
-  );
+  try {
+    const { kind } = detectType(body);
+    return kind === 'pdf' || kind === 'image';
+  } catch {
+    return false;
+  }
 }
 const POOL_SIZE = 2;
 const TEXT_POOL_SIZE = 1;

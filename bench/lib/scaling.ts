@@ -18,6 +18,7 @@ import { TAXONOMY_FILE } from '../../src/taxonomy/load-taxonomy.js';
 import { readDataFile } from '../../src/taxonomy/read-data-file.js';
 import type { BenchKnowledge } from './knowledge.js';
 import { median, type RepeatOptions, sum, timeSync } from './stats.js';
+import { seededRandom } from './random.js';
 
 export interface TaxonomyScale {
   factor: number;
@@ -47,18 +48,6 @@ export interface LengthScale {
 }
 
 const FILLERS = new Set(['the', 'all', 'their', 'our', 'his', 'her', 'its', 'my', 'your', 'any']);
-
-/** Deterministic PRNG (mulberry32), so every run builds the same synthetic taxonomy. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function vocabularyOf(texts: readonly string[]): string[] {
   const words = new Set<string>();
@@ -112,7 +101,7 @@ export function syntheticTaxonomyData(
   const basePhrases = base.competencies.reduce((n, c) => n + c.patterns.reduce((m, p) => m + p.phrases.length, 0), 0);
   const perPattern = Math.max(1, Math.round(basePhrases / basePatterns));
   const extra = (factor - 1) * basePatterns;
-  const rand = prng(7 * factor);
+  const rand = seededRandom(7 * factor);
   const word = () => vocabulary[Math.floor(rand() * vocabulary.length)]!;
   const phrase = (): string => {
     for (;;) {
