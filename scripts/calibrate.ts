@@ -21,6 +21,7 @@ import type { GapReport } from '../src/schemas/analysis.js';
 import { loadLexicon } from '../src/taxonomy/load-lexicon.js';
 import { loadRoleKnowledge } from '../src/taxonomy/load-roles.js';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
+import { DEFAULT_CORPUS } from '../bench/lib/corpus.js';
 
 const GROUPS = ['project_management', 'customer_service', 'bpo_call_center', 'other'] as const;
 const FOLDERS = ['project_management', 'customer_service', 'bpo_call_center'] as const;
@@ -28,7 +29,7 @@ const FOLDERS = ['project_management', 'customer_service', 'bpo_call_center'] as
 const { values } = parseArgs({
   options: {
     role: { type: 'string', default: 'project-manager' },
-    corpus: { type: 'string', default: '../shared/corpus/dev-resumes' },
+    corpus: { type: 'string', default: DEFAULT_CORPUS },
     'as-of': { type: 'string', default: new Date().toISOString().slice(0, 7) },
     'all-roles': { type: 'boolean', default: false },
     data: { type: 'string', default: 'data' },

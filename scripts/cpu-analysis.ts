@@ -15,11 +15,12 @@ import type { ResumeDocument } from '../src/schemas/document.js';
 import { loadLexicon } from '../src/taxonomy/load-lexicon.js';
 import { loadRoleKnowledge } from '../src/taxonomy/load-roles.js';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
+import { DEFAULT_CORPUS } from '../bench/lib/corpus.js';
 
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '200' },
-    corpus: { type: 'string', default: '../shared/corpus/dev-resumes' },
+    corpus: { type: 'string', default: DEFAULT_CORPUS },
     data: { type: 'string', default: 'data' },
   },
 });

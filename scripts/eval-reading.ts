@@ -14,9 +14,10 @@ import { z } from 'zod';
 import { createInlineExtractor } from '../src/extraction/extractor.js';
 import { readResumeBytes } from '../src/extraction/read-resume.js';
 import type { ResumeDocument, Role } from '../src/schemas/document.js';
+import { DEFAULT_CORPUS } from '../bench/lib/corpus.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dev-resumes');
+const CORPUS = DEFAULT_CORPUS;
 const LABELS = join(ROOT, 'eval', 'reading');
 
 const LabelRoleSchema = z.object({

@@ -16,10 +16,11 @@ import { rewriteBullet } from '../src/pipeline/rewrite/rewrite-bullet.js';
 import { skipReason } from '../src/pipeline/rewrite/skip-bullet.js';
 import { loadLexicon, type RewriteLexicon } from '../src/taxonomy/load-lexicon.js';
 import { seededRandom } from '../bench/lib/random.js';
+import { DEFAULT_CORPUS } from '../bench/lib/corpus.js';
 
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dev-resumes');
+const CORPUS = DEFAULT_CORPUS;
 const DIR = join(ROOT, 'eval', 'rewrites');
 const SAMPLE_FILE = join(DIR, 'sample.jsonl');
 const SAMPLE_DIRS = ['customer_service', 'bpo_call_center', 'project_management'];

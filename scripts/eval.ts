@@ -14,9 +14,10 @@ import { createInlineExtractor } from '../src/extraction/extractor.js';
 import { scoreResume } from '../src/pipeline/analyze.js';
 import { readResumeBytes } from '../src/extraction/read-resume.js';
 import { loadTaxonomy } from '../src/taxonomy/load-taxonomy.js';
+import { DEFAULT_CORPUS } from '../bench/lib/corpus.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dev-resumes');
+const CORPUS = DEFAULT_CORPUS;
 
 const LabelSchema = z.object({
   file: z.string(),

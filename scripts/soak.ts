@@ -20,9 +20,10 @@ import { listFiles } from '../test/helpers/corpus.js';
 import * as gen from '../bench/lib/generate-documents.js';
 import { extractionChildrenOf, isRunning } from '../bench/lib/proc.js';
 import { detectType } from '../src/pipeline/read/detect-type.js';
+import { SHARED_CORPUS } from '../bench/lib/corpus.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const CORPUS = SHARED_CORPUS;
 const minutesArg = process.argv.indexOf('--minutes');
 const MINUTES = minutesArg !== -1 ? Number(process.argv[minutesArg + 1]) : 10;
 if (!(MINUTES > 0 && MINUTES <= 120)) throw new Error('--minutes must be in (0, 120]');

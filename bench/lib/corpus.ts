@@ -1,10 +1,15 @@
-// Finds the dev-resume corpus beside the repository (../shared/corpus) and lists its resumes by format.
+// Finds the shared material (../shared beside the repository, or SKILLBRIDGE_SHARED) and lists the
+// dev-resume corpus by format. The one place that knows where ../shared is: tests, bench, scripts and
+// evaluations all take it from here.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const DEFAULT_CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus', 'dev-resumes');
+/** ../shared beside the clone (COMPETENCIES.md, reference/, corpus/), or SKILLBRIDGE_SHARED when set. */
+export const SHARED_DIR = resolve(process.env.SKILLBRIDGE_SHARED ?? join(REPO_ROOT, '..', 'shared'));
+export const SHARED_CORPUS = join(SHARED_DIR, 'corpus');
+export const DEFAULT_CORPUS = join(SHARED_CORPUS, 'dev-resumes');
 
 export type Format = 'pdf' | 'docx' | 'txt';
 export const FORMATS: readonly Format[] = ['pdf', 'docx', 'txt'];

@@ -19,9 +19,10 @@ import { stopOcr } from '../../src/extraction/ocr.js';
 import { scoreResume } from '../../src/pipeline/analyze.js';
 import { buildDocument } from '../../src/pipeline/read/build-document.js';
 import { loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
+import { DEFAULT_CORPUS } from '../../bench/lib/corpus.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'dev-resumes');
+const CORPUS = DEFAULT_CORPUS;
 const SCRATCH = join(ROOT, 'scratch', 'ocr-scans');
 const LIVECAREER = ['customer_service', 'bpo_call_center', 'project_management'];
 /** ImageMagick: a page fed slightly crooked, with sensor noise. */

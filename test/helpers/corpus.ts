@@ -1,10 +1,9 @@
-// Paths into ../shared/corpus (beside the repository) and the few files copied into test/fixtures.
+// Paths into the shared corpus (bench/lib/corpus.ts says where) and the few files copied into test/fixtures.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT, SHARED_CORPUS, SHARED_DIR } from '../../bench/lib/corpus.js';
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const SHARED_CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus');
+export { REPO_ROOT, SHARED_CORPUS, SHARED_DIR };
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 export const SAMPLES = join(REPO_ROOT, 'data', 'samples');
 

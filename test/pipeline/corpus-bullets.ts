@@ -3,8 +3,9 @@
 // header lines (dates, "Company Name"), with lower-case continuation lines joined to the line above.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_CORPUS } from '../../bench/lib/corpus.js';
 
-export const CORPUS_DIR = new URL('../../../shared/corpus/dev-resumes/', import.meta.url).pathname;
+export const CORPUS_DIR = `${DEFAULT_CORPUS}/`;
 
 const EXPERIENCE =
   /^\s*(professional experience|work experience|experience|work history|employment history|professional history|relevant experience|volunteer experience|projects)\s*$/i;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/corpus.js';
+import { SHARED_DIR } from '../helpers/corpus.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -15,7 +15,7 @@ describe('GET /v1/taxonomy', () => {
   it('lists the 19 competencies with identifiers, links and pattern counts', async () => {
     const res = await request(server.url).get('/v1/taxonomy');
     expect(res.status).toBe(200);
-    const md = readFileSync(join(REPO_ROOT, '..', 'shared', 'COMPETENCIES.md'), 'utf8');
+    const md = readFileSync(join(SHARED_DIR, 'COMPETENCIES.md'), 'utf8');
     const ids = [...md.matchAll(/^\| ([a-z-]+) \|/gm)].map((m) => m[1]).filter((id) => id !== 'ID');
     expect(res.body.competencies.map((c: { id: string }) => c.id)).toEqual(ids);
     const communication = res.body.competencies[0];

@@ -7,11 +7,11 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { loadTaxonomy, parseTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
 import { DataFileError } from '../../src/taxonomy/read-data-file.js';
-import { REPO_ROOT } from '../helpers/corpus.js';
+import { REPO_ROOT, SHARED_DIR } from '../helpers/corpus.js';
 import { dataFileErrorOf as errorOf } from '../helpers/data-file-error.js';
 
 const DATA = join(REPO_ROOT, 'data');
-const SHARED = join(REPO_ROOT, '..', 'shared');
+const SHARED = SHARED_DIR;
 const YAML_TEXT = readFileSync(join(DATA, 'taxonomy.yaml'), 'utf8');
 
 // The 19 IDs of ../shared/COMPETENCIES.md, read from the table rather than copied here.
