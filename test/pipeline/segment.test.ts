@@ -213,6 +213,8 @@ describe('segmentResume splits more glue points seen in the dev corpus', () => {
     ['Roles and Responsibilities include hiring', ['Roles and Responsibilities include hiring']],
     ['Provided customer Support to 200 users', ['Provided customer Support to 200 users']],
     ['(Remote) Managing a team of 4', ['(Remote) Managing a team of 4']],
+    ["Ensured safety according to company policies; Answered passengers' questions", ['Ensured safety according to company policies;', "Answered passengers' questions"]],
+    ['Managed a crew of five; performing all duties', ['Managed a crew of five; performing all duties']],
   ])('%s', (line, expected) => {
     const text = `Experience\nCashier 01/2012 to 08/2012 Company Name City , State\n${line}`;
     const s = segmentResume(text);

@@ -66,6 +66,9 @@ const GLUED_AMBIGUOUS = new RegExp(
   `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\\s+(?:${AMBIGUOUS_VERBS.join('|')})\\s+(?:in|to|with|on|for|the|all)\\s)`,
   'g',
 );
+// "company policies; Answered passengers' questions", "new flight attendants; Participating in training":
+// a semicolon, then a capitalized opening verb, starts the next item ("; performing all duties" does not).
+const GLUED_SEMICOLON = new RegExp(`;(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z])`, 'g');
 // "beveragesCleaned": a capitalized -ed verb glued to the previous word with no space at all.
 const GLUED_NO_SPACE = /[a-z]{3}(?=[A-Z][a-z]{2,}ed\b)/g;
 // A sentence end inside a line: "months. We needed", "Lisle. Develop", "new space . Run weekly" (a space
@@ -132,6 +135,7 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     ...cutsOf(s, GLUED_RESPONSIBLE),
     ...cutsOf(s, GLUED_GERUND),
     ...cutsOf(s, GLUED_AMBIGUOUS),
+    ...cutsOf(s, GLUED_SEMICOLON),
     ...cutsOf(s, GLUED_AFTER_NAME).filter((cut) => cut > opener),
     ...cutsOf(s, GLUED_PAIR),
     ...cutsOf(s, GLUED_AFTER_SPAN),
