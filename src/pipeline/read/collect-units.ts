@@ -53,6 +53,7 @@ const GLUED_PAIR = new RegExp(
   `\\b(?!${FUNCTION_WORD}\\b)[a-z]{3,}(?=\\s+[A-Z][a-z]+\\s+and\\s+(?:${BARE_VERBS.map((v) => v.toLowerCase()).join('|')})\\b)`,
   'g',
 );
+const AND_VERB = new RegExp(`\\sand\\s+(?:${BARE_VERBS.map((v) => v.toLowerCase()).join('|')})\\b`);
 // "Engagement Leadership Responsible for negotiation": "Responsible for" opens a bullet whatever word
 // comes before it, except a function word ("and Responsible for").
 const GLUED_RESPONSIBLE = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[A-Za-z]{2,}(?=\\s+Responsible for\\b)`, 'g');
@@ -62,6 +63,7 @@ const GLUED_GERUND = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\
 // "recommendations Support in carrying out", "design processes Work in close coordination": a verb left
 // out of the list above for being a noun too, after a plural lower-case word and before a preposition.
 const AMBIGUOUS_VERBS = ['Support', 'Work', 'Address', 'Plan', 'Design', 'Process', 'Review', 'Track', 'Schedule', 'Train', 'Lead', 'Report'];
+const AMBIGUOUS_VERB = new RegExp(`\\s(?:${AMBIGUOUS_VERBS.join('|')})\\s`);
 const GLUED_AMBIGUOUS = new RegExp(
   `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\\s+(?:${AMBIGUOUS_VERBS.join('|')})\\s+(?:in|to|with|on|for|the|all)\\s)`,
   'g',
@@ -95,6 +97,7 @@ const GLUED_HEADING = new RegExp(
   `(?<![\\w&])(?!(?:${FUNCTION_WORD}|Key|Main|Major|Primary|Job|Other|Additional|Daily|P&L)(?![\\w&]))[\\w&)]+[.,;]?(?=\\s+(?:${HEADING_MODIFIER})?${HEADING_WORD}(?:\\s*:|\\s+\\S))`,
   'g',
 );
+const HEADING_WORD_ANYWHERE = /Responsibilities|Achievements|Accomplishments/;
 const HEADING_COLON = new RegExp(`(?<![\\w&])(?:${HEADING_MODIFIER})?${HEADING_WORD}\\s*:`, 'g');
 // moderncv's "␣" item glyph: at a line start it is dropped, inside a line it starts the next item
 // ("␣ Item 3 ␣ Item 6" from two columns).
@@ -118,6 +121,11 @@ function cutsOf(s: string, re: RegExp): number[] {
   return out;
 }
 
+/** Cut points of `re`, or none without scanning when `needs` (a necessary condition of `re`) fails. */
+function cutsWhen(s: string, needs: RegExp | string, re: RegExp): number[] {
+  return (typeof needs === 'string' ? s.includes(needs) : needs.test(s)) ? cutsOf(s, re) : [];
+}
+
 /** End of the line's first word: a glue point there would only cut off an opener ("Also Managed"). */
 function firstWordEnd(s: string): number {
   const m = /^\s*\S+/.exec(s);
@@ -128,23 +136,25 @@ function firstWordEnd(s: string): number {
 function splitLine(text: string, start: number, end: number): Piece[] {
   const s = text.slice(start, end);
   const opener = firstWordEnd(s);
+  // Each scan is skipped when a cheap necessary condition of its pattern fails: the units are the same,
+  // and most lines hold none of the rarer glue points.
   const glue = new Set([
-    ...cutsOf(s, GLUED_PERIOD),
+    ...cutsWhen(s, /[.!?][A-Z]/, GLUED_PERIOD),
     ...cutsOf(s, GLUED_WORD),
-    ...cutsOf(s, GLUED_NO_SPACE),
-    ...cutsOf(s, GLUED_RESPONSIBLE),
-    ...cutsOf(s, GLUED_GERUND),
-    ...cutsOf(s, GLUED_AMBIGUOUS),
-    ...cutsOf(s, GLUED_SEMICOLON),
+    ...cutsWhen(s, /[a-z][A-Z]/, GLUED_NO_SPACE),
+    ...cutsWhen(s, 'Responsible for', GLUED_RESPONSIBLE),
+    ...cutsWhen(s, /s\s+[A-Z][a-z]{2,}ing\s/, GLUED_GERUND),
+    ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS),
+    ...cutsWhen(s, ';', GLUED_SEMICOLON),
     ...cutsOf(s, GLUED_AFTER_NAME).filter((cut) => cut > opener),
-    ...cutsOf(s, GLUED_PAIR),
-    ...cutsOf(s, GLUED_AFTER_SPAN),
-    ...cutsOf(s, ITEM_GLYPH),
-    ...cutsOf(s, GLUED_AFTER_PAREN).filter((cut) => cut > opener),
-    ...cutsOf(s, GLUED_HEADING),
-    ...cutsOf(s, HEADING_COLON),
+    ...cutsWhen(s, AND_VERB, GLUED_PAIR),
+    ...cutsWhen(s, /\d/, GLUED_AFTER_SPAN),
+    ...cutsWhen(s, '␣', ITEM_GLYPH),
+    ...cutsWhen(s, ')', GLUED_AFTER_PAREN).filter((cut) => cut > opener),
+    ...cutsWhen(s, HEADING_WORD_ANYWHERE, GLUED_HEADING),
+    ...cutsWhen(s, HEADING_WORD_ANYWHERE, HEADING_COLON),
   ]);
-  const sentence = new Set([...cutsOf(s, SENTENCE_END), ...cutsOf(s, PAREN_END)]);
+  const sentence = new Set([...cutsWhen(s, /[.!?]\s/, SENTENCE_END), ...cutsWhen(s, ')', PAREN_END)]);
   const cuts = [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
   const pieces: Piece[] = [];
   let from = 0;
