@@ -151,3 +151,45 @@ describe('PM wording and skill claims', () => {
     expect(r.changes).toEqual([]);
   });
 });
+
+describe('errors the after2 readers found, and the rules that fix them', () => {
+  it('reads a typo for "and" as the connector of the verb chain (after2-118)', () => {
+    const r = rewrite('Open ans assign new client accounts');
+    expect(r.rewrite).toBe('Opened and assigned [N] new client accounts.');
+    expect(r.changes).toContainEqual({ rule: 'fix-typo', from: 'ans', to: 'and' });
+    // Only a lower-case word standing alone between two words.
+    expect(rewrite('Filed ANS reports').rewrite).toBe('Filed ANS reports.');
+  });
+
+  it('splits a glued list of gerund duties so each duty gets the tense (after2-023)', () => {
+    expect(rewrite('Managing the budgets for Service Delivery Assessing the impacts of changes').rewrite).toBe(
+      'Managed the budgets for Service Delivery; assessed the impacts of changes.',
+    );
+    expect(rewrite('Managing the budgets for Service Delivery Assessing the impacts of changes', 'present').rewrite).toBe(
+      'Manage the budgets for Service Delivery; assess the impacts of changes.',
+    );
+    // An activity noun ("Training") or a line that does not open with a gerund is not split there.
+    expect(rewrite('Managing the budgets for Service Delivery Training sessions').rewrite).toBe('Managed the budgets for Service Delivery Training sessions.');
+  });
+
+  it('puts "by [X%]" only where the improved thing has a measure (after2-143)', () => {
+    expect(rewrite('Digitally manipulated images to improve quality as well as add artistic touch').slots).toEqual([]);
+    expect(rewrite('Redesigned the routing to improve call flow').slots).toEqual([]);
+    expect(rewrite('Improved call quality').rewrite).toBe('Improved call quality by [X%].');
+    expect(rewrite('Revised the scripts to reduce handling errors').rewrite).toBe('Revised the scripts to reduce handling errors by [X%].');
+  });
+});
+
+describe('duties written as nouns become verbs', () => {
+  it('turns a gerund before "of" into the verb', () => {
+    const r = rewrite('Scheduling of trainings for the team members');
+    expect(r.rewrite).toBe('Scheduled [N] trainings for the team members.');
+    expect(r.changes).toContainEqual({ rule: 'noun-to-verb', from: 'Scheduling of', to: 'Scheduled' });
+    expect(rewrite('Setting up of the intake process for new accounts', 'present').rewrite).toBe('Set up the intake process for new accounts.');
+  });
+
+  it('keeps it where the verb takes no object or a name follows', () => {
+    expect(rewrite('Meeting of the regional managers').rewrite).toBe('Meeting of the regional managers.');
+    expect(rewrite('Scheduling of Events').rewrite).toBe('Scheduling of Events.');
+  });
+});

@@ -13,7 +13,7 @@ import { NON_ASCII, scoreBullet } from './score-bullet.js';
 import { buriedObject } from './buried-object.js';
 import { skipReason } from './skip-bullet.js';
 import { addSlots, leadAdverbAt } from './slots.js';
-import { alignChain, clauseTense } from './tense.js';
+import { PARTICLES, alignChain, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
 import { moveInstrument } from './use-to.js';
 import {
@@ -34,7 +34,7 @@ import {
   stripTrailingPunct,
   verbIn,
 } from './text-tokens.js';
-import { markGluedSentences, splitSentences, tidy } from './tidy-text.js';
+import { fixTypos, markGluedSentences, splitSentences, tidy } from './tidy-text.js';
 
 /** past for a past role, present for the current one: the request's `tense`, never a twin of it. */
 export type Tense = NonNullable<RewriteRequest['tense']>;
@@ -139,7 +139,7 @@ function reinflectLeadVerb(tokens: string[], job: ClauseJob): ClauseResult {
   // "Program Managing 2 engagements", "Service Delivery for ...": a noun compound, not a verb.
   if (form.form === 'base' && /^\p{Lu}\p{Ll}/u.test(second)) return { tokens };
   // "Scheduling of trainings", "Setting up of": a gerund used as a noun.
-  if (form.form === 'gerund' && (coreOf(second) === 'of' || coreOf(tokens[2] ?? '') === 'of')) return { tokens };
+  if (form.form === 'gerund' && (coreOf(second) === 'of' || coreOf(tokens[2] ?? '') === 'of')) return verbFromGerundOf(tokens, form.base, job);
   const tense = clauseTense(tokens, form.form, form.base, ctx, lex);
   const clauseCtx = { ...ctx, tense };
   const target = verbIn(form.base, tense, lex);
@@ -157,6 +157,32 @@ function reinflectLeadVerb(tokens: string[], job: ClauseJob): ClauseResult {
   const out = alignChain(input, 1, form.form, clauseCtx, lex, clauseChanges);
   changes.push(...clauseChanges);
   return { tokens: out, verb: form.base };
+}
+
+/**
+ * "Scheduling of trainings for the team" -> "Scheduled trainings for the team", "Setting up of the
+ * process" -> "Set up the process": a duty written as a gerund noun becomes its verb; "of" goes. Not
+ * for a verb without a direct object (`intransitiveVerbs`), nor before a capitalized name or title.
+ */
+function verbFromGerundOf(tokens: string[], base: string, job: ClauseJob): ClauseResult {
+  const { ctx, lex, changes, first } = job;
+  const particle = coreOf(tokens[1] ?? '') === 'of' ? 0 : 1;
+  const ofAt = 1 + particle;
+  const next = tokens[ofAt + 1];
+  const plain = (raw: string | undefined) => raw !== undefined && !splitTok(raw).post && !splitTok(raw).pre;
+  if (
+    lex.intransitiveVerbs.has(base) ||
+    next === undefined ||
+    !/^\p{Ll}/u.test(next) ||
+    !tokens.slice(0, ofAt + 1).every(plain) ||
+    (particle === 1 && !PARTICLES.has(coreOf(tokens[1]!)))
+  ) {
+    return { tokens };
+  }
+  const verb = verbIn(base, ctx.tense, lex);
+  const head = particle ? [verb, lower(tokens[1]!)] : [verb];
+  changes.push({ rule: 'noun-to-verb', from: tokens.slice(0, ofAt + 1).join(' '), to: asWritten(head.join(' '), first, lex) });
+  return { tokens: [...head, ...tokens.slice(ofAt + 1)], verb: base };
 }
 
 /** "Preparation of test data for the release" -> "Prepared test data for the release". */
@@ -250,7 +276,7 @@ function composeRewrite(cleaned: string, context: RewriteContext, lexicon: Rewri
   const changes: RewriteChange[] = [];
   const slots: RewriteSlot[] = [];
   if (cleaned.length > MAX_RESTRUCTURE) return { rewrite: `${capitalize(cleaned)}.`, changes, slots };
-  const sentences = splitSentences(markGluedSentences(cleaned, lexicon, changes));
+  const sentences = splitSentences(markGluedSentences(fixTypos(cleaned, lexicon, changes), lexicon, changes));
   // Clauses after a semicolon get the same treatment as sentences ("...; maintain X" -> "maintained").
   const clauses = sentences.flatMap((s) => (s.includes(';') ? s.split(/;\s+/) : [s])).filter(Boolean);
   const parts: string[][] = [];

@@ -6,6 +6,7 @@
 //   as the lead verb, in a purpose clause ("to improve retention by [X%]") or a participle
 //   (", reducing costs by [X%]"); a stated result becomes "a [X%] increase in sales"; a streamlining
 //   verb gets ", cutting [metric] by [X%]".
+// "by [X%]" only where the improved object names a measure (`outcomeSlot.measures`: rates, costs, time...).
 // Limits: one count slot and one outcome slot per bullet, never in a bullet that has a number; the
 // object of an improvement ends at the first preposition, subordinator or punctuation.
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
@@ -241,9 +242,21 @@ function peopleWords(lex: RewriteLexicon): Set<string> {
   return words;
 }
 
+/** True when the object out[k..e) names something with a measure ("error rates", "costs"; not "quality" of photos). */
+function namesMeasure(out: readonly string[], k: number, e: number, lex: RewriteLexicon): boolean {
+  const { measures, measuresWhenModified } = lex.outcomeSlot;
+  for (let i = k; i < e; i++) {
+    const c = coreOf(out[i]!);
+    if (measures.has(c)) return true;
+    const before = i > k ? coreOf(out[i - 1]!) : '';
+    if (measuresWhenModified.has(c) && before && !DETERMINERS.has(before) && !isConnector(out[i - 1]!) && !splitTok(out[i - 1]!).post) return true;
+  }
+  return false;
+}
+
 /** Puts "by [X%]" after the object that ends before `e` (mutates `out`); false when it reads wrong there. */
 function insertBy(out: string[], k: number, e: number, lex: RewriteLexicon): boolean {
-  if (e <= k) return false;
+  if (e <= k || !namesMeasure(out, k, e, lex)) return false;
   const next = out[e];
   if (next !== undefined && coreOf(next) === 'by') return false;
   const last = out[e - 1]!;
@@ -266,7 +279,7 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     const stop = k < firstEnd ? coreOf(out[k]!) : '';
     if (k < firstEnd && /[,;:]$/.test(out[k]!) && !OBJECT_STOPS.has(stop)) k++;
     else if (stop === 'and') return undefined;
-    if (k > 1 + leadAdverbAt(out, lex) && stop !== 'by') {
+    if (k > 1 + leadAdverbAt(out, lex) && stop !== 'by' && namesMeasure(out, 1 + leadAdverbAt(out, lex), k, lex)) {
       const last = out[k - 1]!;
       const { post } = splitTok(last);
       out[k - 1] = last.slice(0, last.length - post.length);
@@ -311,7 +324,7 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     const noun = isWord(t) && !splitTok(t).post ? o.resultNouns.get(t) : undefined;
     const lead = coreOf(out[i - 2] ?? '');
     const says = (coreOf(prev) === 'in' && lead === 'resulting') || (coreOf(prev) === 'to' && (lead === 'leading' || lead === 'led'));
-    if (noun && says && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!)) {
+    if (noun && says && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!) && namesMeasure(out, i + 1, objectEnd(out, i + 1, clauseEndFrom(out, i), lex), lex)) {
       out.splice(i, 1, 'a', o.token, noun, 'in');
       return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: t, to: `a ${o.token} ${noun} in` }];
     }
