@@ -46,6 +46,16 @@ describe('count slots', () => {
     expect(rewrite('Coordinated several events for the school, 2 each term').rewrite).toBe('Coordinated several events for the school, 2 each term.');
   });
 
+  it('counts the people or work served after "to", "for" or "with"', () => {
+    expect(rewrite('Provide process training to new hires').rewrite).toBe('Provided process training to [N] new hires.');
+    expect(rewrite('Prepare balance sheets for corporate clients', 'present').rewrite).toBe('Prepare balance sheets for [N] corporate clients.');
+    expect(rewrite('Communicated with vendors regarding back orders').changes).toContainEqual({ rule: 'slot:clients', from: '', to: 'with [N]' });
+    // "to" before a verb is an infinitive; "all", "their" already say how many or whose.
+    expect(rewrite('Worked to retain customers looking to cancel').slots).toEqual([]);
+    expect(rewrite('Cleaned rooms for all guests').slots).toEqual([]);
+    expect(rewrite('Liaised between clients and physicians').slots).toEqual([]);
+  });
+
   it('puts no count where it would not count the noun', () => {
     expect(rewrite('Led a team leader meeting').rewrite).toBe('Led a team leader meeting.');
     expect(rewrite('Led a team of 5 agents').slots).toEqual([]);

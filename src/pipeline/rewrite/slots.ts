@@ -25,6 +25,10 @@ interface Placed {
 /** Determiners that read as modifiers before a counted noun: "[N] daily calls", "[N] new clients". */
 const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
 const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such']);
+/** Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients". */
+const SERVED_PREPOSITIONS = new Set(['to', 'for', 'with']);
+/** Words before such a preposition that make the noun after it no count of what was served. */
+const NOT_SERVED = new Set(['all', 'any', 'each', 'every', 'their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'according', 'due', 'prior', 'compared', 'along', 'together', 'up']);
 /** Words that open what follows an improvement's object: it ends there. */
 const AFTER_OBJECT = new Set(['while', 'resulting', 'thereby', 'leading', 'using', 'so', 'through', 'via', 'when']);
 /** The words an outcome phrase follows: "to improve", "thereby reducing", "that improved", "resulting in increased". */
@@ -157,23 +161,50 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
         (/^\p{Ll}+ly$/u.test(after) && !/(ily|ply)$/.test(after) && !lex.forms.has(coreOf(after))))
     );
   };
-  for (let skip = 0; skip <= 2; skip++) {
-    if (skip > 0 && !modifier(out[from + skip - 1])) break;
-    const at = from + skip;
-    // phraseAt fails unless the phrase starts with this word: compare it before the full check.
-    const atCore = out[at] === undefined ? undefined : coreOf(out[at]);
-    const candidates = atCore === undefined ? undefined : slotsByFirst(lex).get(atCore);
-    for (const [s, phrase] of candidates ?? []) {
-      if (!phraseAt(at, phrase) || !endsPhrase(at, phrase)) continue;
-      const rule = `slot:${s.id}`;
-      if (vague) {
-        const was = out[j]!;
-        out[j] = s.token;
-        return { token: s.token, question: s.question, rule, from: was, to: s.token };
-      }
-      out.splice(j, 0, s.token);
-      return { token: s.token, question: s.question, rule, from: '', to: s.token };
+  // The counted noun at `start` (after at most two modifiers); the slot goes before the modifiers.
+  const nounAt = (start: number): [slot: RewriteLexicon['countSlots'][number], at: number, length: number] | undefined => {
+    for (let skip = 0; skip <= 2; skip++) {
+      if (skip > 0 && !modifier(out[start + skip - 1])) break;
+      const at = start + skip;
+      // phraseAt fails unless the phrase starts with this word: compare it before the full check.
+      const atCore = out[at] === undefined ? undefined : coreOf(out[at]);
+      const candidates = atCore === undefined ? undefined : slotsByFirst(lex).get(atCore);
+      for (const [s, phrase] of candidates ?? []) if (phraseAt(at, phrase) && endsPhrase(at, phrase)) return [s, at, phrase.length];
     }
+    return undefined;
+  };
+  const direct = nounAt(from);
+  if (direct) {
+    const [s] = direct;
+    const rule = `slot:${s.id}`;
+    if (vague) {
+      const was = out[j]!;
+      out[j] = s.token;
+      return { token: s.token, question: s.question, rule, from: was, to: s.token };
+    }
+    out.splice(j, 0, s.token);
+    return { token: s.token, question: s.question, rule, from: '', to: s.token };
+  }
+  // "Provided process training to [N] new hires", "Managed the daily schedule for [N] physicians": the
+  // people or work the verb served, after "to", "for" or "with" within the first words of the object.
+  if (vague) return undefined;
+  for (let k = j; k < Math.min(clauseEnd - 1, j + 5); k++) {
+    const raw = out[k]!;
+    const c = coreOf(raw);
+    if (SERVED_PREPOSITIONS.has(c) && raw === c) {
+      // "Worked to retain customers": "to" before a verb is an infinitive, not a preposition.
+      const after = out[k + 1]!;
+      if (c === 'to' && lex.forms.get(coreOf(after))?.form === 'base' && !lex.nounGerunds.has(coreOf(after))) return undefined;
+      const hit = nounAt(k + 1);
+      if (!hit || hit[1] - (k + 1) > 1) return undefined;
+      // "with team members and management": one count cannot cover a list.
+      const afterNoun = out[hit[1] + hit[2]];
+      if (afterNoun !== undefined && isConnector(afterNoun)) return undefined;
+      const [s] = hit;
+      out.splice(k + 1, 0, s.token);
+      return { token: s.token, question: s.question, rule: `slot:${s.id}`, from: '', to: `${c} ${s.token}` };
+    }
+    if (!isWord(raw) || splitTok(raw).post || splitTok(raw).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || isConnector(raw) || NOT_SERVED.has(c)) return undefined;
   }
   return undefined;
 }
