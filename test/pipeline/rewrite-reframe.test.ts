@@ -155,6 +155,13 @@ describe('PM wording and skill claims', () => {
     expect(rewrite('Communicated clearly with co-workers and management').rewrite).toBe('Communicated clearly with team members and management.');
   });
 
+  it('says liaised for served as liaison, and keeps served as for other roles', () => {
+    const r = rewrite('Served as liaison between customers, store personnel and store departments');
+    expect(r.rewrite).toBe('Liaised between customers, store personnel and store departments.');
+    expect(r.changes).toContainEqual({ rule: 'verb-map', from: 'Served as liaison', to: 'Liaised' });
+    expect(rewrite('Served as point of contact for clients').rewrite).toBe('Served as point of contact for clients.');
+  });
+
   it('leaves a skill claim before a nominalization as written (after-047)', () => {
     const r = rewrite('Efficient in registration of patients, verifying patient Demographics, entering data', 'present');
     expect(r.rewrite).toBe('Efficient in registration of patients, verifying patient Demographics, entering data.');
