@@ -56,6 +56,20 @@ describe('count slots', () => {
     expect(rewrite('Liaised between clients and physicians').slots).toEqual([]);
   });
 
+  it('counts the object of a second predicate after "and", and before a name the writer wrote', () => {
+    expect(rewrite('Designed electronic file systems and maintained client accounts').rewrite).toBe(
+      'Designed electronic file systems and maintained [N] client accounts.',
+    );
+    expect(rewrite('Answered Service Desk requests in a timely manner').rewrite).toBe('Answered [N] Service Desk requests in a timely manner.');
+    expect(rewrite('Evaluated the needs and led a team of Business Analysts').rewrite).toBe('Evaluated the needs and led a team of [N] Business Analysts.');
+    // Not inside an infinitive or after a preposition: there "and" does not open a new predicate.
+    expect(rewrite('Used humor to encourage and assist customers').slots).toEqual([]);
+    expect(rewrite('Communicated with buyers on shipping statuses and expedited orders').rewrite).not.toContain('expedited [N]');
+    // Not before an acronym or a particle.
+    expect(rewrite('Install ULLS-A Servers for the fleet', 'present').slots).toEqual([]);
+    expect(rewrite('Initiate, update and close out files', 'present').rewrite).not.toContain('[N] out');
+  });
+
   it('puts no count where it would not count the noun', () => {
     expect(rewrite('Led a team leader meeting').rewrite).toBe('Led a team leader meeting.');
     expect(rewrite('Led a team of 5 agents').slots).toEqual([]);

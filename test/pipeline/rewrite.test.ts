@@ -98,8 +98,8 @@ describe('rewriteBullet: tense', () => {
   });
 
   it('keeps one tense for the whole verb chain', () => {
-    expect(past('Preparing test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote Test Cases.');
-    expect(past('Prepared test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote Test Cases.');
+    expect(past('Preparing test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote [N] Test Cases.');
+    expect(past('Prepared test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote [N] Test Cases.');
     expect(past('Delivered service by greeting and assisting each customer.').rewrite).toBe(
       'Delivered service by greeting and assisting each customer.',
     );

@@ -11,7 +11,7 @@
 // object of an improvement ends at the first preposition, subordinator or punctuation.
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange, RewriteSlot } from './rewrite-bullet.js';
-import { DETERMINERS, OBJECT_STOPS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
+import { DETERMINERS, FUNCTION_WORDS, OBJECT_STOPS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
 
 /** Where a slot was put, so the caller can log it. */
 interface Placed {
@@ -24,7 +24,7 @@ interface Placed {
 
 /** Determiners that read as modifiers before a counted noun: "[N] daily calls", "[N] new clients". */
 const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
-const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such']);
+const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'out', 'up', 'off', 'down']);
 /** Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients". */
 const SERVED_PREPOSITIONS = new Set(['to', 'for', 'with']);
 /** Words before such a preposition that make the noun after it no count of what was served. */
@@ -47,7 +47,10 @@ export function addSlots(
   const placed: Placed[] = [];
   // Clause starts: the first token and the token after each ";". The first clause's verb is known; a
   // later clause gets a count slot only when it opens with a verb form in lower case.
-  const starts = [0, ...out.flatMap((t, i) => (/;$/.test(t) && i + 1 < out.length ? [i + 1] : []))];
+  // A verb coordinated after "and" opens a predicate of its own ("Designed file systems and maintained
+  // [N] client files"); it is tried after the clause's own verb, in text order.
+  const firstAnd = verb === undefined ? -1 : andPredicateAt(out, lex);
+  const starts = [0, ...out.flatMap((t, i) => ((/;$/.test(t) || i + 1 === firstAnd) && i + 1 < out.length ? [i + 1] : []))];
   for (const [n, start] of starts.entries()) {
     // Without a known opening verb the first clause is no verb phrase ("Key achievements: ...").
     if (n === 0 && !verb) continue;
@@ -68,6 +71,33 @@ export function addSlots(
     changes.push({ rule: p.rule, from: p.from, to: p.to });
   }
   return out;
+}
+
+/**
+ * Index of a verb that opens a second predicate of the first clause after "and" ("Designed file systems
+ * and maintained client files"), or -1. Only where the words before "and" hold no preposition,
+ * subordinator, "to" or punctuation: "to encourage and assist", "on shipping statuses and expedited
+ * orders" are not new predicates. The verb has the form of the clause's opening verb.
+ */
+function andPredicateAt(out: readonly string[], lex: RewriteLexicon): number {
+  const leadAt = leadAdverbAt(out, lex);
+  const lead = lex.forms.get(coreOf(out[leadAt] ?? ''));
+  if (!lead) return -1;
+  for (let i = leadAt + 1; i + 1 < out.length; i++) {
+    const t = out[i]!;
+    const c = coreOf(t);
+    if (t === 'and') {
+      const v = out[i + 1]!;
+      const f = /^\p{Ll}+$/u.test(v) ? lex.forms.get(v) : undefined;
+      // "and support staff": a verb that is also a noun counts only before a determiner.
+      if (f && f.form === lead.form && f.form !== 'gerund' && !lex.nounGerunds.has(v) && (!lex.nounLikeVerbs.has(f.base) || DETERMINERS.has(coreOf(out[i + 2] ?? '')))) {
+        return i + 1;
+      }
+      continue;
+    }
+    if (splitTok(t).post || splitTok(t).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || !isWord(t)) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -122,9 +152,10 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   const vague = j < clauseEnd && isWord(out[j]!) && !splitTok(out[j]!).post && lex.vagueCounts.has(coreOf(out[j]!)) && /^\p{Ll}/u.test(out[j]!);
   const from = vague ? j + 1 : j;
   // Up to two plain modifiers may stand before the counted noun: "[N] insurance claims".
+  // A capitalized modifier is a name the writer wrote ("[N] Service Desk requests"); the slot stays before it.
   const modifier = (raw: string | undefined) =>
     raw !== undefined &&
-    /^\p{Ll}[\p{Ll}-]*$/u.test(raw) &&
+    (/^\p{Ll}[\p{Ll}-]*$/u.test(raw) || (/^\p{Lu}\p{Ll}[\p{Ll}-]*$/u.test(raw) && !FUNCTION_WORDS.has(raw.toLowerCase()))) &&
     !isConnector(raw) &&
     !PREPOSITIONS.has(raw) &&
     (!DETERMINERS.has(raw) || MODIFIER_DETERMINERS.has(raw)) &&
