@@ -86,6 +86,10 @@ export const RewriteLexiconFileSchema = z
         .strict(),
     ),
     vagueCounts: z.array(word).describe('words a count slot may stand in for ("multiple projects" -> "[N] projects")'),
+    volumeSlot: z
+      .object({ adjectives: z.array(word).min(1), unit: replacement, question: z.string().min(5).endsWith('?') })
+      .strict()
+      .describe('"a high volume of calls ([N] per day)": the count of a volume the writer called high'),
     typoFixes: z
       .record(z.string().regex(/^[a-z]+$/, 'a lower-case word'), z.enum(['and', 'the', 'of', 'or', 'to']))
       .describe('a typo that breaks a verb chain and the function word it stands for ("ans" -> "and")'),
@@ -242,6 +246,7 @@ export interface RewriteLexicon {
   termMaps: CompiledTermMap[];
   countSlots: CompiledCountSlot[];
   vagueCounts: Set<string>;
+  volumeSlot: { adjectives: Set<string>; unit: string; question: string };
   /** Typo -> function word, and a pattern that finds any of them as a lower-case word between spaces. */
   typoFixes: Map<string, string>;
   typoPattern?: RegExp;
@@ -378,6 +383,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
       metric: { ...lex.outcomeSlot.metric, verbs: new Set(lex.outcomeSlot.metric.verbs), objects: new Set(lex.outcomeSlot.metric.objects) },
     },
     vagueCounts: new Set(lex.vagueCounts),
+    volumeSlot: { ...lex.volumeSlot, adjectives: new Set(lex.volumeSlot.adjectives) },
     typoFixes: new Map(Object.entries(lex.typoFixes)),
     ...(Object.keys(lex.typoFixes).length
       ? { typoPattern: new RegExp(`(?<= )(?:${Object.keys(lex.typoFixes).map(escapeRegExp).join('|')})(?= \\p{L})`, 'u') }

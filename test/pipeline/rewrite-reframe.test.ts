@@ -70,6 +70,18 @@ describe('count slots', () => {
     expect(rewrite('Initiate, update and close out files', 'present').rewrite).not.toContain('[N] out');
   });
 
+  it('asks for the number behind a volume the writer called high', () => {
+    const r = rewrite('Effectively managed a high-volume of inbound and outbound customer calls');
+    expect(r.rewrite).toBe('Managed a high-volume of inbound and outbound customer calls ([N] per day).');
+    expect(r.changes).toContainEqual({ rule: 'slot:volume', from: '', to: '([N] per day)' });
+    expect(r.alternatives.map((a) => a.rewrite)).toContain('Managed a high-volume of inbound and outbound customer calls.');
+    expect(rewrite('Managed high call volume with tact and professionalism').rewrite).toBe('Managed high call volume ([N] per day) with tact and professionalism.');
+    // An adjective ("high-volume calls"), a list cut short or a stated number: no slot.
+    expect(rewrite('Answered high-volume patient and provider calls').slots).toEqual([]);
+    expect(rewrite('Managed a high volume of calls, emails and chats').slots).toEqual([]);
+    expect(rewrite('Managed a high volume of calls (90 daily)').slots).toEqual([]);
+  });
+
   it('puts no count where it would not count the noun', () => {
     expect(rewrite('Led a team leader meeting').rewrite).toBe('Led a team leader meeting.');
     expect(rewrite('Led a team of 5 agents').slots).toEqual([]);

@@ -219,6 +219,8 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   // "Provided process training to [N] new hires", "Managed the daily schedule for [N] physicians": the
   // people or work the verb served, after "to", "for" or "with" within the first words of the object.
   if (vague) return undefined;
+  const volume = volumeSlot(out, j, clauseEnd, lex);
+  if (volume) return volume;
   for (let k = j; k < Math.min(clauseEnd - 1, j + 5); k++) {
     const raw = out[k]!;
     const c = coreOf(raw);
@@ -238,6 +240,42 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
     if (!isWord(raw) || splitTok(raw).post || splitTok(raw).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || isConnector(raw) || NOT_SERVED.has(c)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * "Managed a high volume of inbound calls" -> "... inbound calls ([N] per day)", "Managed high call
+ * volume ([N] per day) with tact": the writer called the volume high; the number is the question.
+ * The volume phrase must open the object (at `j`); the slot follows its noun phrase.
+ */
+function volumeSlot(out: string[], j: number, clauseEnd: number, lex: RewriteLexicon): Placed | undefined {
+  const v = lex.volumeSlot;
+  let k = coreOf(out[j] ?? '') === 'a' ? j + 1 : j;
+  const adjective = out[k];
+  if (adjective === undefined || !v.adjectives.has(coreOf(adjective)) || splitTok(adjective).post) return undefined;
+  const isVolume = (raw: string | undefined) => raw !== undefined && /^volumes?$/.test(coreOf(raw));
+  let end: number;
+  if (coreOf(adjective).endsWith('-volume') || isVolume(out[k + 1])) {
+    // "a high-volume of X", "a high volume of X": the slot follows X.
+    k += coreOf(adjective).endsWith('-volume') ? 1 : 2;
+    if (coreOf(out[k] ?? '') !== 'of' || splitTok(out[k - 1]!).post) return undefined;
+    end = objectEnd(out, k + 1, clauseEnd, lex);
+    // "of calls, emails and chats" that ends before a connector is cut short: no slot.
+    if (end <= k + 1 || (out[end] !== undefined && isConnector(out[end]!))) return undefined;
+  } else if (isVolume(out[k + 2]) && !splitTok(out[k + 1]!).post && /^\p{Ll}+$/u.test(out[k + 1]!)) {
+    // "high call volume": the slot follows "volume".
+    end = k + 3;
+  } else {
+    return undefined;
+  }
+  if (end > clauseEnd) return undefined;
+  const last = out[end - 1]!;
+  const { post } = splitTok(last);
+  if (/[)"”]/.test(post)) return undefined;
+  const unit = v.unit.split(' ');
+  out[end - 1] = last.slice(0, last.length - post.length);
+  const token = '[N]';
+  out.splice(end, 0, `(${token}`, ...unit.slice(0, -1), `${unit.at(-1)!})${post}`);
+  return { token, question: v.question, rule: 'slot:volume', from: '', to: `(${token} ${v.unit})` };
 }
 
 /**
