@@ -53,6 +53,9 @@ describe('count slots', () => {
     // "to" before a verb is an infinitive; "all", "their" already say how many or whose.
     expect(rewrite('Worked to retain customers looking to cancel').slots).toEqual([]);
     expect(rewrite('Cleaned rooms for all guests').slots).toEqual([]);
+    // Bare walk-in customers after a preposition are padding, not scope; qualified ones are scope.
+    expect(rewrite('Packaged take-out foods for customers').slots).toEqual([]);
+    expect(rewrite('Managed the boarding process for new customers').rewrite).toBe('Managed the boarding process for [N] new customers.');
     expect(rewrite('Liaised between clients and physicians').slots).toEqual([]);
   });
 

@@ -27,6 +27,8 @@ const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
 const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'out', 'up', 'off', 'down']);
 /** Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients". */
 const SERVED_PREPOSITIONS = new Set(['to', 'for', 'with']);
+/** Nouns that, bare after such a preposition, count nothing a recruiter would weigh. */
+const PADDING_AFTER_PREPOSITION = new Set(['customers', 'guests', 'shoppers', 'visitors', 'members', 'users', 'parents', 'buyers', 'passengers']);
 /** Words before such a preposition that make the noun after it no count of what was served. */
 const NOT_SERVED = new Set(['all', 'any', 'each', 'every', 'their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'according', 'due', 'prior', 'compared', 'along', 'together', 'up']);
 /** Words that open what follows an improvement's object: it ends there. */
@@ -230,6 +232,9 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
       if (c === 'to' && lex.forms.get(coreOf(after))?.form === 'base' && !lex.nounGerunds.has(coreOf(after))) return undefined;
       const hit = nounAt(k + 1);
       if (!hit || hit[1] - (k + 1) > 1) return undefined;
+      // "packaged take-out foods for [N] customers" reads as padding: walk-in customers are no scope
+      // unless the writer qualified them ("for [N] new customers", "for [N] corporate clients").
+      if (hit[1] === k + 1 && hit[2] === 1 && PADDING_AFTER_PREPOSITION.has(coreOf(out[k + 1]!))) return undefined;
       // "with team members and management": one count cannot cover a list.
       const afterNoun = out[hit[1] + hit[2]];
       if (afterNoun !== undefined && isConnector(afterNoun)) return undefined;
