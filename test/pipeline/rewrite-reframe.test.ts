@@ -79,6 +79,10 @@ describe('count slots', () => {
     expect(r.changes).toContainEqual({ rule: 'slot:volume', from: '', to: '([N] per day)' });
     expect(r.alternatives.map((a) => a.rewrite)).toContain('Managed a high-volume of inbound and outbound customer calls.');
     expect(rewrite('Managed high call volume with tact and professionalism').rewrite).toBe('Managed high call volume ([N] per day) with tact and professionalism.');
+    expect(rewrite('Handle high volume of inbound calls, and concluded the nature of calls').rewrite).toBe(
+      'Handled high volume of inbound calls ([N] per day), and concluded the nature of calls.',
+    );
+    expect(rewrite('Managed a high volume of calls and resolved issues').rewrite).toBe('Managed a high volume of calls ([N] per day) and resolved issues.');
     // An adjective ("high-volume calls"), a list cut short or a stated number: no slot.
     expect(rewrite('Answered high-volume patient and provider calls').slots).toEqual([]);
     expect(rewrite('Managed a high volume of calls, emails and chats').slots).toEqual([]);

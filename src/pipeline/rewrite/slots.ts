@@ -263,9 +263,8 @@ function volumeSlot(out: string[], j: number, clauseEnd: number, lex: RewriteLex
     // "a high-volume of X", "a high volume of X": the slot follows X.
     k += coreOf(adjective).endsWith('-volume') ? 1 : 2;
     if (coreOf(out[k] ?? '') !== 'of' || splitTok(out[k - 1]!).post) return undefined;
-    end = objectEnd(out, k + 1, clauseEnd, lex);
-    // "of calls, emails and chats" that ends before a connector is cut short: no slot.
-    if (end <= k + 1 || (out[end] !== undefined && isConnector(out[end]!))) return undefined;
+    end = volumeEnd(out, k + 1, clauseEnd, lex);
+    if (end <= k + 1) return undefined;
   } else if (isVolume(out[k + 2]) && !splitTok(out[k + 1]!).post && /^\p{Ll}+$/u.test(out[k + 1]!)) {
     // "high call volume": the slot follows "volume".
     end = k + 3;
@@ -281,6 +280,30 @@ function volumeSlot(out: string[], j: number, clauseEnd: number, lex: RewriteLex
   const token = '[N]';
   out.splice(end, 0, `(${token}`, ...unit.slice(0, -1), `${unit.at(-1)!})${post}`);
   return { token, question: v.question, rule: 'slot:volume', from: '', to: `(${token} ${v.unit})` };
+}
+
+/**
+ * Index after the noun phrase of a volume ("of inbound and outbound calls"): it ends before a
+ * preposition or subordinator, or after a token closing with punctuation, when what follows is no
+ * further item of a list ("calls, and concluded ..." ends at "calls,", "calls and resolved ..." before
+ * "and"; "calls, emails and chats" gives -1: one count cannot cover the list).
+ */
+function volumeEnd(out: readonly string[], k: number, clauseEnd: number, lex: RewriteLexicon): number {
+  for (let i = k; i < clauseEnd; i++) {
+    const t = out[i]!;
+    const c = coreOf(t);
+    if (!isWord(t)) return -1;
+    if (i > k && (PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || AFTER_OBJECT.has(c))) return i;
+    if (isConnector(t) && lex.forms.has(coreOf(out[i + 1] ?? ''))) return i > k ? i : -1;
+    if (splitTok(t).post) {
+      const next = out[i + 1];
+      if (next === undefined) return i + 1;
+      const after = out[i + 2];
+      const verbNext = after !== undefined && (lex.forms.has(coreOf(after)) || /^\p{Ll}+ed$/u.test(after));
+      return splitTok(t).post === ',' && !(isConnector(next) && verbNext) ? -1 : i + 1;
+    }
+  }
+  return clauseEnd;
 }
 
 /**
