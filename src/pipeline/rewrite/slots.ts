@@ -1,7 +1,9 @@
 // Visible slots where a number is missing. A slot is a question to the writer, never a fact:
 // - "[N]" before a countable noun with its unit right after a clause's opening verbs ("Trained [N] new
-//   hires", "[N] daily calls"), in place of a vague count ("multiple projects" -> "[N] projects"), or
-//   "a team of [N]" after "a team";
+//   hires", "[N] daily calls") or a second verb after "and", in place of a vague count ("multiple
+//   projects" -> "[N] projects"), "a team of [N]" after "a team", before the people or work served
+//   after "to/for/with" ("training to [N] new hires"), or "([N] per day)" after a volume the writer
+//   called high;
 // - "by [X%]" where the bullet describes an improvement: after the object of an improvement verb,
 //   as the lead verb, in a purpose clause ("to improve retention by [X%]") or a participle
 //   (", reducing costs by [X%]"); a stated result becomes "a [X%] increase in sales"; a streamlining

@@ -1,6 +1,7 @@
-// Cleans a bullet before it is rewritten and splits glued sentences: mojibake, glyphs, spacing, then
-// ". X" boundaries, and sentences the PDF glued without a period where a capitalized past verb opens the
-// next one. Never touches digits or their separators. Limits: abbreviations come from a list.
+// Cleans a bullet before it is rewritten and splits glued sentences: mojibake, glyphs, spacing, a typo
+// standing for "and" in a verb chain, then ". X" boundaries, and sentences the PDF glued without a
+// period where a capitalized past verb (or, in a gerund duty list, a capitalized gerund) opens the next
+// one. Never touches digits or their separators. Limits: abbreviations and typos come from lists.
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange } from './rewrite-bullet.js';
 import { lower, stripTrailingPunct } from './text-tokens.js';
