@@ -228,6 +228,13 @@ describe('errors the after2 readers found, and the rules that fix them', () => {
     expect(rewrite('Improved call quality').rewrite).toBe('Improved call quality by [X%].');
     expect(rewrite('Revised the scripts to reduce handling errors').rewrite).toBe('Revised the scripts to reduce handling errors by [X%].');
   });
+
+  it('asks the size of a stated result written as a noun', () => {
+    expect(rewrite('Introduced new scripts leading to reduction in call handling time').rewrite).toBe(
+      'Introduced new scripts leading to a [X%] reduction in call handling time.',
+    );
+    expect(rewrite('Implemented changes resulting in improvement of the office layout').slots).toEqual([]);
+  });
 });
 
 describe('duties written as nouns become verbs', () => {

@@ -33,6 +33,8 @@ const SERVED_PREPOSITIONS = new Set(['to', 'for', 'with']);
 const PADDING_AFTER_PREPOSITION = new Set(['customers', 'guests', 'shoppers', 'visitors', 'members', 'users', 'parents', 'buyers', 'passengers']);
 /** Words before such a preposition that make the noun after it no count of what was served. */
 const NOT_SERVED = new Set(['all', 'any', 'each', 'every', 'their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'according', 'due', 'prior', 'compared', 'along', 'together', 'up']);
+/** A stated result written as a noun after "resulting in" / "leading to": its size is the question. */
+const RESULT_NOUNS = new Set(['improvement', 'increase', 'reduction', 'decrease', 'growth', 'improvements', 'increases', 'reductions']);
 /** Words that open what follows an improvement's object: it ends there. */
 const AFTER_OBJECT = new Set(['while', 'resulting', 'thereby', 'leading', 'using', 'so', 'through', 'via', 'when']);
 /** The words an outcome phrase follows: "to improve", "thereby reducing", "that improved", "resulting in increased". */
@@ -454,6 +456,12 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     const noun = isWord(t) && !splitTok(t).post ? o.resultNouns.get(t) : undefined;
     const lead = coreOf(out[i - 2] ?? '');
     const says = (coreOf(prev) === 'in' && lead === 'resulting') || (coreOf(prev) === 'to' && (lead === 'leading' || lead === 'led'));
+    // "resulting in improvement of GES scores" -> "resulting in a [X%] improvement of GES scores".
+    const resultNoun = says && !splitTok(t).post && RESULT_NOUNS.has(t) && (out[i + 1] === 'of' || out[i + 1] === 'in');
+    if (resultNoun && namesMeasure(out, i + 2, objectEnd(out, i + 2, clauseEndFrom(out, i), lex), lex)) {
+      out.splice(i, 0, 'a', o.token);
+      return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: t, to: `a ${o.token} ${t}` }];
+    }
     if (noun && says && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!) && namesMeasure(out, i + 1, objectEnd(out, i + 1, clauseEndFrom(out, i), lex), lex)) {
       out.splice(i, 1, 'a', o.token, noun, 'in');
       return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: t, to: `a ${o.token} ${noun} in` }];
