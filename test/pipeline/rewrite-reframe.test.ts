@@ -237,6 +237,20 @@ describe('errors the after2 readers found, and the rules that fix them', () => {
   });
 });
 
+describe('a short label before the clause', () => {
+  it('keeps the label and rewrites the clause after it; an achievement keeps the past', () => {
+    const r = rewrite('Key Achievements: Was responsible for transitioning the process', 'present');
+    expect(r.rewrite).toBe('Key Achievements: Transitioned the process.');
+    expect(rewrite('Key Achievements: Successfully negotiated the contract extension').rewrite).toBe(
+      'Key Achievements: Negotiated the contract extension.',
+    );
+    // A word the lexicon does not know is not capitalized: it could read as a name the writer did not write.
+    expect(rewrite('Key Achievements: Successfully renegotiated the contract').rewrite).toBe('Key Achievements: renegotiated the contract.');
+    // A label that is a name or a lower-case line is no label; the clause is left as written.
+    expect(rewrite('Client: Intel USA I am currently being trained').rewrite).toBe('Client: Intel USA I am currently being trained.');
+  });
+});
+
 describe('duties written as nouns become verbs', () => {
   it('turns a gerund before "of" into the verb', () => {
     const r = rewrite('Scheduling of trainings for the team members');

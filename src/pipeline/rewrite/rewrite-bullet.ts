@@ -207,10 +207,36 @@ function verbFromBuriedObject(tokens: string[], job: ClauseJob): ClauseResult {
   return { tokens: out, verb: buried.verb };
 }
 
+/**
+ * "Key Achievements: Was responsible for transitioning the process": a short title-case label ending in
+ * ":" stays as written and the clause after it is rewritten ("Key Achievements: Transitioned the
+ * process"); an achievement is completed work, so its clause keeps the past. Undefined when the clause
+ * has no such label.
+ */
+function rewriteLabelled(tokens: string[], ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[]): ClauseResult | undefined {
+  const colon = tokens.findIndex((t) => t.endsWith(':'));
+  if (colon < 0 || colon > 2 || colon + 2 >= tokens.length || !/^\p{Lu}\p{Ll}/u.test(tokens[colon + 1]!)) return undefined;
+  if (!tokens.slice(0, colon + 1).every((t) => /^\p{Lu}[\p{Ll}-]+:?$/u.test(t))) return undefined;
+  const label = tokens.slice(0, colon + 1);
+  const completed = label.some((t) => /^(achievements?|accomplishments?|awards?)/.test(lower(t)));
+  const rest = rewriteClause(tokens.slice(colon + 1).join(' '), completed ? { ...ctx, tense: 'past' } : ctx, lex, changes, true);
+  // The label stands before the verb, so no slot is placed from the clause start: no verb is reported.
+  // The clause opens capitalized after the label when its first word is a lexicon verb (a word the
+  // writer wrote in lower case, "renegotiated" after a dropped "Successfully", stays so).
+  const [head, ...tail] = rest.tokens;
+  if (head === undefined) return { tokens: label };
+  const shown = lex.allowedCapitalized.has(coreOf(head)) ? asWritten(head, true, lex) : head;
+  return { tokens: [...label, shown, ...tail] };
+}
+
 function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[], first: boolean): ClauseResult {
   const tokens = moveInstrument(dropLeadFillers(splitSpaces(clause), lex, changes), lex, changes);
   if (tokens.length === 0) return { tokens };
   const opener = matchOpener(tokens, lex);
+  if (!opener && first) {
+    const labelled = rewriteLabelled(tokens, ctx, lex, changes);
+    if (labelled) return labelled;
+  }
   const job: ClauseJob = { ctx, lex, changes, first };
   if (opener) return replaceOpener(tokens, opener, job);
   // "Correctly received orders": the writer's adverb stays, the verb after it is the clause's verb.
