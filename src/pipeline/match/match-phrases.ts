@@ -104,6 +104,53 @@ function step(
   }
 }
 
+/**
+ * A cue list (string[][][]: alternatives of key sequences) indexed by each sequence's first key, built once
+ * per list (lists are compiled at boot and never change). A sequence can only start where a token carries
+ * its first key, so a position is tested against the few sequences its three keys name instead of all.
+ */
+interface PhraseIndex {
+  byFirst: Map<string, (readonly string[])[]>;
+  /** Some sequence is empty: it matches anywhere. */
+  empty: boolean;
+}
+const phraseIndexes = new WeakMap<string[][][], PhraseIndex>();
+
+function phraseIndex(phrases: string[][][]): PhraseIndex {
+  let index = phraseIndexes.get(phrases);
+  if (!index) {
+    index = { byFirst: new Map(), empty: false };
+    for (const alternatives of phrases) {
+      for (const seq of alternatives) {
+        if (seq.length === 0) {
+          index.empty = true;
+          continue;
+        }
+        const list = index.byFirst.get(seq[0]!);
+        if (list) list.push(seq);
+        else index.byFirst.set(seq[0]!, [seq]);
+      }
+    }
+    phraseIndexes.set(phrases, index);
+  }
+  return index;
+}
+
+/** Whether a sequence of `index` starts at token `at` (fillers skipped) and ends by `hi`. */
+function indexedAt(tokens: readonly Token[], at: number, index: PhraseIndex, hi: number): boolean {
+  if (index.empty) return true;
+  let i = at;
+  while (i <= hi && tokens[i]!.filler) i += 1;
+  if (i > hi) return false;
+  const keys = tokens[i]!.keys;
+  for (let k = 0; k < keys.length; k += 1) {
+    const seqs = index.byFirst.get(keys[k]!);
+    if (!seqs) continue;
+    for (const seq of seqs) if (sequenceAt(tokens, at, seq, hi)) return true;
+  }
+  return false;
+}
+
 /** Whether the keys of `seq` follow one another (fillers skipped) from token `at`, ending by `hi`. */
 function sequenceAt(tokens: readonly Token[], at: number, seq: readonly string[], hi: number): boolean {
   let i = at;
@@ -116,11 +163,10 @@ function sequenceAt(tokens: readonly Token[], at: number, seq: readonly string[]
 }
 
 function windowHas(tokens: readonly Token[], lo: number, hi: number, phrases: string[][][]): boolean {
-  for (const alternatives of phrases) {
-    for (const seq of alternatives) {
-      for (let i = lo; i <= hi; i += 1) if (sequenceAt(tokens, i, seq, hi)) return true;
-    }
-  }
+  const index = phraseIndex(phrases);
+  if (index.empty) return lo <= hi;
+  // A filler position matches exactly what the next word's position matches: test words only.
+  for (let i = lo; i <= hi; i += 1) if (!tokens[i]!.filler && indexedAt(tokens, i, index, hi)) return true;
   return false;
 }
 
@@ -162,9 +208,7 @@ function aspirationTest(tokens: readonly Token[], cues: string[][][]): (clause: 
 
 /** Whether one of the key sequences in `phrases` starts at token `at`. */
 function startsAt(tokens: readonly Token[], at: number, phrases: string[][][]): boolean {
-  const hi = tokens.length - 1;
-  for (const alternatives of phrases) for (const seq of alternatives) if (sequenceAt(tokens, at, seq, hi)) return true;
-  return false;
+  return indexedAt(tokens, at, phraseIndex(phrases), tokens.length - 1);
 }
 
 /**
