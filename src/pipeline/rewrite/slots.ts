@@ -239,6 +239,8 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
       // "packaged take-out foods for [N] customers" reads as padding: walk-in customers are no scope
       // unless the writer qualified them ("for [N] new customers", "for [N] corporate clients").
       if (hit[1] === k + 1 && hit[2] === 1 && PADDING_AFTER_PREPOSITION.has(coreOf(out[k + 1]!))) return undefined;
+      // "referred grievances to [N] designated departments": a count of sites is not what was served.
+      if (hit[0].id === 'sites') return undefined;
       // "with team members and management": one count cannot cover a list.
       const afterNoun = out[hit[1] + hit[2]];
       if (afterNoun !== undefined && isConnector(afterNoun)) return undefined;
