@@ -55,6 +55,7 @@ describe('count slots', () => {
     expect(rewrite('Cleaned rooms for all guests').slots).toEqual([]);
     // Bare walk-in customers after a preposition are padding, not scope; qualified ones are scope.
     expect(rewrite('Packaged take-out foods for customers').slots).toEqual([]);
+    expect(rewrite('Referred unresolved grievances to designated departments').slots).toEqual([]);
     expect(rewrite('Managed the boarding process for new customers').rewrite).toBe('Managed the boarding process for [N] new customers.');
     expect(rewrite('Liaised between clients and physicians').slots).toEqual([]);
   });
