@@ -93,6 +93,7 @@ export const RewriteLexiconFileSchema = z
     typoFixes: z
       .record(z.string().regex(/^[a-z]+$/, 'a lower-case word'), z.enum(['and', 'the', 'of', 'or', 'to']))
       .describe('a typo that breaks a verb chain and the function word it stands for ("ans" -> "and")'),
+    lightVerbs: z.array(verbName).describe('verbs that give way to the verb of a buried nominalization ("Performed payment reconciliation" -> "Reconciled payments")'),
     intransitiveVerbs: z.array(verbName).describe('verbs whose gerund before "of" does not become the verb ("Listening of calls")'),
     outcomeSlot: z
       .object({
@@ -136,6 +137,7 @@ export const RewriteLexiconFileSchema = z
     for (const [i, v] of lex.supportVerbs.entries()) check(v, ['supportVerbs', i]);
     for (const [i, v] of lex.completedWork.verbs.entries()) check(v, ['completedWork', 'verbs', i]);
     for (const [i, v] of lex.intransitiveVerbs.entries()) check(v, ['intransitiveVerbs', i]);
+    for (const [i, v] of lex.lightVerbs.entries()) check(v, ['lightVerbs', i]);
     check(lex.supportFraming.activity, ['supportFraming', 'activity']);
     check(lex.supportFraming.people, ['supportFraming', 'people']);
     const support = new Set(lex.supportVerbs);
@@ -251,6 +253,7 @@ export interface RewriteLexicon {
   typoFixes: Map<string, string>;
   typoPattern?: RegExp;
   intransitiveVerbs: Set<string>;
+  lightVerbs: Set<string>;
   outcomeSlot: {
     token: string;
     verbs: Set<string>;
@@ -389,6 +392,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
       ? { typoPattern: new RegExp(`(?<= )(?:${Object.keys(lex.typoFixes).map(escapeRegExp).join('|')})(?= \\p{L})`, 'u') }
       : {}),
     intransitiveVerbs: new Set(lex.intransitiveVerbs),
+    lightVerbs: new Set(lex.lightVerbs),
     allowedCapitalized,
     protectedNames: lex.protectedNames,
     protectedLower: new Set(lex.protectedNames.map((n) => n.toLowerCase())),

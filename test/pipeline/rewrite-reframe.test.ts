@@ -238,6 +238,20 @@ describe('errors the after2 readers found, and the rules that fix them', () => {
   });
 });
 
+describe('a light verb before a buried object', () => {
+  it('gives way to the verb of the nominalization', () => {
+    const r = rewrite('Performed payment reconciliation & secured payment entry');
+    expect(r.rewrite).toBe('Reconciled [N] payments & secured payment entry.');
+    expect(r.changes).toContainEqual({ rule: 'buried-object', from: 'Performed payment reconciliation', to: 'Reconciled payments' });
+    expect(rewrite('Provide client relationship management for key accounts', 'present').rewrite).toBe(
+      'Manage client relationships for [N] key accounts.',
+    );
+    // An object the lexicon does not list, or a verb that is not light, stays.
+    expect(rewrite('Performed time management').rewrite).toBe('Performed time management.');
+    expect(rewrite('Led claims processing for the plans').rewrite).toBe('Led claims processing for the plans.');
+  });
+});
+
 describe('a short label before the clause', () => {
   it('keeps the label and rewrites the clause after it; an achievement keeps the past', () => {
     const r = rewrite('Key Achievements: Was responsible for transitioning the process', 'present');

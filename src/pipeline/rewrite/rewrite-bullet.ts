@@ -7,7 +7,7 @@
 import type { Evidence, Rewrite, RewriteAlternative, RewriteChange, RewriteSkipped, RewriteSlot } from '../../schemas/analysis.js';
 import { type Bullet, type ResumeDocument, WORK_SECTIONS } from '../../schemas/document.js';
 import type { RewriteRequest } from '../../schemas/rewrites.js';
-import type { CompiledOpener, RewriteLexicon } from '../../taxonomy/load-lexicon.js';
+import type { CompiledOpener, RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
 import { chooseActionVerb, chooseMappedVerb, chooseSupportVerb, matchOpener, nominalization, type OpenerChoice } from './openers.js';
 import { NON_ASCII, scoreBullet } from './score-bullet.js';
 import { buriedObject } from './buried-object.js';
@@ -142,6 +142,10 @@ function reinflectLeadVerb(tokens: string[], job: ClauseJob): ClauseResult {
   if (form.form === 'gerund' && (coreOf(second) === 'of' || coreOf(tokens[2] ?? '') === 'of')) return verbFromGerundOf(tokens, form.base, job);
   const tense = clauseTense(tokens, form.form, form.base, ctx, lex);
   const clauseCtx = { ...ctx, tense };
+  if (lex.lightVerbs.has(form.base)) {
+    const light = verbForLightVerb(tokens, form.form, clauseCtx, job);
+    if (light) return light;
+  }
   const target = verbIn(form.base, tense, lex);
   // "Excelled" must not become "Excel": never write a form that reads as a tool or organization.
   if (isProtected(target, lex)) return { tokens };
@@ -183,6 +187,25 @@ function verbFromGerundOf(tokens: string[], base: string, job: ClauseJob): Claus
   const head = particle ? [verb, lower(tokens[1]!)] : [verb];
   changes.push({ rule: 'noun-to-verb', from: tokens.slice(0, ofAt + 1).join(' '), to: asWritten(head.join(' '), first, lex) });
   return { tokens: [...head, ...tokens.slice(ofAt + 1)], verb: base };
+}
+
+/**
+ * "Performed payment reconciliation & secured ..." -> "Reconciled payments & secured ...": a light verb
+ * before a buried object gives way to the nominalization's verb, in the clause's tense.
+ */
+function verbForLightVerb(tokens: string[], writerForm: VerbForm, ctx: RewriteContext, job: ClauseJob): ClauseResult | undefined {
+  const { lex, changes, first } = job;
+  const buried = buriedObject(tokens.slice(1), lex, false);
+  if (!buried) return undefined;
+  const verb = verbIn(buried.verb, ctx.tense, lex);
+  const input = [verb, ...buried.object, ...tokens.slice(1 + buried.after)];
+  const clauseChanges: RewriteChange[] = [];
+  const out = alignChain(input, 1, writerForm, ctx, lex, clauseChanges);
+  changes.push(
+    { rule: 'buried-object', from: tokens.slice(0, 1 + buried.after).join(' '), to: asWritten([verb, ...buried.object].join(' '), first, lex) },
+    ...clauseChanges,
+  );
+  return { tokens: out, verb: buried.verb };
 }
 
 /** "Preparation of test data for the release" -> "Prepared test data for the release". */
