@@ -242,7 +242,8 @@ function rewriteLabelled(tokens: string[], ctx: RewriteContext, lex: RewriteLexi
   if (!tokens.slice(0, colon + 1).every((t) => /^\p{Lu}[\p{Ll}-]+:?$/u.test(t))) return undefined;
   const label = tokens.slice(0, colon + 1);
   const completed = label.some((t) => /^(achievements?|accomplishments?|awards?)/.test(lower(t)));
-  const rest = rewriteClause(tokens.slice(colon + 1).join(' '), completed ? { ...ctx, tense: 'past' } : ctx, lex, changes, true);
+  // Not as a first clause: a label is read once, so "Aa: Bb: Cc: ..." does not recurse.
+  const rest = rewriteClause(tokens.slice(colon + 1).join(' '), completed ? { ...ctx, tense: 'past' } : ctx, lex, changes, false);
   // The label stands before the verb, so no slot is placed from the clause start: no verb is reported.
   // The clause opens capitalized after the label when its first word is a lexicon verb (a word the
   // writer wrote in lower case, "renegotiated" after a dropped "Successfully", stays so).
