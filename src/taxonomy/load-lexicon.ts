@@ -86,6 +86,7 @@ export const RewriteLexiconFileSchema = z
         .strict(),
     ),
     vagueCounts: z.array(word).describe('words a count slot may stand in for ("multiple projects" -> "[N] projects")'),
+    paddingAfterPreposition: z.array(word).describe('nouns that get no count slot bare after "to/for/with" (padding)'),
     volumeSlot: z
       .object({ adjectives: z.array(word).min(1), unit: replacement, question: z.string().min(5).endsWith('?') })
       .strict()
@@ -100,6 +101,7 @@ export const RewriteLexiconFileSchema = z
         token: SlotToken,
         verbs: z.array(verbName).min(1),
         question: z.string().min(5).endsWith('?'),
+        statedResults: z.array(word).describe('result nouns after "resulting in"/"leading to" that get "a [X%]" before them'),
         measures: z.array(word).min(1).describe('"by [X%]" only where the improved object names one of these'),
         measuresWhenModified: z.array(word).describe('measures only after a modifier ("data quality", not "quality")'),
         resultNouns: z
@@ -249,6 +251,7 @@ export interface RewriteLexicon {
   countSlots: CompiledCountSlot[];
   vagueCounts: Set<string>;
   volumeSlot: { adjectives: Set<string>; unit: string; question: string };
+  paddingAfterPreposition: Set<string>;
   /** Typo -> function word, and a pattern that finds any of them as a lower-case word between spaces. */
   typoFixes: Map<string, string>;
   typoPattern?: RegExp;
@@ -259,6 +262,7 @@ export interface RewriteLexicon {
     verbs: Set<string>;
     question: string;
     measures: Set<string>;
+    statedResults: Set<string>;
     measuresWhenModified: Set<string>;
     resultNouns: Map<string, string>;
     metric: { verbs: Set<string>; lead: string; token: string; question: string; objects: Set<string> };
@@ -381,11 +385,13 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
       verbs: new Set(lex.outcomeSlot.verbs),
       question: lex.outcomeSlot.question,
       measures: new Set(lex.outcomeSlot.measures),
+      statedResults: new Set(lex.outcomeSlot.statedResults),
       measuresWhenModified: new Set(lex.outcomeSlot.measuresWhenModified),
       resultNouns: new Map(Object.entries(lex.outcomeSlot.resultNouns)),
       metric: { ...lex.outcomeSlot.metric, verbs: new Set(lex.outcomeSlot.metric.verbs), objects: new Set(lex.outcomeSlot.metric.objects) },
     },
     vagueCounts: new Set(lex.vagueCounts),
+    paddingAfterPreposition: new Set(lex.paddingAfterPreposition),
     volumeSlot: { ...lex.volumeSlot, adjectives: new Set(lex.volumeSlot.adjectives) },
     typoFixes: new Map(Object.entries(lex.typoFixes)),
     ...(Object.keys(lex.typoFixes).length

@@ -29,12 +29,8 @@ const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
 const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'out', 'up', 'off', 'down']);
 /** Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients". */
 const SERVED_PREPOSITIONS = new Set(['to', 'for', 'with']);
-/** Nouns that, bare after such a preposition, count nothing a recruiter would weigh. */
-const PADDING_AFTER_PREPOSITION = new Set(['customers', 'guests', 'shoppers', 'visitors', 'members', 'users', 'parents', 'buyers', 'passengers']);
 /** Words before such a preposition that make the noun after it no count of what was served. */
 const NOT_SERVED = new Set(['all', 'any', 'each', 'every', 'their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'according', 'due', 'prior', 'compared', 'along', 'together', 'up']);
-/** A stated result written as a noun after "resulting in" / "leading to": its size is the question. */
-const RESULT_NOUNS = new Set(['improvement', 'increase', 'reduction', 'decrease', 'growth', 'improvements', 'increases', 'reductions']);
 /** Words that open what follows an improvement's object: it ends there. */
 const AFTER_OBJECT = new Set(['while', 'resulting', 'thereby', 'leading', 'using', 'so', 'through', 'via', 'when']);
 /** The words an outcome phrase follows: "to improve", "thereby reducing", "that improved", "resulting in increased". */
@@ -222,11 +218,11 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
     out.splice(j, 0, s.token);
     return { token: s.token, question: s.question, rule, from: '', to: s.token };
   }
-  // "Provided process training to [N] new hires", "Managed the daily schedule for [N] physicians": the
-  // people or work the verb served, after "to", "for" or "with" within the first words of the object.
   if (vague) return undefined;
   const volume = volumeSlot(out, j, clauseEnd, lex);
   if (volume) return volume;
+  // "Provided process training to [N] new hires", "Managed the daily schedule for [N] physicians": the
+  // people or work the verb served, after "to", "for" or "with" within the first words of the object.
   for (let k = j; k < Math.min(clauseEnd - 1, j + 5); k++) {
     const raw = out[k]!;
     const c = coreOf(raw);
@@ -238,7 +234,7 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
       if (!hit || hit[1] - (k + 1) > 1) return undefined;
       // "packaged take-out foods for [N] customers" reads as padding: walk-in customers are no scope
       // unless the writer qualified them ("for [N] new customers", "for [N] corporate clients").
-      if (hit[1] === k + 1 && hit[2] === 1 && PADDING_AFTER_PREPOSITION.has(coreOf(out[k + 1]!))) return undefined;
+      if (hit[1] === k + 1 && hit[2] === 1 && lex.paddingAfterPreposition.has(coreOf(out[k + 1]!))) return undefined;
       // "referred grievances to [N] designated departments": a count of sites is not what was served.
       if (hit[0].id === 'sites') return undefined;
       // "with team members and management": one count cannot cover a list.
@@ -459,7 +455,7 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     const lead = coreOf(out[i - 2] ?? '');
     const says = (coreOf(prev) === 'in' && lead === 'resulting') || (coreOf(prev) === 'to' && (lead === 'leading' || lead === 'led'));
     // "resulting in improvement of GES scores" -> "resulting in a [X%] improvement of GES scores".
-    const resultNoun = says && !splitTok(t).post && RESULT_NOUNS.has(t) && (out[i + 1] === 'of' || out[i + 1] === 'in');
+    const resultNoun = says && !splitTok(t).post && o.statedResults.has(t) && (out[i + 1] === 'of' || out[i + 1] === 'in');
     if (resultNoun && namesMeasure(out, i + 2, objectEnd(out, i + 2, clauseEndFrom(out, i), lex), lex)) {
       out.splice(i, 0, 'a', o.token);
       return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: t, to: `a ${o.token} ${t}` }];
