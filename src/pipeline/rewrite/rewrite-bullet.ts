@@ -242,8 +242,8 @@ function rewriteLabelled(tokens: string[], ctx: RewriteContext, lex: RewriteLexi
   if (!tokens.slice(0, colon + 1).every((t) => /^\p{Lu}[\p{Ll}-]+:?$/u.test(t))) return undefined;
   const label = tokens.slice(0, colon + 1);
   const completed = label.some((t) => /^(achievements?|accomplishments?|awards?)/.test(lower(t)));
-  // Not as a first clause: a label is read once, so "Aa: Bb: Cc: ..." does not recurse.
-  const rest = rewriteClause(tokens.slice(colon + 1).join(' '), completed ? { ...ctx, tense: 'past' } : ctx, lex, changes, false);
+  // A label is read once, so "Aa: Bb: Cc: ..." does not recurse.
+  const rest = rewriteClause(tokens.slice(colon + 1).join(' '), completed ? { ...ctx, tense: 'past' } : ctx, lex, changes, true, false);
   // The label stands before the verb, so no slot is placed from the clause start: no verb is reported.
   // The clause opens capitalized after the label when its first word is a lexicon verb (a word the
   // writer wrote in lower case, "renegotiated" after a dropped "Successfully", stays so).
@@ -253,11 +253,11 @@ function rewriteLabelled(tokens: string[], ctx: RewriteContext, lex: RewriteLexi
   return { tokens: [...label, shown, ...tail] };
 }
 
-function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[], first: boolean): ClauseResult {
+function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[], first: boolean, labels = first): ClauseResult {
   const tokens = moveInstrument(dropLeadFillers(splitSpaces(clause), lex, changes), lex, changes);
   if (tokens.length === 0) return { tokens };
   const opener = matchOpener(tokens, lex);
-  if (!opener && first) {
+  if (!opener && labels) {
     const labelled = rewriteLabelled(tokens, ctx, lex, changes);
     if (labelled) return labelled;
   }
