@@ -179,18 +179,34 @@ export function highestDegree(doc: Pick<ResumeDocument, 'text' | 'sections'>): D
   return 'none';
 }
 
+/** An alias as the search needs it: its first word, and the whole alias on word boundaries. */
+interface AliasSearch {
+  firstWord: string;
+  re: RegExp;
+}
+// Credentials are boot-time knowledge: each one's alias searches are built on first use, not per resume.
+const aliasSearches = new WeakMap<Credential, AliasSearch[]>();
+
+function searchesOf(c: Credential): AliasSearch[] {
+  let searches = aliasSearches.get(c);
+  if (!searches) {
+    searches = c.aliases.map((alias) => ({
+      firstWord: alias.toLowerCase().split(/\s+/, 1)[0]!,
+      re: new RegExp(`(?<![a-z0-9])${escapeRegExp(alias.toLowerCase()).replace(/\s+/g, '\\s+')}(?![a-z0-9])`, 'g'),
+    }));
+    aliasSearches.set(c, searches);
+  }
+  return searches;
+}
+
 /** Ids of the credentials the resume names as held. */
 export function credentialsHeld(text: string, credentials: Iterable<Credential>): string[] {
   const lower = text.toLowerCase();
   const held: string[] = [];
   for (const c of credentials) {
-    const found = c.aliases.some((alias) => {
+    const found = searchesOf(c).some(({ firstWord, re }) => {
       // The alias's first word must appear as written: most resumes name no credential at all.
-      if (!lower.includes(alias.toLowerCase().split(/\s+/, 1)[0]!)) return false;
-      const re = new RegExp(
-        `(?<![a-z0-9])${escapeRegExp(alias.toLowerCase()).replace(/\s+/g, '\\s+')}(?![a-z0-9])`,
-        'g',
-      );
+      if (!lower.includes(firstWord)) return false;
       for (const m of lower.matchAll(re)) {
         if (!PURSUING.test(lower.slice(Math.max(0, m.index - 40), m.index))) return true;
       }
