@@ -1,5 +1,6 @@
 // Boot-time only: reads data/taxonomy.yaml, validates it with zod and compiles it. A bad entry throws a
 // DataFileError naming the file and the field, which stops the server before it listens.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type TaxonomyData, TaxonomyDataSchema } from '../schemas/taxonomy.js';
@@ -18,7 +19,10 @@ let pastVerbs: ReadonlySet<string> | undefined;
  */
 export function loadPastVerbs(): ReadonlySet<string> {
   if (!pastVerbs) {
-    const lexicon = createRequire(import.meta.url)(LEXICON) as Record<string, string[]>;
+    // Parsed from the file, not require()d: require keeps the whole 4 MB lexicon in its module cache
+    // for the life of the process, and only the past forms are needed.
+    const path = createRequire(import.meta.url).resolve(LEXICON);
+    const lexicon = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>;
     pastVerbs = new Set(
       Object.entries(lexicon)
         .filter(([word, tags]) => /^[a-z]+$/.test(word) && (tags[0] === 'VBD' || tags[0] === 'VBN'))
