@@ -60,6 +60,12 @@ const GLUED_RESPONSIBLE = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[A-Za-z]{2,}(?=\
 // "Recognition activities Sharing daily updates": a plural lower-case word, then a capitalized -ing word
 // and a lower-case word. Singular words are left alone: "digital Marketing campaigns" is one phrase.
 const GLUED_GERUND = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\\s+[A-Z][a-z]{2,}ing\\s+[a-z])`, 'g');
+// "articles for publication Supporting the development": after a singular word too, when a determiner
+// follows the -ing word ("digital Marketing campaigns" has none).
+const GLUED_GERUND_DETERMINER = new RegExp(
+  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{3,}(?=\\s+[A-Z][a-z]{2,}ing\\s+(?:the|a|an|all|our|new)\\s)`,
+  'g',
+);
 // "recommendations Support in carrying out", "design processes Work in close coordination": a verb left
 // out of the list above for being a noun too, after a plural lower-case word and before a preposition.
 const AMBIGUOUS_VERBS = ['Support', 'Work', 'Address', 'Plan', 'Design', 'Process', 'Review', 'Track', 'Schedule', 'Train', 'Lead', 'Report'];
@@ -68,6 +74,33 @@ const GLUED_AMBIGUOUS = new RegExp(
   `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\\s+(?:${AMBIGUOUS_VERBS.join('|')})\\s+(?:in|to|with|on|for|the|all)\\s)`,
   'g',
 );
+// "tasks Mastery of customer", "skills Exposure to all", "activities Induction of new", "complaints Overall
+// accountability", "environment Up keep": a noun that opens a resume item (a summary noun, or a noun in
+// -ion/-ure/-ery/-ent/-ance/-ence/-ment/-ship/-ity then "of"/"to" and a lower-case word) capitalized after a
+// lower-case word. "Department of Labor" and "all Manager of Customer Support" stay whole: a capital follows.
+const NOUN_OPENERS = [
+  'Mastery', 'Exposure', 'Recipient', 'Knowledge', 'Expertise', 'Proficiency', 'Overall', 'Up\\s+keep',
+  'Key\\s+(?:deliverables?|responsibilit(?:y|ies)|duties|tasks?)',
+];
+const GLUED_NOUN = new RegExp(
+  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}(?=\\s+(?:(?:${NOUN_OPENERS.join('|')})\\s+[a-z]|[A-Z][a-z]+(?:ion|ure|ery|ent|ance|ence|ment|ship|ity)\\s+(?:of|to)\\s+[a-z]))`,
+  'g',
+);
+const NOUN_OPENER_HINT = new RegExp(`[a-z]\\s+(?:${NOUN_OPENERS.join('|')}|[A-Z][a-z]+(?:ion|ure|ery|ent|ance|ence|ment|ship|ity)\\s+(?:of|to))\\s`);
+// "Code of Conduct Address associate grievances": a noun-like verb after a capitalized word, with an
+// object ending in a plural ("IP Address ranges" and "Email Address lists" stay whole).
+const GLUED_AMBIGUOUS_AFTER_NAME = new RegExp(
+  `\\b(?!(?:IP|MAC|E-?mail|Mailing|Web|Home|Billing|Shipping|Postal|Street|Return|The|A|An|Our|Your|This)\\b)[A-Z][A-Za-z]+(?=\\s+(?:${AMBIGUOUS_VERBS.join('|')})\\s+[a-z]{3,}\\s+[a-z]{2,}s\\b)`,
+  'g',
+);
+// "cooperated with Ensured superior customer experience": a source bullet that stops on a preposition
+// before the next one opens with a capitalized -ed verb ("and Coordinated construction" is one sentence;
+// "with Limited", "for Registered nurses", "with Managed care" are adjectives, left whole).
+const GLUED_AFTER_PREPOSITION =
+  /\b(?:with|to|for|from|by)(?=\s+(?!(?:Limited|United|Registered|Licensed|Certified|Advanced|Qualified|Skilled|Talented|Dedicated|Experienced|Detailed|Related|Preferred|Selected|Automated|Integrated|Distributed|Managed|Assisted|Fred|Ahmed|Mohammed|Mohamed|Need|Speed|Seed|Feed|Reed|Breed)\b)[A-Z][a-z]+ed\s+[a-z]{3,})/g;
+// "Lowry AFB, CO, 12/1986-05/1991 Special Forces, ...": entries of a list written on one line, each
+// closed by its numeric date range.
+const GLUED_AFTER_RANGE = /\b\d{1,2}\/(?:19|20)\d{2}\s*[-–]\s*(?:\d{1,2}\/(?:19|20)\d{2}|Present|Current)(?=\s+[A-Z][a-z])/g;
 // "company policies; Answered passengers' questions", "new flight attendants; Participating in training":
 // a semicolon, then a capitalized opening verb, starts the next item ("; performing all duties" does not).
 const GLUED_SEMICOLON = new RegExp(`;(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z])`, 'g');
@@ -144,8 +177,13 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     ...cutsWhen(s, /[a-z][A-Z]/, GLUED_NO_SPACE),
     ...cutsWhen(s, 'Responsible for', GLUED_RESPONSIBLE),
     ...cutsWhen(s, /s\s+[A-Z][a-z]{2,}ing\s/, GLUED_GERUND),
+    ...cutsWhen(s, /[a-z]\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|all|our|new)\s/, GLUED_GERUND_DETERMINER),
     ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS),
     ...cutsWhen(s, ';', GLUED_SEMICOLON),
+    ...cutsWhen(s, NOUN_OPENER_HINT, GLUED_NOUN),
+    ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS_AFTER_NAME).filter((cut) => cut > opener),
+    ...cutsWhen(s, /\b(?:with|to|for|from|by)\s+[A-Z][a-z]+ed\s/, GLUED_AFTER_PREPOSITION),
+    ...cutsWhen(s, /\d\/(?:19|20)\d\d\s*[-–]/, GLUED_AFTER_RANGE),
     ...cutsOf(s, GLUED_AFTER_NAME).filter((cut) => cut > opener),
     ...cutsWhen(s, AND_VERB, GLUED_PAIR),
     ...cutsWhen(s, /\d/, GLUED_AFTER_SPAN),
