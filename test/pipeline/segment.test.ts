@@ -226,7 +226,11 @@ describe('segmentResume splits more glue points seen in the dev corpus', () => {
     ['Initiated action for non-adherence to the Code of Conduct Address associate grievances by enquiry', ['Initiated action for non-adherence to the Code of Conduct', 'Address associate grievances by enquiry']],
     ['Handled daily paperwork and cooperated with Ensured superior customer experience', ['Handled daily paperwork and cooperated with', 'Ensured superior customer experience']],
     ['Wrote case studies for publication Supporting the development of a data system', ['Wrote case studies for publication', 'Supporting the development of a data system']],
+    ['Establish account reviews with: Client and client account leadership Commercial directors Relevant executives in BPO Sales', ['Establish account reviews with: Client and client account leadership', 'Commercial directors', 'Relevant executives in BPO Sales']],
     // ... and the real phrases of the same shapes that must stay whole.
+    ['Duties included: answering phones Monday through Friday', ['Duties included: answering phones Monday through Friday']],
+    ['Other positions held within association: Senior Plan Information Specialist and Compliance Analyst', ['Other positions held within association: Senior Plan Information Specialist and Compliance Analyst']],
+    ['Client: Qualcomm Pvt Ltd India worked on Layout tasks', ['Client: Qualcomm Pvt Ltd India worked on Layout tasks']],
     ['Worked with the state Department of Labor on claims', ['Worked with the state Department of Labor on claims']],
     ['Perform all Manager of Customer Support duties', ['Perform all Manager of Customer Support duties']],
     ['Supervised a Registered nurse and two aides', ['Supervised a Registered nurse and two aides']],

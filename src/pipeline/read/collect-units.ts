@@ -101,6 +101,12 @@ const GLUED_AFTER_PREPOSITION =
 // "Lowry AFB, CO, 12/1986-05/1991 Special Forces, ...": entries of a list written on one line, each
 // closed by its numeric date range.
 const GLUED_AFTER_RANGE = /\b\d{1,2}\/(?:19|20)\d{2}\s*[-–]\s*(?:\d{1,2}\/(?:19|20)\d{2}|Present|Current)(?=\s+[A-Z][a-z])/g;
+// "reviews with: Client and client account leadership Commercial directors Relevant executives": after a
+// lead-in ending on a lower-case word and a colon, the sub-items of a list run together; each starts at a
+// capitalized word between two lower-case words ("and Compliance Analyst", "phones Monday through" stay).
+const LEAD_IN_COLON = /\b[a-z]{2,}:\s+[A-Z]/;
+const DAY_OR_MONTH = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December';
+const GLUED_SUB_ITEM = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[a-z]{3,}(?=\\s+(?!(?:${DAY_OR_MONTH})\\b)[A-Z][a-z]+\\s+[a-z])`, 'g');
 // "company policies; Answered passengers' questions", "new flight attendants; Participating in training":
 // a semicolon, then a capitalized opening verb, starts the next item ("; performing all duties" does not).
 const GLUED_SEMICOLON = new RegExp(`;(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z])`, 'g');
@@ -159,6 +165,16 @@ function cutsWhen(s: string, needs: RegExp | string, re: RegExp): number[] {
   return (typeof needs === 'string' ? s.includes(needs) : needs.test(s)) ? cutsOf(s, re) : [];
 }
 
+/** Cut points of `re` after the first lead-in colon of `s` ("... include: A ... B"), if any. */
+function cutsAfterLeadIn(s: string): number[] {
+  const m = LEAD_IN_COLON.exec(s);
+  if (!m) return [];
+  GLUED_SUB_ITEM.lastIndex = m.index + m[0].length;
+  const out: number[] = [];
+  for (let g = GLUED_SUB_ITEM.exec(s); g; g = GLUED_SUB_ITEM.exec(s)) out.push(g.index + g[0].length);
+  return out;
+}
+
 /** End of the line's first word: a glue point there would only cut off an opener ("Also Managed"). */
 function firstWordEnd(s: string): number {
   const m = /^\s*\S+/.exec(s);
@@ -181,6 +197,7 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS),
     ...cutsWhen(s, ';', GLUED_SEMICOLON),
     ...cutsWhen(s, NOUN_OPENER_HINT, GLUED_NOUN),
+    ...cutsAfterLeadIn(s),
     ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS_AFTER_NAME).filter((cut) => cut > opener),
     ...cutsWhen(s, /\b(?:with|to|for|from|by)\s+[A-Z][a-z]+ed\s/, GLUED_AFTER_PREPOSITION),
     ...cutsWhen(s, /\d\/(?:19|20)\d\d\s*[-–]/, GLUED_AFTER_RANGE),
