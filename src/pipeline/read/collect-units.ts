@@ -86,7 +86,7 @@ const GLUED_NOUN = new RegExp(
   `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}(?=\\s+(?:(?:${NOUN_OPENERS.join('|')})\\s+[a-z]|[A-Z][a-z]+(?:ion|ure|ery|ent|ance|ence|ment|ship|ity)\\s+(?:of|to)\\s+[a-z]))`,
   'g',
 );
-const NOUN_OPENER_HINT = new RegExp(`[a-z]\\s+(?:${NOUN_OPENERS.join('|')}|[A-Z][a-z]+(?:ion|ure|ery|ent|ance|ence|ment|ship|ity)\\s+(?:of|to))\\s`);
+const NOUN_OPENER_HINT = new RegExp(`\\s(?:${NOUN_OPENERS.join('|')}|[A-Z][a-z]+(?:ion|ure|ery|ent|ance|ence|ment|ship|ity)\\s+(?:of|to))\\s`);
 // "Code of Conduct Address associate grievances": a noun-like verb after a capitalized word, with an
 // object ending in a plural ("IP Address ranges" and "Email Address lists" stay whole).
 const GLUED_AMBIGUOUS_AFTER_NAME = new RegExp(
@@ -193,14 +193,14 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     ...cutsWhen(s, /[a-z][A-Z]/, GLUED_NO_SPACE),
     ...cutsWhen(s, 'Responsible for', GLUED_RESPONSIBLE),
     ...cutsWhen(s, /s\s+[A-Z][a-z]{2,}ing\s/, GLUED_GERUND),
-    ...cutsWhen(s, /[a-z]\s+[A-Z][a-z]{2,}ing\s+(?:the|a|an|all|our|new)\s/, GLUED_GERUND_DETERMINER),
+    ...cutsWhen(s, /\s[A-Z][a-z]{2,}ing\s+(?:the|a|an|all|our|new)\s/, GLUED_GERUND_DETERMINER),
     ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS),
     ...cutsWhen(s, ';', GLUED_SEMICOLON),
     ...cutsWhen(s, NOUN_OPENER_HINT, GLUED_NOUN),
-    ...cutsAfterLeadIn(s),
+    ...(s.includes(':') ? cutsAfterLeadIn(s) : []),
     ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS_AFTER_NAME).filter((cut) => cut > opener),
-    ...cutsWhen(s, /\b(?:with|to|for|from|by)\s+[A-Z][a-z]+ed\s/, GLUED_AFTER_PREPOSITION),
-    ...cutsWhen(s, /\d\/(?:19|20)\d\d\s*[-–]/, GLUED_AFTER_RANGE),
+    ...cutsWhen(s, /\s[A-Z][a-z]+ed\s/, GLUED_AFTER_PREPOSITION),
+    ...(s.includes('/') ? cutsWhen(s, /\d\/(?:19|20)\d\d\s*[-–]/, GLUED_AFTER_RANGE) : []),
     ...cutsOf(s, GLUED_AFTER_NAME).filter((cut) => cut > opener),
     ...cutsWhen(s, AND_VERB, GLUED_PAIR),
     ...cutsWhen(s, /\d/, GLUED_AFTER_SPAN),
