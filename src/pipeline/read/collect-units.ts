@@ -1,15 +1,18 @@
 // Pass 3 of segmentation: the units of evidence and rewriting, as offsets into the text.
 // Heuristic: every content line outside the contact block and role headers is a bullet, split where
 // the PDF glued two bullets ("service.Displayed", "seminars Promoted", "beveragesCleaned", "Leadership
-// Responsible for", "activities Sharing daily", "Delivery Assessing the", "incidents Plan and manage":
-// a period with no space, or an opening verb, adverb or pronoun where a new bullet begins) and, when it
-// holds several sentences (a paragraph), into sentences (kind "sentence"). Limits: a glue point before a
-// noun ("tasks Mastery of") or an unlisted bare verb is missed; a capitalized -ed/-ly/-es word after a
-// lower-case one always splits; an abbreviation of three or more lower-case letters before a period
-// ("approx.") splits. A span of time then a capitalized word ("6 months I lead") splits too, and so does a
-// run-in subheading ("solution P&L Responsibilities for", "Key Achievements:", dropped when alone). A page
-// number alone on its line ("1/4", "Page 2 of 3") is furniture, never a unit; other furniture is. Sub-items
-// run into their parent ("with: Client and ... leadership Commercial directors") are not split.
+// Responsible for", "activities Sharing daily", "Delivery Assessing the", "incidents Plan and manage",
+// "tasks Mastery of", "Code of Conduct Address associate", "cooperated with Ensured", "CO, 12/1986-05/1991
+// Special Forces", "with: Client and client account leadership Commercial directors": a period with no
+// space, or an opening verb, adverb, pronoun or item noun where a new bullet begins) and, when it holds
+// several sentences (a paragraph), into sentences (kind "sentence"). Limits: a glue point before a noun
+// not listed and not "-ion/-ure/... of" ("changes Innovation drive", "processes Closure of Background")
+// or an unlisted bare verb is missed; a capitalized -ed/-ly/-es word after a lower-case one always splits
+// ("led seven Downed Aircraft"); an abbreviation of three or more lower-case letters before a period
+// ("approx.") splits, "etc. Take" does not. A span of time then a capitalized word ("6 months I lead")
+// splits too, and so does a run-in subheading ("solution P&L Responsibilities for", "Key Achievements:",
+// dropped when alone). A page number alone on its line ("1/4", "Page 2 of 3") is furniture, never a unit;
+// other furniture is.
 import type { Bullet, SectionKind } from '../../schemas/document.js';
 import type { FoundRoles } from './find-roles.js';
 import type { Line } from './split-sections.js';
