@@ -215,10 +215,52 @@ describe('segmentResume splits more glue points seen in the dev corpus', () => {
     ['(Remote) Managing a team of 4', ['(Remote) Managing a team of 4']],
     ["Ensured safety according to company policies; Answered passengers' questions", ['Ensured safety according to company policies;', "Answered passengers' questions"]],
     ['Managed a crew of five; performing all duties', ['Managed a crew of five; performing all duties']],
+    // Fourth pass: a noun that opens an item, a noun-like verb after a name, a bullet stopping on a
+    // preposition, list entries closed by their date ranges, an -ing verb after a singular word.
+    ['Managed administrative tasks Mastery of customer service systems', ['Managed administrative tasks', 'Mastery of customer service systems']],
+    ['Developed knife skills Exposure to all aspects of kitchen operations', ['Developed knife skills', 'Exposure to all aspects of kitchen operations']],
+    ['Resolved issues quickly and efficiently Recipient of multiple positive reviews', ['Resolved issues quickly and efficiently', 'Recipient of multiple positive reviews']],
+    ['Led Employee Relations activities Induction of new hire associates', ['Led Employee Relations activities', 'Induction of new hire associates']],
+    ['Resolved customer complaints Overall accountability for sales and cash', ['Resolved customer complaints', 'Overall accountability for sales and cash']],
+    ['Provided a comfortable environment Up keep and maintenance of machines', ['Provided a comfortable environment', 'Up keep and maintenance of machines']],
+    ['Initiated action for non-adherence to the Code of Conduct Address associate grievances by enquiry', ['Initiated action for non-adherence to the Code of Conduct', 'Address associate grievances by enquiry']],
+    ['Handled daily paperwork and cooperated with Ensured superior customer experience', ['Handled daily paperwork and cooperated with', 'Ensured superior customer experience']],
+    ['Wrote case studies for publication Supporting the development of a data system', ['Wrote case studies for publication', 'Supporting the development of a data system']],
+    ['Establish account reviews with: Client and client account leadership Commercial directors Relevant executives in BPO Sales', ['Establish account reviews with: Client and client account leadership', 'Commercial directors', 'Relevant executives in BPO Sales']],
+    // ... and the real phrases of the same shapes that must stay whole.
+    ['Duties included: answering phones Monday through Friday', ['Duties included: answering phones Monday through Friday']],
+    ['Other positions held within association: Senior Plan Information Specialist and Compliance Analyst', ['Other positions held within association: Senior Plan Information Specialist and Compliance Analyst']],
+    ['Client: Qualcomm Pvt Ltd India worked on Layout tasks', ['Client: Qualcomm Pvt Ltd India worked on Layout tasks']],
+    ['Worked with the state Department of Labor on claims', ['Worked with the state Department of Labor on claims']],
+    ['Perform all Manager of Customer Support duties', ['Perform all Manager of Customer Support duties']],
+    ['Supervised a Registered nurse and two aides', ['Supervised a Registered nurse and two aides']],
+    ['Enforced the Code of Conduct across the floor', ['Enforced the Code of Conduct across the floor']],
+    ['Configured IP Address ranges for branch offices', ['Configured IP Address ranges for branch offices']],
+    ['Coordinated benefits with Managed care providers', ['Coordinated benefits with Managed care providers']],
+    ['Partnered with Licensed practical nurses on intake', ['Partnered with Licensed practical nurses on intake']],
+    ['I managed 4 projects at a time and Coordinated construction activities', ['I managed 4 projects at a time and Coordinated construction activities']],
+    ['Was given a second Transitioning of the business', ['Was given a second Transitioning of the business']],
+    ['Handled Key accounts worth $2M for the region', ['Handled Key accounts worth $2M for the region']],
   ])('%s', (line, expected) => {
     const text = `Experience\nCashier 01/2012 to 08/2012 Company Name City , State\n${line}`;
     const s = segmentResume(text);
     expect(s.bullets.map((b) => b.text)).toEqual(expected);
+    for (const b of s.bullets) expect(text.slice(b.start, b.end)).toBe(b.text);
+  });
+});
+
+describe('segmentResume splits list entries written on one line after their date ranges', () => {
+  it('cuts after "MM/YYYY-MM/YYYY" when a capitalized entry follows, not at the line end', () => {
+    const text =
+      'Military Experience\nCompany Name December 1986 to May 1991 Aircraft Armament Systems Specialist (Weapons Specialist)\n' +
+      'Weapons Specialist, United States Air Force, Lowry AFB, CO, 12/1986-05/1991 Special Forces, United States 101st Airborne Command, 01/1991-05/1991\n' +
+      'Air Force Good Conduct Medal';
+    const s = segmentResume(text);
+    expect(s.bullets.map((b) => b.text)).toEqual([
+      'Weapons Specialist, United States Air Force, Lowry AFB, CO, 12/1986-05/1991',
+      'Special Forces, United States 101st Airborne Command, 01/1991-05/1991',
+      'Air Force Good Conduct Medal',
+    ]);
     for (const b of s.bullets) expect(text.slice(b.start, b.end)).toBe(b.text);
   });
 });

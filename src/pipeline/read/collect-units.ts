@@ -1,15 +1,18 @@
 // Pass 3 of segmentation: the units of evidence and rewriting, as offsets into the text.
 // Heuristic: every content line outside the contact block and role headers is a bullet, split where
 // the PDF glued two bullets ("service.Displayed", "seminars Promoted", "beveragesCleaned", "Leadership
-// Responsible for", "activities Sharing daily", "Delivery Assessing the", "incidents Plan and manage":
-// a period with no space, or an opening verb, adverb or pronoun where a new bullet begins) and, when it
-// holds several sentences (a paragraph), into sentences (kind "sentence"). Limits: a glue point before a
-// noun ("tasks Mastery of") or an unlisted bare verb is missed; a capitalized -ed/-ly/-es word after a
-// lower-case one always splits; an abbreviation of three or more lower-case letters before a period
-// ("approx.") splits. A span of time then a capitalized word ("6 months I lead") splits too, and so does a
-// run-in subheading ("solution P&L Responsibilities for", "Key Achievements:", dropped when alone). A page
-// number alone on its line ("1/4", "Page 2 of 3") is furniture, never a unit; other furniture is. Sub-items
-// run into their parent ("with: Client and ... leadership Commercial directors") are not split.
+// Responsible for", "activities Sharing daily", "Delivery Assessing the", "incidents Plan and manage",
+// "tasks Mastery of", "Code of Conduct Address associate", "cooperated with Ensured", "CO, 12/1986-05/1991
+// Special Forces", "with: Client and client account leadership Commercial directors": a period with no
+// space, or an opening verb, adverb, pronoun or item noun where a new bullet begins) and, when it holds
+// several sentences (a paragraph), into sentences (kind "sentence"). Limits: a glue point before a noun
+// not listed and not "-ion/-ure/... of" ("changes Innovation drive", "processes Closure of Background")
+// or an unlisted bare verb is missed; a capitalized -ed/-ly/-es word after a lower-case one always splits
+// ("led seven Downed Aircraft"); an abbreviation of three or more lower-case letters before a period
+// ("approx.") splits, "etc. Take" does not. A span of time then a capitalized word ("6 months I lead")
+// splits too, and so does a run-in subheading ("solution P&L Responsibilities for", "Key Achievements:",
+// dropped when alone). A page number alone on its line ("1/4", "Page 2 of 3") is furniture, never a unit;
+// other furniture is.
 import type { Bullet, SectionKind } from '../../schemas/document.js';
 import type { FoundRoles } from './find-roles.js';
 import type { Line } from './split-sections.js';
@@ -60,6 +63,12 @@ const GLUED_RESPONSIBLE = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[A-Za-z]{2,}(?=\
 // "Recognition activities Sharing daily updates": a plural lower-case word, then a capitalized -ing word
 // and a lower-case word. Singular words are left alone: "digital Marketing campaigns" is one phrase.
 const GLUED_GERUND = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\\s+[A-Z][a-z]{2,}ing\\s+[a-z])`, 'g');
+// "articles for publication Supporting the development": after a singular word too, when a determiner
+// follows the -ing word ("digital Marketing campaigns" has none).
+const GLUED_GERUND_DETERMINER = new RegExp(
+  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{3,}(?=\\s+[A-Z][a-z]{2,}ing\\s+(?:the|a|an|all|our|new)\\s)`,
+  'g',
+);
 // "recommendations Support in carrying out", "design processes Work in close coordination": a verb left
 // out of the list above for being a noun too, after a plural lower-case word and before a preposition.
 const AMBIGUOUS_VERBS = ['Support', 'Work', 'Address', 'Plan', 'Design', 'Process', 'Review', 'Track', 'Schedule', 'Train', 'Lead', 'Report'];
@@ -68,6 +77,39 @@ const GLUED_AMBIGUOUS = new RegExp(
   `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\\s+(?:${AMBIGUOUS_VERBS.join('|')})\\s+(?:in|to|with|on|for|the|all)\\s)`,
   'g',
 );
+// "tasks Mastery of customer", "skills Exposure to all", "activities Induction of new", "complaints Overall
+// accountability", "environment Up keep": a noun that opens a resume item (a summary noun, or a noun in
+// -ion/-ure/-ery/-ent/-ance/-ence/-ment/-ship/-ity then "of"/"to" and a lower-case word) capitalized after a
+// lower-case word. "Department of Labor" and "all Manager of Customer Support" stay whole: a capital follows.
+const NOUN_OPENERS = [
+  'Mastery', 'Exposure', 'Recipient', 'Knowledge', 'Expertise', 'Proficiency', 'Overall', 'Up\\s+keep',
+  'Key\\s+(?:deliverables?|responsibilit(?:y|ies)|duties|tasks?)',
+];
+const GLUED_NOUN = new RegExp(
+  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}(?=\\s+(?:(?:${NOUN_OPENERS.join('|')})\\s+[a-z]|[A-Z][a-z]+(?:ion|ure|ery|ent|ance|ence|ment|ship|ity)\\s+(?:of|to)\\s+[a-z]))`,
+  'g',
+);
+const NOUN_OPENER_HINT = new RegExp(`\\s(?:${NOUN_OPENERS.join('|')}|[A-Z][a-z]+(?:ion|ure|ery|ent|ance|ence|ment|ship|ity)\\s+(?:of|to))\\s`);
+// "Code of Conduct Address associate grievances": a noun-like verb after a capitalized word, with an
+// object ending in a plural ("IP Address ranges" and "Email Address lists" stay whole).
+const GLUED_AMBIGUOUS_AFTER_NAME = new RegExp(
+  `\\b(?!(?:IP|MAC|E-?mail|Mailing|Web|Home|Billing|Shipping|Postal|Street|Return|The|A|An|Our|Your|This)\\b)[A-Z][A-Za-z]+(?=\\s+(?:${AMBIGUOUS_VERBS.join('|')})\\s+[a-z]{3,}\\s+[a-z]{2,}s\\b)`,
+  'g',
+);
+// "cooperated with Ensured superior customer experience": a source bullet that stops on a preposition
+// before the next one opens with a capitalized -ed verb ("and Coordinated construction" is one sentence;
+// "with Limited", "for Registered nurses", "with Managed care" are adjectives, left whole).
+const GLUED_AFTER_PREPOSITION =
+  /\b(?:with|to|for|from|by)(?=\s+(?!(?:Limited|United|Registered|Licensed|Certified|Advanced|Qualified|Skilled|Talented|Dedicated|Experienced|Detailed|Related|Preferred|Selected|Automated|Integrated|Distributed|Managed|Assisted|Fred|Ahmed|Mohammed|Mohamed|Need|Speed|Seed|Feed|Reed|Breed)\b)[A-Z][a-z]+ed\s+[a-z]{3,})/g;
+// "Lowry AFB, CO, 12/1986-05/1991 Special Forces, ...": entries of a list written on one line, each
+// closed by its numeric date range.
+const GLUED_AFTER_RANGE = /\b\d{1,2}\/(?:19|20)\d{2}\s*[-–]\s*(?:\d{1,2}\/(?:19|20)\d{2}|Present|Current)(?=\s+[A-Z][a-z])/g;
+// "reviews with: Client and client account leadership Commercial directors Relevant executives": after a
+// lead-in ending on a lower-case word and a colon, the sub-items of a list run together; each starts at a
+// capitalized word between two lower-case words ("and Compliance Analyst", "phones Monday through" stay).
+const LEAD_IN_COLON = /\b[a-z]{2,}:\s+[A-Z]/;
+const DAY_OR_MONTH = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December';
+const GLUED_SUB_ITEM = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[a-z]{3,}(?=\\s+(?!(?:${DAY_OR_MONTH})\\b)[A-Z][a-z]+\\s+[a-z])`, 'g');
 // "company policies; Answered passengers' questions", "new flight attendants; Participating in training":
 // a semicolon, then a capitalized opening verb, starts the next item ("; performing all duties" does not).
 const GLUED_SEMICOLON = new RegExp(`;(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z])`, 'g');
@@ -126,6 +168,16 @@ function cutsWhen(s: string, needs: RegExp | string, re: RegExp): number[] {
   return (typeof needs === 'string' ? s.includes(needs) : needs.test(s)) ? cutsOf(s, re) : [];
 }
 
+/** Cut points of `re` after the first lead-in colon of `s` ("... include: A ... B"), if any. */
+function cutsAfterLeadIn(s: string): number[] {
+  const m = LEAD_IN_COLON.exec(s);
+  if (!m) return [];
+  GLUED_SUB_ITEM.lastIndex = m.index + m[0].length;
+  const out: number[] = [];
+  for (let g = GLUED_SUB_ITEM.exec(s); g; g = GLUED_SUB_ITEM.exec(s)) out.push(g.index + g[0].length);
+  return out;
+}
+
 /** End of the line's first word: a glue point there would only cut off an opener ("Also Managed"). */
 function firstWordEnd(s: string): number {
   const m = /^\s*\S+/.exec(s);
@@ -144,8 +196,14 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     ...cutsWhen(s, /[a-z][A-Z]/, GLUED_NO_SPACE),
     ...cutsWhen(s, 'Responsible for', GLUED_RESPONSIBLE),
     ...cutsWhen(s, /s\s+[A-Z][a-z]{2,}ing\s/, GLUED_GERUND),
+    ...cutsWhen(s, /\s[A-Z][a-z]{2,}ing\s+(?:the|a|an|all|our|new)\s/, GLUED_GERUND_DETERMINER),
     ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS),
     ...cutsWhen(s, ';', GLUED_SEMICOLON),
+    ...cutsWhen(s, NOUN_OPENER_HINT, GLUED_NOUN),
+    ...(s.includes(':') ? cutsAfterLeadIn(s) : []),
+    ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS_AFTER_NAME).filter((cut) => cut > opener),
+    ...cutsWhen(s, /\s[A-Z][a-z]+ed\s/, GLUED_AFTER_PREPOSITION),
+    ...(s.includes('/') ? cutsWhen(s, /\d\/(?:19|20)\d\d\s*[-–]/, GLUED_AFTER_RANGE) : []),
     ...cutsOf(s, GLUED_AFTER_NAME).filter((cut) => cut > opener),
     ...cutsWhen(s, AND_VERB, GLUED_PAIR),
     ...cutsWhen(s, /\d/, GLUED_AFTER_SPAN),
