@@ -151,6 +151,33 @@ function indexedAt(tokens: readonly Token[], at: number, index: PhraseIndex, hi:
   return false;
 }
 
+/**
+ * The root's children for a word's keys, in key order. A word's keys array is shared by all its tokens
+ * (see tokenize), so the three lookups in the trie's largest map, where nearly every word starts no
+ * phrase, are done once per distinct word and taxonomy instead of once per token.
+ */
+const rootChildren = new WeakMap<TrieNode, WeakMap<readonly string[], readonly TrieNode[]>>();
+
+function childrenOfRoot(root: TrieNode, keys: readonly string[]): readonly TrieNode[] {
+  let byKeys = rootChildren.get(root);
+  if (!byKeys) {
+    byKeys = new WeakMap();
+    rootChildren.set(root, byKeys);
+  }
+  let children = byKeys.get(keys);
+  if (children === undefined) {
+    const found: TrieNode[] = [];
+    for (let k = 0; k < keys.length; k += 1) {
+      if ((root.kinds & (1 << k)) === 0) continue;
+      const child = root.next.get(keys[k]!);
+      if (child) found.push(child);
+    }
+    children = found;
+    byKeys.set(keys, children);
+  }
+  return children;
+}
+
 /** Whether the keys of `seq` follow one another (fillers skipped) from token `at`, ending by `hi`. */
 function sequenceAt(tokens: readonly Token[], at: number, seq: readonly string[], hi: number): boolean {
   let i = at;
@@ -246,7 +273,14 @@ export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy
     const t = tokens[i]!;
     if (t.filler) continue;
     found.length = 0;
-    walk(tokens, taxonomy.root, i, t.clause, i, found, rules);
+    if (taxonomy.root.wild) walk(tokens, taxonomy.root, i, t.clause, i, found, rules);
+    else {
+      // walk() from the root at a word token is step() at that token: the same children in key order.
+      for (const child of childrenOfRoot(taxonomy.root, t.keys)) {
+        for (const pattern of child.outputs) found.push({ pattern, first: i, last: i });
+        walk(tokens, child, i + 1, t.clause, i, found, rules);
+      }
+    }
     for (const m of found) {
       const k = `${m.pattern}:${m.first}`;
       const prev = best.get(k);
