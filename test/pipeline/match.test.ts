@@ -249,6 +249,29 @@ describe('issue 14 round 2: generic wording groups and false alarms', () => {
   });
 });
 
+describe('verb-first patterns: the first word must read as a verb (POS lexicon)', () => {
+  const managesProject = (line: string) =>
+    matchText(line, taxonomy).some((m) => m.patternId === 'project-delivery.manage-project');
+
+  it.each([
+    'A direct line for the receiving leads, and a standing order program.',
+    'Contact centre team lead moving into project work.',
+    'I rebuilt the plan around a pilot.',
+  ])('"%s" is no project led (a noun, not a verb)', (line) => {
+    expect(managesProject(line)).toBe(false);
+  });
+
+  it.each([
+    'Led the migration to Zendesk.',
+    'I ran the store remodel.',
+    'The GM asked me to lead the changeover.',
+    'Twelve years delivering capital projects.',
+    'Resolved incidents Managed third-party implementations.',
+  ])('"%s" leads a project', (line) => {
+    expect(managesProject(line)).toBe(true);
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical output for the same input, even with a freshly compiled taxonomy', () => {
     const a = JSON.stringify(analyzeResume(read(RESUME), loadKnowledge(join(REPO_ROOT, 'data'))));
