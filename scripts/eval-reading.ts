@@ -4,7 +4,7 @@
 // would see: role-header lines left among bullets, bullets that look glued, mojibake left in the text.
 // Flags: --verbose prints every miss; --sample N prints N bullets picked with a fixed seed, to check by
 // eye for glued or cut bullets (--seed S draws another fixed sample; the default seed 20261201 is the one
-// the splitter was tuned on; 20261204 and 20261205 are the fresh samples counted in
+// the splitter was tuned on; 20261204 to 20261207 are the fresh samples counted in
 // eval/reading/glued-sample.md);
 // --json prints the figures as JSON.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -10,6 +10,7 @@ import { competencyOf, matchEvidence } from './match/collect-evidence.js';
 import { scoreCompetencies } from './match/score.js';
 import { type GapOptions, reportGaps } from './report/gaps.js';
 import { rewriteResume } from './rewrite/rewrite-bullet.js';
+import { type Token, tokenize } from '../text/tokenize.js';
 
 /** The part of the boot-time knowledge the analysis needs. */
 export interface AnalysisKnowledge {
@@ -25,8 +26,9 @@ export type AnalyzeOptions = GapOptions;
 export function scoreResume(
   doc: ResumeDocument,
   taxonomy: CompiledTaxonomy,
+  tokens: readonly Token[] = tokenize(doc.text, taxonomy.lemmas),
 ): { evidence: Evidence[]; competencies: CompetencyResult[] } {
-  const evidence = matchEvidence(doc, taxonomy);
+  const evidence = matchEvidence(doc, taxonomy, tokens);
   return { evidence, competencies: scoreCompetencies(doc, evidence, taxonomy) };
 }
 
@@ -36,7 +38,9 @@ export function analyzeResume(
   options: AnalyzeOptions = {},
 ): Analysis {
   const { taxonomy } = knowledge;
-  const { evidence, competencies } = scoreResume(doc, taxonomy);
+  // The text is tokenized once: the matcher and the posting reader read the same tokens.
+  const tokens = tokenize(doc.text, taxonomy.lemmas);
+  const { evidence, competencies } = scoreResume(doc, taxonomy, tokens);
   const { rewrites, rewriteSkipped } = rewriteResume(doc, evidence, (e) => competencyOf(e, taxonomy), knowledge.lexicon);
   return {
     taxonomyVersion: taxonomy.version,
@@ -44,6 +48,6 @@ export function analyzeResume(
     competencies,
     rewrites,
     rewriteSkipped,
-    gapReport: reportGaps(doc, competencies, { taxonomy, roles: knowledge.roles }, options),
+    gapReport: reportGaps(doc, competencies, { taxonomy, roles: knowledge.roles }, options, tokens),
   };
 }

@@ -9,21 +9,21 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
 export interface Token {
   /** Stemmed key, or '#' for a number. */
-  key: string;
+  readonly key: string;
   /** Lower-case, accent-free surface form (matches `=word` pattern terms). */
-  lower: string;
+  readonly lower: string;
   /** Accent-free surface form with its case (matches `^Word` pattern terms). */
-  surface: string;
-  start: number;
-  end: number;
+  readonly surface: string;
+  readonly start: number;
+  readonly end: number;
   /** Index of the clause this token belongs to; patterns never span two clauses. */
-  clause: number;
+  readonly clause: number;
   /** Filler words (the, a, their ...) are skipped by the matcher. */
-  filler: boolean;
+  readonly filler: boolean;
   /** A comma (or slash) stands between this token and the previous one: list items are not phrases. */
-  listBreak: boolean;
+  readonly listBreak: boolean;
   /** The trie keys this token can take: stem key, `=lower`, `^surface`. */
-  keys: readonly string[];
+  readonly keys: readonly string[];
 }
 
 export type Lemmas = ReadonlyMap<string, string>;
@@ -70,6 +70,37 @@ interface Word {
   lower: string;
   surface: string;
   keys: readonly string[];
+  filler: boolean;
+}
+
+/**
+ * A token is its word (shared by every occurrence) plus where it stands: five fields instead of nine.
+ * A long text holds a token per word while it is analyzed, and on 100k one-letter lines their size
+ * was what made garbage collection grow faster than the text.
+ */
+class WordToken implements Token {
+  constructor(
+    private readonly word: Word,
+    readonly start: number,
+    readonly end: number,
+    readonly clause: number,
+    readonly listBreak: boolean,
+  ) {}
+  get key(): string {
+    return this.word.key;
+  }
+  get lower(): string {
+    return this.word.lower;
+  }
+  get surface(): string {
+    return this.word.surface;
+  }
+  get keys(): readonly string[] {
+    return this.word.keys;
+  }
+  get filler(): boolean {
+    return this.word.filler;
+  }
 }
 
 // Words repeat: each distinct one is folded, stemmed and keyed once per lemma table, and its tokens share
@@ -92,7 +123,7 @@ function wordOf(raw: string, lemmas: Lemmas, cache: Map<string, Word>): Word {
     const surface = fold(/^[A-Za-z0-9]+$/.test(raw) ? raw : raw.normalize('NFKC'));
     const lower = surface.toLowerCase();
     const key = keyOf(lower, lemmas);
-    word = { key, lower, surface, keys: [key, `=${lower}`, `^${surface}`] };
+    word = { key, lower, surface, keys: [key, `=${lower}`, `^${surface}`], filler: FILLERS.has(lower) };
     if (cache.size >= 50_000) cache.clear();
     cache.set(raw, word);
   }
@@ -114,18 +145,7 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
     // The gap plus the first character of this token: a line break counts only before a capital etc.
     if (!plain && tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1))) clause += 1;
     const word = wordOf(m[0], lemmas, cache);
-    const { key, lower } = word;
-    tokens.push({
-      key,
-      keys: word.keys,
-      lower,
-      surface: word.surface,
-      start,
-      end: start + m[0].length,
-      clause,
-      filler: FILLERS.has(lower),
-      listBreak: !plain && /[,/]/.test(gap),
-    });
+    tokens.push(new WordToken(word, start, start + m[0].length, clause, !plain && /[,/]/.test(gap)));
     lastEnd = start + m[0].length;
   }
   return tokens;

@@ -198,6 +198,23 @@ describe('segmentResume splits more glue points seen in the dev corpus', () => {
     ['Covered 6 months Jan to June', ['Covered 6 months Jan to June']],
     ['Also Managed the Data Entry towers', ['Also Managed the Data Entry towers']],
     ['Built digital Marketing campaigns for Quality Monitoring Analysts', ['Built digital Marketing campaigns for Quality Monitoring Analysts']],
+    // Issue 13, third pass: a space before a sentence's period, a run-in subheading, a verb after a
+    // parenthesis, and the noun-like verbs after a plural before a preposition.
+    ['Kept it current by creating new space . Run weekly reports for the Sports Complex.', ['Kept it current by creating new space .', 'Run weekly reports for the Sports Complex.']],
+    ['Created a winning solution P&L Responsibilities for the account', ['Created a winning solution', 'P&L Responsibilities for the account']],
+    ['Enabled deployment of resources in BPS North America Responsibilities:', ['Enabled deployment of resources in BPS North America']],
+    ['Supported Geo Sales teams Key Achievements: Engagement chosen as the best deal', ['Supported Geo Sales teams', 'Engagement chosen as the best deal']],
+    ['Key Achievements: Got promoted in 12 months of joining.', ['Got promoted in 12 months of joining.']],
+    ['Work Location Hyderabad, India Responsibilities End to end Employee Relations', ['Work Location Hyderabad, India', 'Responsibilities End to end Employee Relations']],
+    ['Maintained attrition limits (stay interviews) Building Employee Connect through CSR initiatives', ['Maintained attrition limits (stay interviews)', 'Building Employee Connect through CSR initiatives']],
+    ['Submitted findings along with recommendations Support in carrying out surveys', ['Submitted findings along with recommendations', 'Support in carrying out surveys']],
+    ['Participate in solution design processes Work in close coordination with sales', ['Participate in solution design processes', 'Work in close coordination with sales']],
+    ['Core Accomplishments', ['Core Accomplishments']],
+    ['Roles and Responsibilities include hiring', ['Roles and Responsibilities include hiring']],
+    ['Provided customer Support to 200 users', ['Provided customer Support to 200 users']],
+    ['(Remote) Managing a team of 4', ['(Remote) Managing a team of 4']],
+    ["Ensured safety according to company policies; Answered passengers' questions", ['Ensured safety according to company policies;', "Answered passengers' questions"]],
+    ['Managed a crew of five; performing all duties', ['Managed a crew of five; performing all duties']],
   ])('%s', (line, expected) => {
     const text = `Experience\nCashier 01/2012 to 08/2012 Company Name City , State\n${line}`;
     const s = segmentResume(text);

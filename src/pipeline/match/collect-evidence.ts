@@ -6,7 +6,7 @@
 import type { Evidence } from '../../schemas/analysis.js';
 import type { ResumeDocument, SectionKind } from '../../schemas/document.js';
 import { type CompiledCompetency, type CompiledTaxonomy, strengthFor } from '../../taxonomy/compile-taxonomy.js';
-import { tokenize } from '../../text/tokenize.js';
+import { type Token, tokenize } from '../../text/tokenize.js';
 import { matchTokens } from './match-phrases.js';
 
 
@@ -165,8 +165,11 @@ function countsAsEvidence(doc: ResumeDocument, unit: Unit, competency: CompiledC
  * Evidence for every competency, in taxonomy order then document order. One piece per competency per
  * unit (the first pattern that matched in it wins), contact details and role titles never count.
  */
-export function matchEvidence(doc: ResumeDocument, taxonomy: CompiledTaxonomy): Evidence[] {
-  const tokens = tokenize(doc.text, taxonomy.lemmas);
+export function matchEvidence(
+  doc: ResumeDocument,
+  taxonomy: CompiledTaxonomy,
+  tokens: readonly Token[] = tokenize(doc.text, taxonomy.lemmas),
+): Evidence[] {
   const index = indexDocument(doc);
   const perCompetency = new Map<string, Map<string, Evidence>>();
   for (const m of matchTokens(tokens, taxonomy)) {

@@ -328,7 +328,11 @@ export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy
 
 /** Every taxonomy phrase found in `text`, offsets into `text`. One tokenization, one trie scan. */
 export function matchText(text: string, taxonomy: CompiledTaxonomy): PhraseMatch[] {
-  const tokens = tokenize(text, taxonomy.lemmas);
+  return phrasesIn(tokenize(text, taxonomy.lemmas), taxonomy);
+}
+
+/** matchText over tokens already made from the text (by `tokenize` with the taxonomy's lemmas). */
+export function phrasesIn(tokens: readonly Token[], taxonomy: CompiledTaxonomy): PhraseMatch[] {
   return matchTokens(tokens, taxonomy).map((m) => {
     const p = taxonomy.patterns[m.pattern]!;
     return {

@@ -6,8 +6,10 @@
 // holds several sentences (a paragraph), into sentences (kind "sentence"). Limits: a glue point before a
 // noun ("tasks Mastery of") or an unlisted bare verb is missed; a capitalized -ed/-ly/-es word after a
 // lower-case one always splits; an abbreviation of three or more lower-case letters before a period
-// ("approx.") splits. A span of time then a capitalized word ("6 months I lead") splits too. A page
-// number alone on its line ("1/4", "Page 2 of 3") is furniture, never a unit; other furniture is.
+// ("approx.") splits. A span of time then a capitalized word ("6 months I lead") splits too, and so does a
+// run-in subheading ("solution P&L Responsibilities for", "Key Achievements:", dropped when alone). A page
+// number alone on its line ("1/4", "Page 2 of 3") is furniture, never a unit; other furniture is. Sub-items
+// run into their parent ("with: Client and ... leadership Commercial directors") are not split.
 import type { Bullet, SectionKind } from '../../schemas/document.js';
 import type { FoundRoles } from './find-roles.js';
 import type { Line } from './split-sections.js';
@@ -51,17 +53,30 @@ const GLUED_PAIR = new RegExp(
   `\\b(?!${FUNCTION_WORD}\\b)[a-z]{3,}(?=\\s+[A-Z][a-z]+\\s+and\\s+(?:${BARE_VERBS.map((v) => v.toLowerCase()).join('|')})\\b)`,
   'g',
 );
+const AND_VERB = new RegExp(`\\sand\\s+(?:${BARE_VERBS.map((v) => v.toLowerCase()).join('|')})\\b`);
 // "Engagement Leadership Responsible for negotiation": "Responsible for" opens a bullet whatever word
 // comes before it, except a function word ("and Responsible for").
 const GLUED_RESPONSIBLE = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[A-Za-z]{2,}(?=\\s+Responsible for\\b)`, 'g');
 // "Recognition activities Sharing daily updates": a plural lower-case word, then a capitalized -ing word
 // and a lower-case word. Singular words are left alone: "digital Marketing campaigns" is one phrase.
 const GLUED_GERUND = new RegExp(`\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\\s+[A-Z][a-z]{2,}ing\\s+[a-z])`, 'g');
+// "recommendations Support in carrying out", "design processes Work in close coordination": a verb left
+// out of the list above for being a noun too, after a plural lower-case word and before a preposition.
+const AMBIGUOUS_VERBS = ['Support', 'Work', 'Address', 'Plan', 'Design', 'Process', 'Review', 'Track', 'Schedule', 'Train', 'Lead', 'Report'];
+const AMBIGUOUS_VERB = new RegExp(`\\s(?:${AMBIGUOUS_VERBS.join('|')})\\s`);
+const GLUED_AMBIGUOUS = new RegExp(
+  `\\b(?!${FUNCTION_WORD}\\b)[a-z]{2,}[^s\\W]s(?=\\s+(?:${AMBIGUOUS_VERBS.join('|')})\\s+(?:in|to|with|on|for|the|all)\\s)`,
+  'g',
+);
+// "company policies; Answered passengers' questions", "new flight attendants; Participating in training":
+// a semicolon, then a capitalized opening verb, starts the next item ("; performing all duties" does not).
+const GLUED_SEMICOLON = new RegExp(`;(?=\\s+(?:${VERB_FORMS.join('|')}|[A-Z][a-z]+ed)\\s+[a-z])`, 'g');
 // "beveragesCleaned": a capitalized -ed verb glued to the previous word with no space at all.
 const GLUED_NO_SPACE = /[a-z]{3}(?=[A-Z][a-z]{2,}ed\b)/g;
-// A sentence end inside a line: "months. We needed", "Lisle. Develop", not "U.S. Army" or "etc. Excel".
+// A sentence end inside a line: "months. We needed", "Lisle. Develop", "new space . Run weekly" (a space
+// before the period), not "U.S. Army" or "etc. Excel".
 const SENTENCE_END =
-  /\b(?!(?:etc|inc|ltd|vs|approx|no|dept|corp|co|jr|sr|st|mr|mrs|ms|dr|Inc|Ltd|Corp|Co|Jr|Sr|St|Mr|Mrs|Ms|Dr|No)\b)[A-Za-z][a-z)]{2,}[.!?](?=\s+["“(]?[A-Z])/g;
+  /\b(?!(?:etc|inc|ltd|vs|approx|no|dept|corp|co|jr|sr|st|mr|mrs|ms|dr|Inc|Ltd|Corp|Co|Jr|Sr|St|Mr|Mrs|Ms|Dr|No)\b)[A-Za-z][a-z)]{2,} ?[.!?](?=\s+["“(]?[A-Z])/g;
 // "(March2006-September2007.) Received numerous medals": a sentence ending inside a parenthesis.
 const PAREN_END = /[a-z\d][.!?]\)(?=\s+[A-Z][a-z])/g;
 // "Duration of project - 6 months I lead a team", "in last 2 years Overall contract margin": a span of
@@ -70,6 +85,20 @@ const GLUED_AFTER_SPAN = new RegExp(
   `\\b\\d+(?:\\.\\d+)?\\s+(?:months?|years?|weeks?|days?)(?=\\s+(?!(?:${Object.keys({ Jan: 0, Feb: 0, Mar: 0, Apr: 0, May: 0, Jun: 0, Jul: 0, Aug: 0, Sep: 0, Oct: 0, Nov: 0, Dec: 0 }).join('|')})[a-z]*\\b)(?:I|[A-Z][a-z]+)\\s+[a-z])`,
   'g',
 );
+// "stay interviews) Building Employee Connect": a parenthesis closed, then a capitalized -ing verb.
+const GLUED_AFTER_PAREN = /\)(?=\s+[A-Z][a-z]{2,}ing\s+[A-Za-z])/g;
+// A subheading run into the text: "winning solution P&L Responsibilities for the account", "Hyderabad,
+// India Responsibilities End to end", "Key Achievements: Was given". The heading word (with one modifier)
+// opens a new piece unless it ends the line ("Core Accomplishments"), a colon after it closes that piece,
+// and a piece that is only "Heading:" is dropped like a subheading line.
+const HEADING_WORD = '(?:Responsibilities|Achievements|Accomplishments)\\b';
+const HEADING_MODIFIER = '(?:Key|Main|Major|Primary|Job|Other|Additional|Daily|P&L)\\s+';
+const GLUED_HEADING = new RegExp(
+  `(?<![\\w&])(?!(?:${FUNCTION_WORD}|Key|Main|Major|Primary|Job|Other|Additional|Daily|P&L)(?![\\w&]))[\\w&)]+[.,;]?(?=\\s+(?:${HEADING_MODIFIER})?${HEADING_WORD}(?:\\s*:|\\s+\\S))`,
+  'g',
+);
+const HEADING_WORD_ANYWHERE = /Responsibilities|Achievements|Accomplishments/;
+const HEADING_COLON = new RegExp(`(?<![\\w&])(?:${HEADING_MODIFIER})?${HEADING_WORD}\\s*:`, 'g');
 // moderncv's "␣" item glyph: at a line start it is dropped, inside a line it starts the next item
 // ("␣ Item 3 ␣ Item 6" from two columns).
 const ITEM_GLYPH = /\s(?=␣\s)/g;
@@ -92,6 +121,11 @@ function cutsOf(s: string, re: RegExp): number[] {
   return out;
 }
 
+/** Cut points of `re`, or none without scanning when `needs` (a necessary condition of `re`) fails. */
+function cutsWhen(s: string, needs: RegExp | string, re: RegExp): number[] {
+  return (typeof needs === 'string' ? s.includes(needs) : needs.test(s)) ? cutsOf(s, re) : [];
+}
+
 /** End of the line's first word: a glue point there would only cut off an opener ("Also Managed"). */
 function firstWordEnd(s: string): number {
   const m = /^\s*\S+/.exec(s);
@@ -102,18 +136,25 @@ function firstWordEnd(s: string): number {
 function splitLine(text: string, start: number, end: number): Piece[] {
   const s = text.slice(start, end);
   const opener = firstWordEnd(s);
+  // Each scan is skipped when a cheap necessary condition of its pattern fails: the units are the same,
+  // and most lines hold none of the rarer glue points.
   const glue = new Set([
-    ...cutsOf(s, GLUED_PERIOD),
+    ...cutsWhen(s, /[.!?][A-Z]/, GLUED_PERIOD),
     ...cutsOf(s, GLUED_WORD),
-    ...cutsOf(s, GLUED_NO_SPACE),
-    ...cutsOf(s, GLUED_RESPONSIBLE),
-    ...cutsOf(s, GLUED_GERUND),
+    ...cutsWhen(s, /[a-z][A-Z]/, GLUED_NO_SPACE),
+    ...cutsWhen(s, 'Responsible for', GLUED_RESPONSIBLE),
+    ...cutsWhen(s, /s\s+[A-Z][a-z]{2,}ing\s/, GLUED_GERUND),
+    ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS),
+    ...cutsWhen(s, ';', GLUED_SEMICOLON),
     ...cutsOf(s, GLUED_AFTER_NAME).filter((cut) => cut > opener),
-    ...cutsOf(s, GLUED_PAIR),
-    ...cutsOf(s, GLUED_AFTER_SPAN),
-    ...cutsOf(s, ITEM_GLYPH),
+    ...cutsWhen(s, AND_VERB, GLUED_PAIR),
+    ...cutsWhen(s, /\d/, GLUED_AFTER_SPAN),
+    ...cutsWhen(s, '␣', ITEM_GLYPH),
+    ...cutsWhen(s, ')', GLUED_AFTER_PAREN).filter((cut) => cut > opener),
+    ...cutsWhen(s, HEADING_WORD_ANYWHERE, GLUED_HEADING),
+    ...cutsWhen(s, HEADING_WORD_ANYWHERE, HEADING_COLON),
   ]);
-  const sentence = new Set([...cutsOf(s, SENTENCE_END), ...cutsOf(s, PAREN_END)]);
+  const sentence = new Set([...cutsWhen(s, /[.!?]\s/, SENTENCE_END), ...cutsWhen(s, ')', PAREN_END)]);
   const cuts = [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
   const pieces: Piece[] = [];
   let from = 0;
@@ -121,7 +162,8 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     const raw = s.slice(from, cut);
     const lead = LEAD.exec(raw)![0].length;
     const body = raw.slice(lead).trimEnd();
-    if (body.length > 0) {
+    // A piece cut out of a line that is only "Key Achievements:" is a subheading, like such a line.
+    if (body.length > 0 && !(cuts.length > 0 && SUBHEADING.test(body))) {
       const kind = sentence.has(cut) || (cut === s.length && sentence.has(from)) ? 'sentence' : 'bullet';
       pieces.push({ start: start + from + lead, end: start + from + lead + body.length, kind });
     }

@@ -34,6 +34,11 @@ const PLACEHOLDER_RANGE = new RegExp(`\\b${PLACEHOLDER}\\s*(?:–|—|-{1,2})\\s
 const SINGLE = new RegExp(`(?:^|\\s)(${DATE})(?=\\s|$)`, 'i');
 // A range cut after its connector: "April 2007 to" on one line, "January 2016" on the next.
 const OPEN_RANGE = new RegExp(`^(${DATE})${JOIN}$`, 'i');
+const WHOLE_OPEN_END = new RegExp(`^${OPEN_END}$`, 'i');
+// Every date has a four-digit year and every placeholder range the word "year" or "yyyy": lines without
+// either (most bullets) skip the date patterns, with the same answers.
+const HAS_YEAR = /(?:19|20)\d{2}/;
+const HAS_PLACEHOLDER = /year|yyyy/i;
 const WHOLE_END = new RegExp(`^(${END})$`, 'i');
 
 export interface DateSpan {
@@ -65,7 +70,7 @@ export function normalizeDate(raw: string): string | undefined {
 }
 
 function spanOf(index: number, length: number, startRaw: string, endRaw: string | undefined): DateSpan {
-  const current = endRaw !== undefined && new RegExp(`^${OPEN_END}$`, 'i').test(endRaw.trim());
+  const current = endRaw !== undefined && WHOLE_OPEN_END.test(endRaw.trim());
   const startDate = normalizeDate(startRaw);
   const endDate = endRaw === undefined || current ? undefined : normalizeDate(endRaw);
   return {
@@ -80,14 +85,16 @@ function spanOf(index: number, length: number, startRaw: string, endRaw: string 
 
 /** The first date range in `line`. */
 export function findDateRange(line: string): DateSpan | undefined {
-  const m = RANGE.exec(line);
-  if (m) return spanOf(m.index, m[0].length, m[1]!, m[2]!);
-  const list = YEAR_LIST.exec(line);
-  if (list) {
-    const span = spanOf(list.index, list[0].length, list[1]!, list[2]!);
-    if (span.startDate && span.endDate && span.endDate > span.startDate.slice(0, 4)) return span;
+  if (HAS_YEAR.test(line)) {
+    const m = RANGE.exec(line);
+    if (m) return spanOf(m.index, m[0].length, m[1]!, m[2]!);
+    const list = YEAR_LIST.exec(line);
+    if (list) {
+      const span = spanOf(list.index, list[0].length, list[1]!, list[2]!);
+      if (span.startDate && span.endDate && span.endDate > span.startDate.slice(0, 4)) return span;
+    }
   }
-  const p = PLACEHOLDER_RANGE.exec(line);
+  const p = HAS_PLACEHOLDER.test(line) ? PLACEHOLDER_RANGE.exec(line) : null;
   if (p) {
     const current = /(?:present|current)$/i.test(p[0]);
     return { index: p.index, length: p[0].length, current, range: true, placeholder: true };
@@ -97,7 +104,7 @@ export function findDateRange(line: string): DateSpan | undefined {
 
 /** The first lone date in `line` ("September 2006", "Summer 2022"). */
 export function findSingleDate(line: string): DateSpan | undefined {
-  const m = SINGLE.exec(line);
+  const m = HAS_YEAR.test(line) ? SINGLE.exec(line) : null;
   if (!m) return undefined;
   const index = m.index + m[0].length - m[1]!.length;
   return spanOf(index, m[1]!.length, m[1]!, undefined);
@@ -105,7 +112,7 @@ export function findSingleDate(line: string): DateSpan | undefined {
 
 /** A range written over two lines: "April 2007 to" then "January 2016". */
 export function joinSplitRange(first: string, second: string): DateSpan | undefined {
-  const a = OPEN_RANGE.exec(first.trim());
+  const a = HAS_YEAR.test(first) ? OPEN_RANGE.exec(first.trim()) : null;
   const b = WHOLE_END.exec(second.trim());
   return a && b ? spanOf(0, first.length, a[1]!, b[1]!) : undefined;
 }

@@ -102,25 +102,37 @@ function isTitleLike(line: string): boolean {
 const OPEN_ENDING =
   /(?:,|&|\b(?:a|an|the|and|or|of|to|for|with|by|in|on|at|from|into|using|across|through|including|via|as|per|over|under|between|while|within|than|that|which|who|our|their|its|his|her|new|such))$/i;
 
-// Every test on the line built so far looks at its end only: a joined line is kept as parts and a short
+// Every test on the line built so far looks at its end only: a joined line is kept as pieces and a short
 // tail, so 100k wrapped lines cost 100k bounded steps, not a rescan of an ever longer string each time.
 const TAIL_CHARS = 64;
 // A section heading is at most 48 characters (section-headings.ts): a longer line is never one.
 const HEADING_MAX_CHARS = 48;
+// Pieces are joined into one string every CHUNK_PIECES: 100k short lines joined into one would otherwise
+// keep 100k small strings alive until the end, and the collector copying them made the step superlinear.
+const CHUNK_PIECES = 256;
 
 interface OutLine {
-  parts: string[];
+  /** Joined runs of CHUNK_PIECES pieces, then the pieces since (never empty: the last piece is there). */
+  chunks: string[];
+  pieces: string[];
   length: number;
+  /** The line opened with a list glyph. */
+  bullet: boolean;
   /** The last TAIL_CHARS characters of the line. */
   tail: string;
 }
 
 function newLine(text: string): OutLine {
-  return { parts: [text], length: text.length, tail: text.slice(-TAIL_CHARS) };
+  return { chunks: [], pieces: [text], length: text.length, bullet: text.startsWith('• '), tail: text.slice(-TAIL_CHARS) };
+}
+
+function textOf(line: OutLine): string {
+  const rest = line.pieces.join('');
+  return line.chunks.length === 0 ? rest : line.chunks.join('') + rest;
 }
 
 function isHeadingLine(line: OutLine): boolean {
-  return line.length <= HEADING_MAX_CHARS && matchSectionHeading(line.parts.join('')) !== undefined;
+  return line.length <= HEADING_MAX_CHARS && matchSectionHeading(textOf(line)) !== undefined;
 }
 
 function shouldJoin(prev: OutLine, line: string): boolean {
@@ -131,13 +143,18 @@ function shouldJoin(prev: OutLine, line: string): boolean {
   if (DATE_HINT.test(line) && isTitleLike(line)) return false;
   if (OPEN_ENDING.test(end)) return true;
   // A bullet cut before a number: "reducing charges by" / "18% through ...".
-  return prev.parts[0]!.startsWith('• ') && /^[\d$€£%]/.test(line) && !DATE_HINT.test(line);
+  return prev.bullet && /^[\d$€£%]/.test(line) && !DATE_HINT.test(line);
 }
 
 function appendTo(prev: OutLine, piece: string): void {
-  prev.parts.push(piece);
+  // Chunked before the push, so the last piece is always in `pieces` (a dropped hyphen edits it).
+  if (prev.pieces.length >= CHUNK_PIECES) {
+    prev.chunks.push(prev.pieces.join(''));
+    prev.pieces = [];
+  }
+  prev.pieces.push(piece);
   prev.length += piece.length;
-  prev.tail = (prev.tail + piece).slice(-TAIL_CHARS);
+  prev.tail = piece.length >= TAIL_CHARS ? piece.slice(-TAIL_CHARS) : (prev.tail + piece).slice(-TAIL_CHARS);
 }
 
 function joinLines(prev: OutLine, line: string): void {
@@ -149,8 +166,8 @@ function joinLines(prev: OutLine, line: string): void {
     const wholeWord = hyphen.index > 0 || prev.length === prev.tail.length;
     const dropHyphen = WORD_ENDING.test(fragment) || (wholeWord && hyphen[1]!.length <= 2);
     if (dropHyphen) {
-      const last = prev.parts.length - 1;
-      prev.parts[last] = prev.parts[last]!.slice(0, -1);
+      const last = prev.pieces.length - 1;
+      prev.pieces[last] = prev.pieces[last]!.slice(0, -1);
       prev.length -= 1;
       prev.tail = prev.tail.slice(0, -1);
     }
@@ -206,7 +223,12 @@ export function normalizeText(raw: string): NormalizedText {
   const out: OutLine[] = [];
   let splitLines = 0;
   let barrier = true;
-  for (const rawLine of text.split('\n')) {
+  // Lines by offset: a split array would keep every raw line alive through the loop.
+  for (let from = 0; from <= text.length; ) {
+    const nl = text.indexOf('\n', from);
+    const stop = nl === -1 ? text.length : nl;
+    const rawLine = text.slice(from, stop);
+    from = stop + 1;
     const cells = splitColumns(rawLine);
     if (cells.length > 1) splitLines++;
     if (cells.length === 1 && cells[0]!.trim() === '') {
@@ -237,5 +259,5 @@ export function normalizeText(raw: string): NormalizedText {
       message: `A side-by-side layout was detected on ${splitLines} line(s); its cells were split into separate lines.`,
     });
   }
-  return { text: out.map((l) => l.parts.join('')).join('\n'), warnings };
+  return { text: out.map(textOf).join('\n'), warnings };
 }

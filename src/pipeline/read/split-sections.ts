@@ -44,9 +44,17 @@ export function splitSections(text: string): SplitText {
     const above = previous;
     previous = l.text;
     const current = sections[sections.length - 1];
+    // Only a heading line can be a title under dates: the date search runs for those lines alone.
+    const heading = matchSectionHeading(l.text);
     const titleUnderDates =
-      current !== undefined && current.heading !== '' && isCaps(current.heading) && !isCaps(l.text) && above !== undefined && findDateRange(above) !== undefined;
-    const kind = titleUnderDates ? undefined : matchSectionHeading(l.text);
+      heading !== undefined &&
+      current !== undefined &&
+      current.heading !== '' &&
+      isCaps(current.heading) &&
+      !isCaps(l.text) &&
+      above !== undefined &&
+      findDateRange(above) !== undefined;
+    const kind = titleUnderDates ? undefined : heading;
     if (kind) {
       headings += 1;
       sections.push({ kind, heading: l.text, start: l.start, end: l.end });

@@ -73,37 +73,48 @@ export function monthIndex(date: string | undefined): number | undefined {
 /** Why a role's months count as leading projects: its title, or one line of its own. */
 export type ProjectRole = EligibilityFacts['projectRoles'][number];
 
-/** Whether the key sequence `seq` follows from word `i`; a WILD key lets up to MAX_GAP words through. */
-function followsAt(words: readonly Token[], i: number, seq: readonly string[], k = 0): boolean {
+/**
+ * Whether the key sequence `seq` follows from word `i`; a WILD key lets up to MAX_GAP words through.
+ * `breaks[i]`: a comma stands before word `i` (fillers skipped, so a comma before "and a" still counts).
+ */
+function followsAt(
+  words: readonly Token[],
+  breaks: readonly boolean[],
+  i: number,
+  seq: readonly string[],
+  k = 0,
+): boolean {
   if (k === seq.length) return true;
   if (seq[k] === WILD) {
     // A lead verb and its project object are one action: the gap stops at a comma ("the receiving
     // leads, and a standing order program" is a noun and a second clause, not leading a program).
     for (let gap = 0; gap <= MAX_GAP; gap += 1) {
-      if (words[i + gap]?.listBreak) return false;
-      if (followsAt(words, i + gap, seq, k + 1)) return true;
+      if (breaks[i + gap]) return false;
+      if (followsAt(words, breaks, i + gap, seq, k + 1)) return true;
     }
     return false;
   }
   const w = words[i];
   if (!w || (k > 0 && w.clause !== words[i - 1]!.clause) || !w.keys.includes(seq[k]!)) return false;
-  return followsAt(words, i + 1, seq, k + 1);
+  return followsAt(words, breaks, i + 1, seq, k + 1);
 }
 
 /** Whether one of the key sequences in `phrases` occurs in `text` (token boundaries, normalized). */
 function holdsPhrase(text: string, phrases: readonly string[][][], lemmas: Lemmas): boolean {
   // Fillers are skipped, but a comma before a skipped filler still separates its neighbours.
   const words: Token[] = [];
+  const breaks: boolean[] = [];
   let pendingBreak = false;
   for (const t of tokenize(text, lemmas)) {
     if (t.filler) pendingBreak ||= t.listBreak;
     else {
-      words.push(pendingBreak && !t.listBreak ? { ...t, listBreak: true } : t);
+      words.push(t);
+      breaks.push(pendingBreak || t.listBreak);
       pendingBreak = false;
     }
   }
   return phrases.some((alternatives) =>
-    alternatives.some((seq) => words.some((_, i) => followsAt(words, i, seq))),
+    alternatives.some((seq) => words.some((_, i) => followsAt(words, breaks, i, seq))),
   );
 }
 
@@ -194,18 +205,34 @@ export function highestDegree(doc: Pick<ResumeDocument, 'text' | 'sections'>): D
   return 'none';
 }
 
+/** An alias as the search needs it: its first word, and the whole alias on word boundaries. */
+interface AliasSearch {
+  firstWord: string;
+  re: RegExp;
+}
+// Credentials are boot-time knowledge: each one's alias searches are built on first use, not per resume.
+const aliasSearches = new WeakMap<Credential, AliasSearch[]>();
+
+function searchesOf(c: Credential): AliasSearch[] {
+  let searches = aliasSearches.get(c);
+  if (!searches) {
+    searches = c.aliases.map((alias) => ({
+      firstWord: alias.toLowerCase().split(/\s+/, 1)[0]!,
+      re: new RegExp(`(?<![a-z0-9])${escapeRegExp(alias.toLowerCase()).replace(/\s+/g, '\\s+')}(?![a-z0-9])`, 'g'),
+    }));
+    aliasSearches.set(c, searches);
+  }
+  return searches;
+}
+
 /** Ids of the credentials the resume names as held. */
 export function credentialsHeld(text: string, credentials: Iterable<Credential>): string[] {
   const lower = text.toLowerCase();
   const held: string[] = [];
   for (const c of credentials) {
-    const found = c.aliases.some((alias) => {
+    const found = searchesOf(c).some(({ firstWord, re }) => {
       // The alias's first word must appear as written: most resumes name no credential at all.
-      if (!lower.includes(alias.toLowerCase().split(/\s+/, 1)[0]!)) return false;
-      const re = new RegExp(
-        `(?<![a-z0-9])${escapeRegExp(alias.toLowerCase()).replace(/\s+/g, '\\s+')}(?![a-z0-9])`,
-        'g',
-      );
+      if (!lower.includes(firstWord)) return false;
       for (const m of lower.matchAll(re)) {
         if (!PURSUING.test(lower.slice(Math.max(0, m.index - 40), m.index))) return true;
       }

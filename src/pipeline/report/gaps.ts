@@ -16,6 +16,7 @@ import type { RoleKnowledge } from '../../taxonomy/load-roles.js';
 import { checkEligibility, extractEligibilityFacts, LEVEL_RANK, type ProjectRoleRule } from './eligibility.js';
 import type { CompiledTaxonomy } from '../../taxonomy/compile-taxonomy.js';
 import { type PostingAnalysis, readPosting } from './job-description.js';
+import { type Token, tokenize } from '../../text/tokenize.js';
 
 /** The framing of a taxonomy pattern; unknown ids count as 'general'. */
 export type FramingOf = (patternId: string) => Framing | undefined;
@@ -494,12 +495,16 @@ function latestMonth(doc: Pick<ResumeDocument, 'roles'>): string {
   return latest ?? '2000-01';
 }
 
-/** Composition used by analyzeResume: facts, items, steps, role fit, and the posting when given. */
+/**
+ * Composition used by analyzeResume: facts, items, steps, role fit, and the posting when given.
+ * `resumeTokens` are doc.text's tokens when the caller has them (the matcher made them already).
+ */
 export function reportGaps(
   doc: ResumeDocument,
   competencies: readonly CompetencyResult[],
   knowledge: GapKnowledge,
   options: GapOptions = {},
+  resumeTokens?: readonly Token[],
 ): GapReport {
   const { taxonomy, roles } = knowledge;
   const targetRoleId = options.targetRole ?? roles.defaultTargetRole;
@@ -508,7 +513,7 @@ export function reportGaps(
   const resumePatterns = new Set(competencies.flatMap((c) => c.evidence.map((e) => e.patternId)));
   const posting =
     options.jobDescription !== undefined && options.jobDescription.trim() !== ''
-      ? readPosting(options.jobDescription, doc.text, resumePatterns, {
+      ? readPosting(options.jobDescription, resumeTokens ?? tokenize(doc.text, taxonomy.lemmas), resumePatterns, {
           taxonomy,
           ignoredTerms: roles.ignoredPostingTerms,
           role,

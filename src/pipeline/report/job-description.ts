@@ -9,7 +9,7 @@
 import type { Level } from '../../schemas/analysis.js';
 import type { Requirement, RoleProfile } from '../../schemas/roles.js';
 import type { CompiledTaxonomy } from '../../taxonomy/compile-taxonomy.js';
-import { matchText } from '../match/match-phrases.js';
+import { phrasesIn } from '../match/match-phrases.js';
 import { type Token, tokenize } from '../../text/tokenize.js';
 
 export const MAX_MISSING_TERMS = 15;
@@ -65,19 +65,20 @@ function tokensWithin(tokens: readonly Token[], start: number, end: number): Tok
 }
 
 /**
- * `resumeText` is the normalized resume text; `resumePatternIds` the patterns its evidence came from.
+ * `resumeTokens` are the normalized resume text's tokens (the matcher's, made once per analysis);
+ * `resumePatternIds` the patterns its evidence came from.
  * Pure: the taxonomy and the ignore list come in through `ctx`.
  */
 export function readPosting(
   postingText: string,
-  resumeText: string,
+  resumeTokens: readonly Token[],
   resumePatternIds: ReadonlySet<string>,
   ctx: PostingContext,
 ): PostingAnalysis {
   const postingTokens = tokenize(postingText, ctx.taxonomy.lemmas);
   const tokensOf = (start: number, end: number) => tokensWithin(postingTokens, start, end).filter((t) => !t.filler);
   // A phrase made only of job-ad words is a heading ("Requirements:"), not something the posting asks.
-  const matches = matchText(postingText, ctx.taxonomy).filter((m) =>
+  const matches = phrasesIn(postingTokens, ctx.taxonomy).filter((m) =>
     tokensOf(m.start, m.end).some((t) => !ctx.ignoredTerms.has(t.lower)),
   );
   const byCompetency = new Map<string, number>();
@@ -93,8 +94,8 @@ export function readPosting(
   );
   competencies.sort((a, b) => b.mentions - a.mentions);
 
-  const resumeTokens = tokenize(resumeText, ctx.taxonomy.lemmas).filter((t) => !t.filler);
-  const resumeKeys = resumeTokens.map((t) => t.key);
+  const resumeKeys: string[] = [];
+  for (const t of resumeTokens) if (!t.filler) resumeKeys.push(t.key);
   const resumeKeySet = new Set(resumeKeys);
   const resumeHasRun = runIndex(resumeKeys);
 

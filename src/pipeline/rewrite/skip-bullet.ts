@@ -4,6 +4,7 @@
 // written as a sentence ("Served as team lead") is rewritten, a one-word duty line may be skipped.
 import type { RewriteSkipped } from '../../schemas/analysis.js';
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
+import { NON_ASCII } from './score-bullet.js';
 import { looksLikeTitle } from './text-tokens.js';
 import { tidy } from './tidy-text.js';
 
@@ -22,6 +23,8 @@ const YEAR = /\b(?:19|20)\d{2}\b|\b\d{1,2}\/\d{2,4}\b/;
 // The LiveCareer corpus replaces employers with these words; a real resume has the employer there.
 const ROLE_LINE = /\bcompany name\b|\bcity\s*,\s*state\b/i;
 const LETTER_WORD = /\p{L}[\p{L}'’-]*/gu;
+// LETTER_WORD's twin on ASCII text (no ’ and no letter outside A-Z there): the same matches, faster.
+const ASCII_LETTER_WORD = /[A-Za-z][A-Za-z'-]*/g;
 
 /**
  * Why a line of a work section is not rewritten, or undefined when it is a bullet or sentence to
@@ -30,11 +33,12 @@ const LETTER_WORD = /\p{L}[\p{L}'’-]*/gu;
 export function skipReason(text: string, lex: RewriteLexicon, kind?: string): SkipReason | undefined {
   if (kind !== undefined && !REWRITABLE_KINDS.has(kind)) return 'not-work-text';
   const t = tidy(text);
-  const words = t.match(LETTER_WORD) ?? [];
+  const letterWord = NON_ASCII.test(t) ? LETTER_WORD : ASCII_LETTER_WORD;
+  const words = t.match(letterWord) ?? [];
   if (words.length === 0) return 'fragment';
   if (EMAIL.test(t) || (CONTACT_WORD.test(t) && words.length <= 8) || (PHONE.test(t) && words.length <= 4)) return 'contact';
   if (YEAR.test(t)) {
-    const rest = t.replace(MONTH, ' ').replace(DATE_WORDS, ' ').match(LETTER_WORD) ?? [];
+    const rest = t.replace(MONTH, ' ').replace(DATE_WORDS, ' ').match(letterWord) ?? [];
     if (rest.length === 0) return 'date';
   }
   if (ROLE_LINE.test(t)) return 'header';
