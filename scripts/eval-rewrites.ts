@@ -4,7 +4,8 @@
 //                        (pairs-<label>.jsonl, for the reader) and the key (key-<label>.jsonl, never shown
 //                        to the reader); --seed <n> sets the shuffle seed (default: derived from the label).
 //   --score <label>      joins verdicts-<label>.jsonl with key-<label>.jsonl and prints the figures.
-//   --measure            prints unchanged / surface-only / substantive shares of the current code (no reader).
+//   --measure            prints unchanged / surface-only / substantive shares of the current code (no reader);
+//                        with --corpus, over every work bullet of every PDF in the dev corpus instead of the sample.
 //   --represent <label>  re-applies the reader presentation (presentSide) to an existing pairs file.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ import { rewriteBullet } from '../src/pipeline/rewrite/rewrite-bullet.js';
 import { skipReason } from '../src/pipeline/rewrite/skip-bullet.js';
 import { loadLexicon, type RewriteLexicon } from '../src/taxonomy/load-lexicon.js';
 import { seededRandom } from '../bench/lib/random.js';
-import { DEFAULT_CORPUS } from '../bench/lib/corpus.js';
+import { DEFAULT_CORPUS, listResumes } from '../bench/lib/corpus.js';
+import { WORK_SECTIONS } from '../src/schemas/document.js';
 
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -211,6 +213,36 @@ function printShares(keys: readonly Pick<Key, 'change'>[]): void {
   );
 }
 
+/**
+ * The same classifier over every experience, project and volunteer bullet of every PDF in the dev
+ * corpus, read as the API reads them; skipped lines (titles, dates, headers) count as unchanged.
+ */
+async function measureCorpus(): Promise<void> {
+  const lexicon = loadLexicon(join(ROOT, 'data', 'rewrite-lexicon.yaml'));
+  const extractor = createInlineExtractor({ maxPages: 20, maxTextChars: 200_000 });
+  const limits = { maxTextChars: 200_000, minTextChars: 50, zip: { maxEntries: 2000, maxUncompressedBytes: 64 << 20 } };
+  const keys: { change: ChangeClass }[] = [];
+  let skipped = 0;
+  for (const f of listResumes(CORPUS).filter((r) => r.format === 'pdf')) {
+    const doc = await readResumeBytes(new Uint8Array(f.bytes), extractor, limits);
+    for (const b of doc.bullets) {
+      if (!WORK_SECTIONS.includes(b.section)) continue;
+      const original = b.text.replace(/\s+/g, ' ').trim();
+      if (skipReason(b.text, lexicon, b.kind)) {
+        skipped++;
+        keys.push({ change: 'unchanged' });
+        continue;
+      }
+      const current = b.roleIndex !== undefined && doc.roles[b.roleIndex]?.current === true;
+      const r = rewriteBullet(b.text, { tense: current ? 'present' : 'past' }, lexicon);
+      keys.push({ change: classifyChange(original, r.rewrite || original, lexicon) });
+    }
+  }
+  await extractor.close();
+  printShares(keys);
+  console.log(`(${skipped} of them skipped as titles, headers, dates or fragments)`);
+}
+
 function measure(): void {
   const lexicon = loadLexicon(join(ROOT, 'data', 'rewrite-lexicon.yaml'));
   const rows = rewriteSample(lexicon);
@@ -280,7 +312,7 @@ function argAfter(flag: string): string | undefined {
 const LABEL = /^[a-z0-9-]+$/;
 async function main(): Promise<void> {
   if (process.argv.includes('--make-sample')) return makeSample();
-  if (process.argv.includes('--measure')) return measure();
+  if (process.argv.includes('--measure')) return process.argv.includes('--corpus') ? measureCorpus() : measure();
   const representLabel = argAfter('--represent');
   if (representLabel !== undefined) {
     if (!LABEL.test(representLabel)) throw new Error('label: lower-case letters, digits and dashes');
@@ -298,7 +330,7 @@ async function main(): Promise<void> {
     return score(scoreLabel);
   }
   console.log(
-    'usage: npm run eval:rewrites -- --make-sample | --make-pairs <label> [--seed n] | --represent <label> | --score <label> | --measure [--verbose]',
+    'usage: npm run eval:rewrites -- --make-sample | --make-pairs <label> [--seed n] | --represent <label> | --score <label> | --measure [--verbose] [--corpus]',
   );
 }
 

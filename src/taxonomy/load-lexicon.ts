@@ -86,11 +86,24 @@ export const RewriteLexiconFileSchema = z
         .strict(),
     ),
     vagueCounts: z.array(word).describe('words a count slot may stand in for ("multiple projects" -> "[N] projects")'),
+    paddingAfterPreposition: z.array(word).describe('nouns that get no count slot bare after "to/for/with" (padding)'),
+    volumeSlot: z
+      .object({ adjectives: z.array(word).min(1), unit: replacement, question: z.string().min(5).endsWith('?') })
+      .strict()
+      .describe('"a high volume of calls ([N] per day)": the count of a volume the writer called high'),
+    typoFixes: z
+      .record(z.string().regex(/^[a-z]+$/, 'a lower-case word'), z.enum(['and', 'the', 'of', 'or', 'to']))
+      .describe('a typo that breaks a verb chain and the function word it stands for ("ans" -> "and")'),
+    lightVerbs: z.array(verbName).describe('verbs that give way to the verb of a buried nominalization ("Performed payment reconciliation" -> "Reconciled payments")'),
+    intransitiveVerbs: z.array(verbName).describe('verbs whose gerund before "of" does not become the verb ("Listening of calls")'),
     outcomeSlot: z
       .object({
         token: SlotToken,
         verbs: z.array(verbName).min(1),
         question: z.string().min(5).endsWith('?'),
+        statedResults: z.array(word).describe('result nouns after "resulting in"/"leading to" that get "a [X%]" before them'),
+        measures: z.array(word).min(1).describe('"by [X%]" only where the improved object names one of these'),
+        measuresWhenModified: z.array(word).describe('measures only after a modifier ("data quality", not "quality")'),
         resultNouns: z
           .record(word, word)
           .describe('"resulting in increased sales" -> "resulting in a [X%] increase in sales": participle -> noun'),
@@ -125,6 +138,8 @@ export const RewriteLexiconFileSchema = z
     for (const [i, v] of lex.nounLikeVerbs.entries()) check(v, ['nounLikeVerbs', i]);
     for (const [i, v] of lex.supportVerbs.entries()) check(v, ['supportVerbs', i]);
     for (const [i, v] of lex.completedWork.verbs.entries()) check(v, ['completedWork', 'verbs', i]);
+    for (const [i, v] of lex.intransitiveVerbs.entries()) check(v, ['intransitiveVerbs', i]);
+    for (const [i, v] of lex.lightVerbs.entries()) check(v, ['lightVerbs', i]);
     check(lex.supportFraming.activity, ['supportFraming', 'activity']);
     check(lex.supportFraming.people, ['supportFraming', 'people']);
     const support = new Set(lex.supportVerbs);
@@ -235,10 +250,20 @@ export interface RewriteLexicon {
   termMaps: CompiledTermMap[];
   countSlots: CompiledCountSlot[];
   vagueCounts: Set<string>;
+  volumeSlot: { adjectives: Set<string>; unit: string; question: string };
+  paddingAfterPreposition: Set<string>;
+  /** Typo -> function word, and a pattern that finds any of them as a lower-case word between spaces. */
+  typoFixes: Map<string, string>;
+  typoPattern?: RegExp;
+  intransitiveVerbs: Set<string>;
+  lightVerbs: Set<string>;
   outcomeSlot: {
     token: string;
     verbs: Set<string>;
     question: string;
+    measures: Set<string>;
+    statedResults: Set<string>;
+    measuresWhenModified: Set<string>;
     resultNouns: Map<string, string>;
     metric: { verbs: Set<string>; lead: string; token: string; question: string; objects: Set<string> };
   };
@@ -359,10 +384,21 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
       token: lex.outcomeSlot.token,
       verbs: new Set(lex.outcomeSlot.verbs),
       question: lex.outcomeSlot.question,
+      measures: new Set(lex.outcomeSlot.measures),
+      statedResults: new Set(lex.outcomeSlot.statedResults),
+      measuresWhenModified: new Set(lex.outcomeSlot.measuresWhenModified),
       resultNouns: new Map(Object.entries(lex.outcomeSlot.resultNouns)),
       metric: { ...lex.outcomeSlot.metric, verbs: new Set(lex.outcomeSlot.metric.verbs), objects: new Set(lex.outcomeSlot.metric.objects) },
     },
     vagueCounts: new Set(lex.vagueCounts),
+    paddingAfterPreposition: new Set(lex.paddingAfterPreposition),
+    volumeSlot: { ...lex.volumeSlot, adjectives: new Set(lex.volumeSlot.adjectives) },
+    typoFixes: new Map(Object.entries(lex.typoFixes)),
+    ...(Object.keys(lex.typoFixes).length
+      ? { typoPattern: new RegExp(`(?<= )(?:${Object.keys(lex.typoFixes).map(escapeRegExp).join('|')})(?= \\p{L})`, 'u') }
+      : {}),
+    intransitiveVerbs: new Set(lex.intransitiveVerbs),
+    lightVerbs: new Set(lex.lightVerbs),
     allowedCapitalized,
     protectedNames: lex.protectedNames,
     protectedLower: new Set(lex.protectedNames.map((n) => n.toLowerCase())),

@@ -4,6 +4,7 @@ import { readPosting } from '../../src/pipeline/report/job-description.js';
 import type { CompetencyResult } from '../../src/schemas/analysis.js';
 import { loadRoleKnowledge } from '../../src/taxonomy/load-roles.js';
 import { loadTaxonomy } from '../../src/taxonomy/load-taxonomy.js';
+import { tokenize } from '../../src/text/tokenize.js';
 
 const taxonomy = loadTaxonomy('data');
 const knowledge = loadRoleKnowledge(
@@ -27,7 +28,7 @@ const RESUME = `Customer Service Representative 2019-01 to Current
 Skills: Microsoft Excel, Salesforce`;
 
 describe('reading a job posting', () => {
-  const posting = readPosting(POSTING, RESUME, new Set(), ctx);
+  const posting = readPosting(POSTING, tokenize(RESUME, taxonomy.lemmas), new Set(), ctx);
 
   it('finds the competencies the posting asks for with the resume matcher', () => {
     const ids = posting.competencies.map((c) => c.competencyId);

@@ -46,6 +46,50 @@ describe('count slots', () => {
     expect(rewrite('Coordinated several events for the school, 2 each term').rewrite).toBe('Coordinated several events for the school, 2 each term.');
   });
 
+  it('counts the people or work served after "to", "for" or "with"', () => {
+    expect(rewrite('Provide process training to new hires').rewrite).toBe('Provided process training to [N] new hires.');
+    expect(rewrite('Prepare balance sheets for corporate clients', 'present').rewrite).toBe('Prepare balance sheets for [N] corporate clients.');
+    expect(rewrite('Communicated with vendors regarding back orders').changes).toContainEqual({ rule: 'slot:clients', from: '', to: 'with [N]' });
+    // "to" before a verb is an infinitive; "all", "their" already say how many or whose.
+    expect(rewrite('Worked to retain customers looking to cancel').slots).toEqual([]);
+    expect(rewrite('Cleaned rooms for all guests').slots).toEqual([]);
+    // Bare walk-in customers after a preposition are padding, not scope; qualified ones are scope.
+    expect(rewrite('Packaged take-out foods for customers').slots).toEqual([]);
+    expect(rewrite('Referred unresolved grievances to designated departments').slots).toEqual([]);
+    expect(rewrite('Managed the boarding process for new customers').rewrite).toBe('Managed the boarding process for [N] new customers.');
+    expect(rewrite('Liaised between clients and physicians').slots).toEqual([]);
+  });
+
+  it('counts the object of a second predicate after "and", and before a name the writer wrote', () => {
+    expect(rewrite('Designed electronic file systems and maintained client accounts').rewrite).toBe(
+      'Designed electronic file systems and maintained [N] client accounts.',
+    );
+    expect(rewrite('Answered Service Desk requests in a timely manner').rewrite).toBe('Answered [N] Service Desk requests in a timely manner.');
+    expect(rewrite('Evaluated the needs and led a team of Business Analysts').rewrite).toBe('Evaluated the needs and led a team of [N] Business Analysts.');
+    // Not inside an infinitive or after a preposition: there "and" does not open a new predicate.
+    expect(rewrite('Used humor to encourage and assist customers').slots).toEqual([]);
+    expect(rewrite('Communicated with buyers on shipping statuses and expedited orders').rewrite).not.toContain('expedited [N]');
+    // Not before an acronym or a particle.
+    expect(rewrite('Install ULLS-A Servers for the fleet', 'present').slots).toEqual([]);
+    expect(rewrite('Initiate, update and close out files', 'present').rewrite).not.toContain('[N] out');
+  });
+
+  it('asks for the number behind a volume the writer called high', () => {
+    const r = rewrite('Effectively managed a high-volume of inbound and outbound customer calls');
+    expect(r.rewrite).toBe('Managed a high-volume of inbound and outbound customer calls ([N] per day).');
+    expect(r.changes).toContainEqual({ rule: 'slot:volume', from: '', to: '([N] per day)' });
+    expect(r.alternatives.map((a) => a.rewrite)).toContain('Managed a high-volume of inbound and outbound customer calls.');
+    expect(rewrite('Managed high call volume with tact and professionalism').rewrite).toBe('Managed high call volume ([N] per day) with tact and professionalism.');
+    expect(rewrite('Handle high volume of inbound calls, and concluded the nature of calls').rewrite).toBe(
+      'Handled high volume of inbound calls ([N] per day), and concluded the nature of calls.',
+    );
+    expect(rewrite('Managed a high volume of calls and resolved issues').rewrite).toBe('Managed a high volume of calls ([N] per day) and resolved issues.');
+    // An adjective ("high-volume calls"), a list cut short or a stated number: no slot.
+    expect(rewrite('Answered high-volume patient and provider calls').slots).toEqual([]);
+    expect(rewrite('Managed a high volume of calls, emails and chats').slots).toEqual([]);
+    expect(rewrite('Managed a high volume of calls (90 daily)').slots).toEqual([]);
+  });
+
   it('puts no count where it would not count the noun', () => {
     expect(rewrite('Led a team leader meeting').rewrite).toBe('Led a team leader meeting.');
     expect(rewrite('Led a team of 5 agents').slots).toEqual([]);
@@ -145,9 +189,93 @@ describe('PM wording and skill claims', () => {
     expect(rewrite('Communicated clearly with co-workers and management').rewrite).toBe('Communicated clearly with team members and management.');
   });
 
+  it('says liaised for served as liaison, and keeps served as for other roles', () => {
+    const r = rewrite('Served as liaison between customers, store personnel and store departments');
+    expect(r.rewrite).toBe('Liaised between customers, store personnel and store departments.');
+    expect(r.changes).toContainEqual({ rule: 'verb-map', from: 'Served as liaison', to: 'Liaised' });
+    expect(rewrite('Served as point of contact for clients').rewrite).toBe('Served as point of contact for clients.');
+  });
+
   it('leaves a skill claim before a nominalization as written (after-047)', () => {
     const r = rewrite('Efficient in registration of patients, verifying patient Demographics, entering data', 'present');
     expect(r.rewrite).toBe('Efficient in registration of patients, verifying patient Demographics, entering data.');
     expect(r.changes).toEqual([]);
+  });
+});
+
+describe('errors the after2 readers found, and the rules that fix them', () => {
+  it('reads a typo for "and" as the connector of the verb chain (after2-118)', () => {
+    const r = rewrite('Open ans assign new client accounts');
+    expect(r.rewrite).toBe('Opened and assigned [N] new client accounts.');
+    expect(r.changes).toContainEqual({ rule: 'fix-typo', from: 'ans', to: 'and' });
+    // Only a lower-case word standing alone between two words.
+    expect(rewrite('Filed ANS reports').rewrite).toBe('Filed ANS reports.');
+  });
+
+  it('splits a glued list of gerund duties so each duty gets the tense (after2-023)', () => {
+    expect(rewrite('Managing the budgets for Service Delivery Assessing the impacts of changes').rewrite).toBe(
+      'Managed the budgets for Service Delivery; assessed the impacts of changes.',
+    );
+    expect(rewrite('Managing the budgets for Service Delivery Assessing the impacts of changes', 'present').rewrite).toBe(
+      'Manage the budgets for Service Delivery; assess the impacts of changes.',
+    );
+    // An activity noun ("Training") or a line that does not open with a gerund is not split there.
+    expect(rewrite('Managing the budgets for Service Delivery Training sessions').rewrite).toBe('Managed the budgets for Service Delivery Training sessions.');
+  });
+
+  it('puts "by [X%]" only where the improved thing has a measure (after2-143)', () => {
+    expect(rewrite('Digitally manipulated images to improve quality as well as add artistic touch').slots).toEqual([]);
+    expect(rewrite('Redesigned the routing to improve call flow').slots).toEqual([]);
+    expect(rewrite('Improved call quality').rewrite).toBe('Improved call quality by [X%].');
+    expect(rewrite('Revised the scripts to reduce handling errors').rewrite).toBe('Revised the scripts to reduce handling errors by [X%].');
+  });
+
+  it('asks the size of a stated result written as a noun', () => {
+    expect(rewrite('Introduced new scripts leading to reduction in call handling time').rewrite).toBe(
+      'Introduced new scripts leading to a [X%] reduction in call handling time.',
+    );
+    expect(rewrite('Implemented changes resulting in improvement of the office layout').slots).toEqual([]);
+  });
+});
+
+describe('a light verb before a buried object', () => {
+  it('gives way to the verb of the nominalization', () => {
+    const r = rewrite('Performed payment reconciliation & secured payment entry');
+    expect(r.rewrite).toBe('Reconciled [N] payments & secured payment entry.');
+    expect(r.changes).toContainEqual({ rule: 'buried-object', from: 'Performed payment reconciliation', to: 'Reconciled payments' });
+    expect(rewrite('Provide client relationship management for key accounts', 'present').rewrite).toBe(
+      'Manage client relationships for [N] key accounts.',
+    );
+    // An object the lexicon does not list, or a verb that is not light, stays.
+    expect(rewrite('Performed time management').rewrite).toBe('Performed time management.');
+    expect(rewrite('Led claims processing for the plans').rewrite).toBe('Led claims processing for the plans.');
+  });
+});
+
+describe('a short label before the clause', () => {
+  it('keeps the label and rewrites the clause after it; an achievement keeps the past', () => {
+    const r = rewrite('Key Achievements: Was responsible for transitioning the process', 'present');
+    expect(r.rewrite).toBe('Key Achievements: Transitioned the process.');
+    expect(rewrite('Key Achievements: Successfully negotiated the contract extension').rewrite).toBe(
+      'Key Achievements: Negotiated the contract extension.',
+    );
+    // A word the lexicon does not know is not capitalized: it could read as a name the writer did not write.
+    expect(rewrite('Key Achievements: Successfully renegotiated the contract').rewrite).toBe('Key Achievements: renegotiated the contract.');
+    // A label that is a name or a lower-case line is no label; the clause is left as written.
+    expect(rewrite('Client: Intel USA I am currently being trained').rewrite).toBe('Client: Intel USA I am currently being trained.');
+  });
+});
+
+describe('duties written as nouns become verbs', () => {
+  it('turns a gerund before "of" into the verb', () => {
+    const r = rewrite('Scheduling of trainings for the team members');
+    expect(r.rewrite).toBe('Scheduled [N] trainings for the team members.');
+    expect(r.changes).toContainEqual({ rule: 'noun-to-verb', from: 'Scheduling of', to: 'Scheduled' });
+    expect(rewrite('Setting up of the intake process for new accounts', 'present').rewrite).toBe('Set up the intake process for new accounts.');
+  });
+
+  it('keeps it where the verb takes no object or a name follows', () => {
+    expect(rewrite('Meeting of the regional managers').rewrite).toBe('Meeting of the regional managers.');
+    expect(rewrite('Scheduling of Events').rewrite).toBe('Scheduling of Events.');
   });
 });

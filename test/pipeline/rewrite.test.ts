@@ -98,8 +98,8 @@ describe('rewriteBullet: tense', () => {
   });
 
   it('keeps one tense for the whole verb chain', () => {
-    expect(past('Preparing test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote Test Cases.');
-    expect(past('Prepared test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote Test Cases.');
+    expect(past('Preparing test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote [N] Test Cases.');
+    expect(past('Prepared test data and writing Test Cases').rewrite).toBe('Prepared test data and wrote [N] Test Cases.');
     expect(past('Delivered service by greeting and assisting each customer.').rewrite).toBe(
       'Delivered service by greeting and assisting each customer.',
     );
@@ -183,7 +183,7 @@ describe('rewriteBullet: PM terms', () => {
   });
 
   it('says clients only where the context supports it', () => {
-    expect(past('Built relationships with customers to understand their needs').rewrite).toContain('with clients');
+    expect(past('Built relationships with customers to understand their needs').rewrite).toContain('with [N] clients');
     expect(past('Helped customers in the store find merchandise').rewrite).toContain('customers');
   });
 

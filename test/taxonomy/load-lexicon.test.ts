@@ -60,6 +60,15 @@ describe('rewrite lexicon', () => {
     expect(err.issues).toContain('supportFraming.people: "lead" is not one of supportVerbs');
   });
 
+  it('lets a typo fix write only a function word, and checks the verbs and units of the new rules', () => {
+    const err = errorOf(text.replace('typoFixes: { ans: and,', 'typoFixes: { ans: managed,').replace('unit: "per day"', 'unit: "per 24 hours"'));
+    expect(err.issues.some((i) => i.startsWith('typoFixes.ans'))).toBe(true);
+    expect(err.issues.some((i) => i.startsWith('volumeSlot.unit') && i.includes('digit'))).toBe(true);
+    expect(errorOf(text.replace('intransitiveVerbs: [respond,', 'intransitiveVerbs: [synergize,')).issues).toContain(
+      'intransitiveVerbs[0]: unknown verb "synergize"',
+    );
+  });
+
   it('rejects a rule naming an unknown verb', () => {
     const err = errorOf(text.replace('mode: action, verb: manage }', 'mode: action, verb: synergize }'));
     expect(err.issues).toContain('weakOpeners[responsible-for].verb: unknown verb "synergize"');

@@ -295,7 +295,10 @@ function cueBefore(
 
 /** All matches over pre-computed tokens, sorted by position then pattern order. Longest match per start. */
 export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy): RawMatch[] {
-  const best = new Map<string, RawMatch>();
+  const kept: RawMatch[] = [];
+  // Every match found from token i starts at i: the longest per pattern is kept per start token, with
+  // a map reused from token to token (a key string per match was garbage on long texts).
+  const longest = new Map<number, RawMatch>();
   const found: RawMatch[] = [];
   const rules: WalkRules = { coordinators: taxonomy.negation.coordinators, pastVerbs: taxonomy.negation.pastVerbs };
   for (let i = 0; i < tokens.length; i += 1) {
@@ -310,15 +313,17 @@ export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy
         walk(tokens, child, i + 1, t.clause, i, found, rules);
       }
     }
+    if (found.length === 0) continue;
+    longest.clear();
     for (const m of found) {
-      const k = `${m.pattern}:${m.first}`;
-      const prev = best.get(k);
-      if (!prev || m.last > prev.last) best.set(k, m);
+      const prev = longest.get(m.pattern);
+      if (!prev || m.last > prev.last) longest.set(m.pattern, m);
     }
+    for (const m of longest.values()) kept.push(m);
   }
   const aspirational = aspirationTest(tokens, taxonomy.aspirations);
   const { negation, hedges } = taxonomy;
-  return [...best.values()]
+  return kept
     .filter((m) => !aspirational(tokens[m.first]!.clause, m.first))
     .filter((m) => !cueBefore(tokens, m.first, negation.cues, negation, negation.exceptions))
     .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context, taxonomy.nominalWords))

@@ -3,9 +3,10 @@
 // "Managed client relationships", "Coordinated special orders", "Processed claims".
 // Heuristic: one to three plain lower-case words, the last one a noun of `buriedObjects` (which also
 // gives the form it takes as an object, "relationship" -> "relationships"), then a nominalization head,
-// then nothing, punctuation or a preposition. Limits: unknown nouns ("time management") stay as written.
+// then nothing, punctuation, a preposition or "and" + a verb. Limits: unknown nouns ("time management")
+// stay as written.
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
-import { CONNECTORS, DETERMINERS, PREPOSITIONS, coreOf, isProtected, isWord, lower, splitTok } from './text-tokens.js';
+import { CONNECTORS, DETERMINERS, PREPOSITIONS, coreOf, isConnector, isProtected, isWord, lower, splitTok } from './text-tokens.js';
 
 export interface BuriedObject {
   /** Base of the nominalization's verb. */
@@ -29,7 +30,9 @@ export function buriedObject(tokens: readonly string[], lex: RewriteLexicon, cla
     }
     const headPost = splitTok(head).post;
     const next = tokens[h + 1];
-    const closes = headPost !== '' ? /^[,;:.]$/.test(headPost) : next === undefined || (PREPOSITIONS.has(coreOf(next)) && coreOf(next) !== 'of');
+    // "payment reconciliation & secured payment entry": "and" + a verb closes the object too.
+    const verbAfter = next !== undefined && isConnector(next) && lex.forms.has(coreOf(tokens[h + 2] ?? ''));
+    const closes = headPost !== '' ? /^[,;:.]$/.test(headPost) : next === undefined || verbAfter || (PREPOSITIONS.has(coreOf(next)) && coreOf(next) !== 'of');
     if (!closes) return undefined;
     // At a clause start something must follow: a bare "Inventory management" line is a heading.
     if (clauseStart && next === undefined) return undefined;

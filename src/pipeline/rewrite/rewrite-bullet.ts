@@ -7,13 +7,13 @@
 import type { Evidence, Rewrite, RewriteAlternative, RewriteChange, RewriteSkipped, RewriteSlot } from '../../schemas/analysis.js';
 import { type Bullet, type ResumeDocument, WORK_SECTIONS } from '../../schemas/document.js';
 import type { RewriteRequest } from '../../schemas/rewrites.js';
-import type { CompiledOpener, RewriteLexicon } from '../../taxonomy/load-lexicon.js';
+import type { CompiledOpener, RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
 import { chooseActionVerb, chooseMappedVerb, chooseSupportVerb, matchOpener, nominalization, type OpenerChoice } from './openers.js';
 import { NON_ASCII, scoreBullet } from './score-bullet.js';
 import { buriedObject } from './buried-object.js';
 import { skipReason } from './skip-bullet.js';
 import { addSlots, leadAdverbAt } from './slots.js';
-import { alignChain, clauseTense } from './tense.js';
+import { PARTICLES, alignChain, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
 import { moveInstrument } from './use-to.js';
 import {
@@ -34,7 +34,7 @@ import {
   stripTrailingPunct,
   verbIn,
 } from './text-tokens.js';
-import { markGluedSentences, splitSentences, tidy } from './tidy-text.js';
+import { fixTypos, markGluedSentences, splitSentences, tidy } from './tidy-text.js';
 
 /** past for a past role, present for the current one: the request's `tense`, never a twin of it. */
 export type Tense = NonNullable<RewriteRequest['tense']>;
@@ -139,9 +139,13 @@ function reinflectLeadVerb(tokens: string[], job: ClauseJob): ClauseResult {
   // "Program Managing 2 engagements", "Service Delivery for ...": a noun compound, not a verb.
   if (form.form === 'base' && /^\p{Lu}\p{Ll}/u.test(second)) return { tokens };
   // "Scheduling of trainings", "Setting up of": a gerund used as a noun.
-  if (form.form === 'gerund' && (coreOf(second) === 'of' || coreOf(tokens[2] ?? '') === 'of')) return { tokens };
+  if (form.form === 'gerund' && (coreOf(second) === 'of' || coreOf(tokens[2] ?? '') === 'of')) return verbFromGerundOf(tokens, form.base, job);
   const tense = clauseTense(tokens, form.form, form.base, ctx, lex);
   const clauseCtx = { ...ctx, tense };
+  if (lex.lightVerbs.has(form.base)) {
+    const light = verbForLightVerb(tokens, form.form, clauseCtx, job);
+    if (light) return light;
+  }
   const target = verbIn(form.base, tense, lex);
   // "Excelled" must not become "Excel": never write a form that reads as a tool or organization.
   if (isProtected(target, lex)) return { tokens };
@@ -157,6 +161,51 @@ function reinflectLeadVerb(tokens: string[], job: ClauseJob): ClauseResult {
   const out = alignChain(input, 1, form.form, clauseCtx, lex, clauseChanges);
   changes.push(...clauseChanges);
   return { tokens: out, verb: form.base };
+}
+
+/**
+ * "Scheduling of trainings for the team" -> "Scheduled trainings for the team", "Setting up of the
+ * process" -> "Set up the process": a duty written as a gerund noun becomes its verb; "of" goes. Not
+ * for a verb without a direct object (`intransitiveVerbs`), nor before a capitalized name or title.
+ */
+function verbFromGerundOf(tokens: string[], base: string, job: ClauseJob): ClauseResult {
+  const { ctx, lex, changes, first } = job;
+  const particle = coreOf(tokens[1] ?? '') === 'of' ? 0 : 1;
+  const ofAt = 1 + particle;
+  const next = tokens[ofAt + 1];
+  const plain = (raw: string | undefined) => raw !== undefined && !splitTok(raw).post && !splitTok(raw).pre;
+  if (
+    lex.intransitiveVerbs.has(base) ||
+    next === undefined ||
+    !/^\p{Ll}/u.test(next) ||
+    !tokens.slice(0, ofAt + 1).every(plain) ||
+    (particle === 1 && !PARTICLES.has(coreOf(tokens[1]!)))
+  ) {
+    return { tokens };
+  }
+  const verb = verbIn(base, ctx.tense, lex);
+  const head = particle ? [verb, lower(tokens[1]!)] : [verb];
+  changes.push({ rule: 'noun-to-verb', from: tokens.slice(0, ofAt + 1).join(' '), to: asWritten(head.join(' '), first, lex) });
+  return { tokens: [...head, ...tokens.slice(ofAt + 1)], verb: base };
+}
+
+/**
+ * "Performed payment reconciliation & secured ..." -> "Reconciled payments & secured ...": a light verb
+ * before a buried object gives way to the nominalization's verb, in the clause's tense.
+ */
+function verbForLightVerb(tokens: string[], writerForm: VerbForm, ctx: RewriteContext, job: ClauseJob): ClauseResult | undefined {
+  const { lex, changes, first } = job;
+  const buried = buriedObject(tokens.slice(1), lex, false);
+  if (!buried) return undefined;
+  const verb = verbIn(buried.verb, ctx.tense, lex);
+  const input = [verb, ...buried.object, ...tokens.slice(1 + buried.after)];
+  const clauseChanges: RewriteChange[] = [];
+  const out = alignChain(input, 1, writerForm, ctx, lex, clauseChanges);
+  changes.push(
+    { rule: 'buried-object', from: tokens.slice(0, 1 + buried.after).join(' '), to: asWritten([verb, ...buried.object].join(' '), first, lex) },
+    ...clauseChanges,
+  );
+  return { tokens: out, verb: buried.verb };
 }
 
 /** "Preparation of test data for the release" -> "Prepared test data for the release". */
@@ -181,10 +230,37 @@ function verbFromBuriedObject(tokens: string[], job: ClauseJob): ClauseResult {
   return { tokens: out, verb: buried.verb };
 }
 
-function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[], first: boolean): ClauseResult {
+/**
+ * "Key Achievements: Was responsible for transitioning the process": a short title-case label ending in
+ * ":" stays as written and the clause after it is rewritten ("Key Achievements: Transitioned the
+ * process"); an achievement is completed work, so its clause keeps the past. Undefined when the clause
+ * has no such label.
+ */
+function rewriteLabelled(tokens: string[], ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[]): ClauseResult | undefined {
+  const colon = tokens.findIndex((t) => t.endsWith(':'));
+  if (colon < 0 || colon > 2 || colon + 2 >= tokens.length || !/^\p{Lu}\p{Ll}/u.test(tokens[colon + 1]!)) return undefined;
+  if (!tokens.slice(0, colon + 1).every((t) => /^\p{Lu}[\p{Ll}-]+:?$/u.test(t))) return undefined;
+  const label = tokens.slice(0, colon + 1);
+  const completed = label.some((t) => /^(achievements?|accomplishments?|awards?)/.test(lower(t)));
+  // A label is read once, so "Aa: Bb: Cc: ..." does not recurse.
+  const rest = rewriteClause(tokens.slice(colon + 1).join(' '), completed ? { ...ctx, tense: 'past' } : ctx, lex, changes, true, false);
+  // The label stands before the verb, so no slot is placed from the clause start: no verb is reported.
+  // The clause opens capitalized after the label when its first word is a lexicon verb (a word the
+  // writer wrote in lower case, "renegotiated" after a dropped "Successfully", stays so).
+  const [head, ...tail] = rest.tokens;
+  if (head === undefined) return { tokens: label };
+  const shown = lex.allowedCapitalized.has(coreOf(head)) ? asWritten(head, true, lex) : head;
+  return { tokens: [...label, shown, ...tail] };
+}
+
+function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[], first: boolean, labels = first): ClauseResult {
   const tokens = moveInstrument(dropLeadFillers(splitSpaces(clause), lex, changes), lex, changes);
   if (tokens.length === 0) return { tokens };
   const opener = matchOpener(tokens, lex);
+  if (!opener && labels) {
+    const labelled = rewriteLabelled(tokens, ctx, lex, changes);
+    if (labelled) return labelled;
+  }
   const job: ClauseJob = { ctx, lex, changes, first };
   if (opener) return replaceOpener(tokens, opener, job);
   // "Correctly received orders": the writer's adverb stays, the verb after it is the clause's verb.
@@ -250,7 +326,7 @@ function composeRewrite(cleaned: string, context: RewriteContext, lexicon: Rewri
   const changes: RewriteChange[] = [];
   const slots: RewriteSlot[] = [];
   if (cleaned.length > MAX_RESTRUCTURE) return { rewrite: `${capitalize(cleaned)}.`, changes, slots };
-  const sentences = splitSentences(markGluedSentences(cleaned, lexicon, changes));
+  const sentences = splitSentences(markGluedSentences(fixTypos(cleaned, lexicon, changes), lexicon, changes));
   // Clauses after a semicolon get the same treatment as sentences ("...; maintain X" -> "maintained").
   const clauses = sentences.flatMap((s) => (s.includes(';') ? s.split(/;\s+/) : [s])).filter(Boolean);
   const parts: string[][] = [];

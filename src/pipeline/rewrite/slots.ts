@@ -1,16 +1,19 @@
 // Visible slots where a number is missing. A slot is a question to the writer, never a fact:
 // - "[N]" before a countable noun with its unit right after a clause's opening verbs ("Trained [N] new
-//   hires", "[N] daily calls"), in place of a vague count ("multiple projects" -> "[N] projects"), or
-//   "a team of [N]" after "a team";
+//   hires", "[N] daily calls") or a second verb after "and", in place of a vague count ("multiple
+//   projects" -> "[N] projects"), "a team of [N]" after "a team", before the people or work served
+//   after "to/for/with" ("training to [N] new hires"), or "([N] per day)" after a volume the writer
+//   called high;
 // - "by [X%]" where the bullet describes an improvement: after the object of an improvement verb,
 //   as the lead verb, in a purpose clause ("to improve retention by [X%]") or a participle
 //   (", reducing costs by [X%]"); a stated result becomes "a [X%] increase in sales"; a streamlining
 //   verb gets ", cutting [metric] by [X%]".
+// "by [X%]" only where the improved object names a measure (`outcomeSlot.measures`: rates, costs, time...).
 // Limits: one count slot and one outcome slot per bullet, never in a bullet that has a number; the
 // object of an improvement ends at the first preposition, subordinator or punctuation.
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange, RewriteSlot } from './rewrite-bullet.js';
-import { DETERMINERS, OBJECT_STOPS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
+import { DETERMINERS, FUNCTION_WORDS, OBJECT_STOPS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
 
 /** Where a slot was put, so the caller can log it. */
 interface Placed {
@@ -23,7 +26,11 @@ interface Placed {
 
 /** Determiners that read as modifiers before a counted noun: "[N] daily calls", "[N] new clients". */
 const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
-const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such']);
+const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'out', 'up', 'off', 'down']);
+/** Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients". */
+const SERVED_PREPOSITIONS = new Set(['to', 'for', 'with']);
+/** Words before such a preposition that make the noun after it no count of what was served. */
+const NOT_SERVED = new Set(['all', 'any', 'each', 'every', 'their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'according', 'due', 'prior', 'compared', 'along', 'together', 'up']);
 /** Words that open what follows an improvement's object: it ends there. */
 const AFTER_OBJECT = new Set(['while', 'resulting', 'thereby', 'leading', 'using', 'so', 'through', 'via', 'when']);
 /** The words an outcome phrase follows: "to improve", "thereby reducing", "that improved", "resulting in increased". */
@@ -42,7 +49,10 @@ export function addSlots(
   const placed: Placed[] = [];
   // Clause starts: the first token and the token after each ";". The first clause's verb is known; a
   // later clause gets a count slot only when it opens with a verb form in lower case.
-  const starts = [0, ...out.flatMap((t, i) => (/;$/.test(t) && i + 1 < out.length ? [i + 1] : []))];
+  // A verb coordinated after "and" opens a predicate of its own ("Designed file systems and maintained
+  // [N] client files"); it is tried after the clause's own verb, in text order.
+  const firstAnd = verb === undefined ? -1 : andPredicateAt(out, lex);
+  const starts = [0, ...out.flatMap((t, i) => ((/;$/.test(t) || i + 1 === firstAnd) && i + 1 < out.length ? [i + 1] : []))];
   for (const [n, start] of starts.entries()) {
     // Without a known opening verb the first clause is no verb phrase ("Key achievements: ...").
     if (n === 0 && !verb) continue;
@@ -63,6 +73,33 @@ export function addSlots(
     changes.push({ rule: p.rule, from: p.from, to: p.to });
   }
   return out;
+}
+
+/**
+ * Index of a verb that opens a second predicate of the first clause after "and" ("Designed file systems
+ * and maintained client files"), or -1. Only where the words before "and" hold no preposition,
+ * subordinator, "to" or punctuation: "to encourage and assist", "on shipping statuses and expedited
+ * orders" are not new predicates. The verb has the form of the clause's opening verb.
+ */
+function andPredicateAt(out: readonly string[], lex: RewriteLexicon): number {
+  const leadAt = leadAdverbAt(out, lex);
+  const lead = lex.forms.get(coreOf(out[leadAt] ?? ''));
+  if (!lead) return -1;
+  for (let i = leadAt + 1; i + 1 < out.length; i++) {
+    const t = out[i]!;
+    const c = coreOf(t);
+    if (t === 'and') {
+      const v = out[i + 1]!;
+      const f = /^\p{Ll}+$/u.test(v) ? lex.forms.get(v) : undefined;
+      // "and support staff": a verb that is also a noun counts only before a determiner.
+      if (f && f.form === lead.form && f.form !== 'gerund' && !lex.nounGerunds.has(v) && (!lex.nounLikeVerbs.has(f.base) || DETERMINERS.has(coreOf(out[i + 2] ?? '')))) {
+        return i + 1;
+      }
+      continue;
+    }
+    if (splitTok(t).post || splitTok(t).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || !isWord(t)) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -117,9 +154,10 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   const vague = j < clauseEnd && isWord(out[j]!) && !splitTok(out[j]!).post && lex.vagueCounts.has(coreOf(out[j]!)) && /^\p{Ll}/u.test(out[j]!);
   const from = vague ? j + 1 : j;
   // Up to two plain modifiers may stand before the counted noun: "[N] insurance claims".
+  // A capitalized modifier is a name the writer wrote ("[N] Service Desk requests"); the slot stays before it.
   const modifier = (raw: string | undefined) =>
     raw !== undefined &&
-    /^\p{Ll}[\p{Ll}-]*$/u.test(raw) &&
+    (/^\p{Ll}[\p{Ll}-]*$/u.test(raw) || (/^\p{Lu}\p{Ll}[\p{Ll}-]*$/u.test(raw) && !FUNCTION_WORDS.has(raw.toLowerCase()))) &&
     !isConnector(raw) &&
     !PREPOSITIONS.has(raw) &&
     (!DETERMINERS.has(raw) || MODIFIER_DETERMINERS.has(raw)) &&
@@ -156,25 +194,118 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
         (/^\p{Ll}+ly$/u.test(after) && !/(ily|ply)$/.test(after) && !lex.forms.has(coreOf(after))))
     );
   };
-  for (let skip = 0; skip <= 2; skip++) {
-    if (skip > 0 && !modifier(out[from + skip - 1])) break;
-    const at = from + skip;
-    // phraseAt fails unless the phrase starts with this word: compare it before the full check.
-    const atCore = out[at] === undefined ? undefined : coreOf(out[at]);
-    const candidates = atCore === undefined ? undefined : slotsByFirst(lex).get(atCore);
-    for (const [s, phrase] of candidates ?? []) {
-      if (!phraseAt(at, phrase) || !endsPhrase(at, phrase)) continue;
-      const rule = `slot:${s.id}`;
-      if (vague) {
-        const was = out[j]!;
-        out[j] = s.token;
-        return { token: s.token, question: s.question, rule, from: was, to: s.token };
-      }
-      out.splice(j, 0, s.token);
-      return { token: s.token, question: s.question, rule, from: '', to: s.token };
+  // The counted noun at `start` (after at most two modifiers); the slot goes before the modifiers.
+  const nounAt = (start: number): [slot: RewriteLexicon['countSlots'][number], at: number, length: number] | undefined => {
+    for (let skip = 0; skip <= 2; skip++) {
+      if (skip > 0 && !modifier(out[start + skip - 1])) break;
+      const at = start + skip;
+      // phraseAt fails unless the phrase starts with this word: compare it before the full check.
+      const atCore = out[at] === undefined ? undefined : coreOf(out[at]);
+      const candidates = atCore === undefined ? undefined : slotsByFirst(lex).get(atCore);
+      for (const [s, phrase] of candidates ?? []) if (phraseAt(at, phrase) && endsPhrase(at, phrase)) return [s, at, phrase.length];
     }
+    return undefined;
+  };
+  const direct = nounAt(from);
+  if (direct) {
+    const [s] = direct;
+    const rule = `slot:${s.id}`;
+    if (vague) {
+      const was = out[j]!;
+      out[j] = s.token;
+      return { token: s.token, question: s.question, rule, from: was, to: s.token };
+    }
+    out.splice(j, 0, s.token);
+    return { token: s.token, question: s.question, rule, from: '', to: s.token };
+  }
+  if (vague) return undefined;
+  const volume = volumeSlot(out, j, clauseEnd, lex);
+  if (volume) return volume;
+  // "Provided process training to [N] new hires", "Managed the daily schedule for [N] physicians": the
+  // people or work the verb served, after "to", "for" or "with" within the first words of the object.
+  for (let k = j; k < Math.min(clauseEnd - 1, j + 5); k++) {
+    const raw = out[k]!;
+    const c = coreOf(raw);
+    if (SERVED_PREPOSITIONS.has(c) && raw === c) {
+      // "Worked to retain customers": "to" before a verb is an infinitive, not a preposition.
+      const after = out[k + 1]!;
+      if (c === 'to' && lex.forms.get(coreOf(after))?.form === 'base' && !lex.nounGerunds.has(coreOf(after))) return undefined;
+      const hit = nounAt(k + 1);
+      if (!hit || hit[1] - (k + 1) > 1) return undefined;
+      // "packaged take-out foods for [N] customers" reads as padding: walk-in customers are no scope
+      // unless the writer qualified them ("for [N] new customers", "for [N] corporate clients").
+      if (hit[1] === k + 1 && hit[2] === 1 && lex.paddingAfterPreposition.has(coreOf(out[k + 1]!))) return undefined;
+      // "referred grievances to [N] designated departments": a count of sites is not what was served.
+      if (hit[0].id === 'sites') return undefined;
+      // "with team members and management": one count cannot cover a list.
+      const afterNoun = out[hit[1] + hit[2]];
+      if (afterNoun !== undefined && isConnector(afterNoun)) return undefined;
+      const [s] = hit;
+      out.splice(k + 1, 0, s.token);
+      return { token: s.token, question: s.question, rule: `slot:${s.id}`, from: '', to: `${c} ${s.token}` };
+    }
+    if (!isWord(raw) || splitTok(raw).post || splitTok(raw).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || isConnector(raw) || NOT_SERVED.has(c)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * "Managed a high volume of inbound calls" -> "... inbound calls ([N] per day)", "Managed high call
+ * volume ([N] per day) with tact": the writer called the volume high; the number is the question.
+ * The volume phrase must open the object (at `j`); the slot follows its noun phrase.
+ */
+function volumeSlot(out: string[], j: number, clauseEnd: number, lex: RewriteLexicon): Placed | undefined {
+  const v = lex.volumeSlot;
+  let k = coreOf(out[j] ?? '') === 'a' ? j + 1 : j;
+  const adjective = out[k];
+  if (adjective === undefined || !v.adjectives.has(coreOf(adjective)) || splitTok(adjective).post) return undefined;
+  const isVolume = (raw: string | undefined) => raw !== undefined && /^volumes?$/.test(coreOf(raw));
+  let end: number;
+  if (coreOf(adjective).endsWith('-volume') || isVolume(out[k + 1])) {
+    // "a high-volume of X", "a high volume of X": the slot follows X.
+    k += coreOf(adjective).endsWith('-volume') ? 1 : 2;
+    if (coreOf(out[k] ?? '') !== 'of' || splitTok(out[k - 1]!).post) return undefined;
+    end = volumeEnd(out, k + 1, clauseEnd, lex);
+    if (end <= k + 1) return undefined;
+  } else if (isVolume(out[k + 2]) && !splitTok(out[k + 1]!).post && /^\p{Ll}+$/u.test(out[k + 1]!)) {
+    // "high call volume": the slot follows "volume".
+    end = k + 3;
+  } else {
+    return undefined;
+  }
+  if (end > clauseEnd) return undefined;
+  const last = out[end - 1]!;
+  const { post } = splitTok(last);
+  if (/[)"”]/.test(post)) return undefined;
+  const unit = v.unit.split(' ');
+  out[end - 1] = last.slice(0, last.length - post.length);
+  const token = '[N]';
+  out.splice(end, 0, `(${token}`, ...unit.slice(0, -1), `${unit.at(-1)!})${post}`);
+  return { token, question: v.question, rule: 'slot:volume', from: '', to: `(${token} ${v.unit})` };
+}
+
+/**
+ * Index after the noun phrase of a volume ("of inbound and outbound calls"): it ends before a
+ * preposition or subordinator, or after a token closing with punctuation, when what follows is no
+ * further item of a list ("calls, and concluded ..." ends at "calls,", "calls and resolved ..." before
+ * "and"; "calls, emails and chats" gives -1: one count cannot cover the list).
+ */
+function volumeEnd(out: readonly string[], k: number, clauseEnd: number, lex: RewriteLexicon): number {
+  for (let i = k; i < clauseEnd; i++) {
+    const t = out[i]!;
+    const c = coreOf(t);
+    if (!isWord(t)) return -1;
+    if (i > k && (PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || AFTER_OBJECT.has(c))) return i;
+    if (isConnector(t) && lex.forms.has(coreOf(out[i + 1] ?? ''))) return i > k ? i : -1;
+    if (splitTok(t).post) {
+      const next = out[i + 1];
+      if (next === undefined) return i + 1;
+      const after = out[i + 2];
+      const verbNext = after !== undefined && (lex.forms.has(coreOf(after)) || /^\p{Ll}+ed$/u.test(after));
+      return splitTok(t).post === ',' && !(isConnector(next) && verbNext) ? -1 : i + 1;
+    }
+  }
+  return clauseEnd;
 }
 
 /**
@@ -241,9 +372,21 @@ function peopleWords(lex: RewriteLexicon): Set<string> {
   return words;
 }
 
+/** True when the object out[k..e) names something with a measure ("error rates", "costs"; not "quality" of photos). */
+function namesMeasure(out: readonly string[], k: number, e: number, lex: RewriteLexicon): boolean {
+  const { measures, measuresWhenModified } = lex.outcomeSlot;
+  for (let i = k; i < e; i++) {
+    const c = coreOf(out[i]!);
+    if (measures.has(c)) return true;
+    const before = i > k ? coreOf(out[i - 1]!) : '';
+    if (measuresWhenModified.has(c) && before && !DETERMINERS.has(before) && !isConnector(out[i - 1]!) && !splitTok(out[i - 1]!).post) return true;
+  }
+  return false;
+}
+
 /** Puts "by [X%]" after the object that ends before `e` (mutates `out`); false when it reads wrong there. */
 function insertBy(out: string[], k: number, e: number, lex: RewriteLexicon): boolean {
-  if (e <= k) return false;
+  if (e <= k || !namesMeasure(out, k, e, lex)) return false;
   const next = out[e];
   if (next !== undefined && coreOf(next) === 'by') return false;
   const last = out[e - 1]!;
@@ -266,7 +409,7 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     const stop = k < firstEnd ? coreOf(out[k]!) : '';
     if (k < firstEnd && /[,;:]$/.test(out[k]!) && !OBJECT_STOPS.has(stop)) k++;
     else if (stop === 'and') return undefined;
-    if (k > 1 + leadAdverbAt(out, lex) && stop !== 'by') {
+    if (k > 1 + leadAdverbAt(out, lex) && stop !== 'by' && namesMeasure(out, 1 + leadAdverbAt(out, lex), k, lex)) {
       const last = out[k - 1]!;
       const { post } = splitTok(last);
       out[k - 1] = last.slice(0, last.length - post.length);
@@ -311,7 +454,13 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     const noun = isWord(t) && !splitTok(t).post ? o.resultNouns.get(t) : undefined;
     const lead = coreOf(out[i - 2] ?? '');
     const says = (coreOf(prev) === 'in' && lead === 'resulting') || (coreOf(prev) === 'to' && (lead === 'leading' || lead === 'led'));
-    if (noun && says && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!)) {
+    // "resulting in improvement of GES scores" -> "resulting in a [X%] improvement of GES scores".
+    const resultNoun = says && !splitTok(t).post && o.statedResults.has(t) && (out[i + 1] === 'of' || out[i + 1] === 'in');
+    if (resultNoun && namesMeasure(out, i + 2, objectEnd(out, i + 2, clauseEndFrom(out, i), lex), lex)) {
+      out.splice(i, 0, 'a', o.token);
+      return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: t, to: `a ${o.token} ${t}` }];
+    }
+    if (noun && says && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!) && namesMeasure(out, i + 1, objectEnd(out, i + 1, clauseEndFrom(out, i), lex), lex)) {
       out.splice(i, 1, 'a', o.token, noun, 'in');
       return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: t, to: `a ${o.token} ${noun} in` }];
     }

@@ -6,7 +6,7 @@ import type { RewriteChange, RewriteContext } from './rewrite-bullet.js';
 import { DETERMINERS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isProtected, isWord, splitTok, verbIn } from './text-tokens.js';
 
 /** Words that make a phrasal verb of the word before them ("sign off", "follow up"). */
-const PARTICLES = new Set(['off', 'out', 'up', 'down']);
+export const PARTICLES = new Set(['off', 'out', 'up', 'down']);
 
 /**
  * A coordinated gerund is a verb only when its list ends in a gerund that takes an object:

@@ -31,7 +31,8 @@ export function applyTermMaps(text: string, lex: RewriteLexicon, changes: Rewrit
       // "inquiries about HR policies" stays as written: "requests about" reads worse.
       if (t.notBefore && t.notBefore.has(/^\s*([\p{L}]+)/u.exec(text.slice(end))?.[1]?.toLowerCase() ?? '')) continue;
       let to = t.to.replaceAll('$0', m[0]);
-      if (/^\p{Lu}/u.test(m[0]) && !/^\p{Lu}+$/u.test(m[0])) to = capitalize(to);
+      // "Inquiries" -> "Requests", but an acronym ("SLA", "SLAs") is no sentence start: its expansion stays lower case.
+      if (/^\p{Lu}/u.test(m[0]) && !/^\p{Lu}{2,}/u.test(m[0])) to = capitalize(to);
       hits.push({ start, end, to, rule: `term-map:${t.id}` });
     }
   }

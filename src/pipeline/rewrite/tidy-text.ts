@@ -1,6 +1,7 @@
-// Cleans a bullet before it is rewritten and splits glued sentences: mojibake, glyphs, spacing, then
-// ". X" boundaries, and sentences the PDF glued without a period where a capitalized past verb opens the
-// next one. Never touches digits or their separators. Limits: abbreviations come from a list.
+// Cleans a bullet before it is rewritten and splits glued sentences: mojibake, glyphs, spacing, a typo
+// standing for "and" in a verb chain, then ". X" boundaries, and sentences the PDF glued without a
+// period where a capitalized past verb (or, in a gerund duty list, a capitalized gerund) opens the next
+// one. Never touches digits or their separators. Limits: abbreviations and typos come from lists.
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange } from './rewrite-bullet.js';
 import { lower, stripTrailingPunct } from './text-tokens.js';
@@ -38,6 +39,23 @@ export function tidy(text: string): string {
   return stripTrailingPunct(t).trim();
 }
 
+/**
+ * "Open ans assign new accounts": a typo standing for a function word (`typoFixes`) between two words
+ * is corrected, so the verb chain is read as one ("Opened and assigned"). Only a lower-case word
+ * standing alone is touched; the replacement is a function word, never a fact.
+ */
+export function fixTypos(text: string, lex: RewriteLexicon, changes: RewriteChange[]): string {
+  if (!lex.typoPattern?.test(text)) return text;
+  const tokens = text.split(' ');
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const fix = lex.typoFixes.get(tokens[i]!);
+    if (fix === undefined || !/^\p{L}/u.test(tokens[i + 1]!) || !/\p{L}$/u.test(tokens[i - 1]!)) continue;
+    changes.push({ rule: 'fix-typo', from: tokens[i]!, to: fix });
+    tokens[i] = fix;
+  }
+  return tokens.join(' ');
+}
+
 /** Splits at ". X" (or ".X") between sentences; keeps abbreviations and decimals intact. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
@@ -65,12 +83,22 @@ const NOT_BEFORE_GLUE = new Set(['a', 'an', 'the', 'of', 'for', 'in', 'on', 'at'
  */
 export function markGluedSentences(text: string, lex: RewriteLexicon, changes: RewriteChange[]): string {
   const tokens = text.split(' ');
+  // A list of duties written as gerunds ("Managing the budgets for Service Delivery Assessing the
+  // impacts ..."): a capitalized gerund of a verb opens the next duty even after a capitalized word, so
+  // each duty gets its own verb tense (eval/rewrites after2-023). Activity nouns ("Training") excluded.
+  const gerundList = lex.forms.get(tokens[0]!.toLowerCase())?.form === 'gerund';
   for (let i = 1; i + 1 < tokens.length; i++) {
     const prev = tokens[i - 1]!;
     const tok = tokens[i]!;
-    if (!/^\p{Lu}\p{Ll}+$/u.test(tok) || !/^\p{Ll}[\p{Ll}'’-]*$/u.test(prev) || !/^\p{Ll}/u.test(tokens[i + 1]!)) continue;
-    if (NOT_BEFORE_GLUE.has(prev)) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(tok) || !/^\p{Ll}/u.test(tokens[i + 1]!)) continue;
     const lc = tok.toLowerCase();
+    if (gerundList && /^\p{L}[\p{L}'’-]*$/u.test(prev) && !NOT_BEFORE_GLUE.has(prev.toLowerCase()) && lex.forms.get(lc)?.form === 'gerund' && !lex.nounGerunds.has(lc)) {
+      changes.push({ rule: 'split-glued-sentence', from: `${prev} ${tok}`, to: `${prev}. ${tok}` });
+      tokens[i - 1] = `${prev}.`;
+      continue;
+    }
+    if (!/^\p{Ll}[\p{Ll}'’-]*$/u.test(prev)) continue;
+    if (NOT_BEFORE_GLUE.has(prev)) continue;
     // "... and fax Promptly responded to ...": an adverb may open the glued sentence before its verb.
     const adverbFirst = (lex.leadFillers.has(lc) || /ly$/.test(lc)) && lex.forms.get(tokens[i + 1]!)?.form === 'past';
     if (lex.forms.get(lc)?.form !== 'past' && !adverbFirst) continue;
