@@ -161,7 +161,7 @@ export function benchTaxonomyScaling(
   const compiled = factors.map((factor) => {
     const data = factor === 1 ? base : syntheticTaxonomyData(base, factor, vocabulary, pairs);
     const t0 = performance.now();
-    const taxonomy: CompiledTaxonomy = compileTaxonomy(data, 'synthetic', k.taxonomy.negation.pastVerbs);
+    const taxonomy: CompiledTaxonomy = compileTaxonomy(data, 'synthetic', k.taxonomy.negation.pastVerbs, k.taxonomy.nominalWords);
     return { factor, data, taxonomy, compileMs: performance.now() - t0 };
   });
   for (const { taxonomy } of compiled) for (const doc of docs) matchEvidence(doc, taxonomy); // warm-up

@@ -36,6 +36,12 @@ export const ContextRuleSchema = z
     window: z.number().int().min(1).max(12).default(4),
     without: z.array(phrase).default([]),
     requires: z.array(phrase).default([]),
+    /**
+     * The phrase starts with a verb, and a match counts only where that word reads as one: first in its
+     * clause, after a comma, or after a word the POS lexicon does not read first as a determiner,
+     * possessive, adjective, gerund, noun or number ("the receiving leads" is a noun).
+     */
+    verbFirst: z.boolean().default(false),
   })
   .strict();
 export type ContextRule = z.infer<typeof ContextRuleSchema>;

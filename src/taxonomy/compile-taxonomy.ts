@@ -28,10 +28,14 @@ export interface TrieNode {
   outputs: number[];
 }
 
+/** How the POS lexicon reads a word that stands before a would-be verb. */
+export type NominalKind = 'noun' | 'modifier';
+
 export interface CompiledContext {
   window: number;
   without: string[][][];
   requires: string[][][];
+  verbFirst: boolean;
 }
 
 export interface CompiledPattern {
@@ -74,6 +78,12 @@ export interface CompiledTaxonomy {
   hedges: string[][][];
   /** Absent only in test taxonomies: then no role counts as leading projects. */
   projectLeadership?: CompiledProjectLeadership;
+  /**
+   * Lower-case words the POS lexicon reads first as a noun, or as a determiner, possessive, adjective,
+   * gerund or number (`modifier`): a verb-first pattern's first word after one is a noun ("the
+   * receiving leads"), except an -ing form after a noun ("twelve years delivering projects").
+   */
+  nominalWords: ReadonlyMap<string, NominalKind>;
 }
 
 /** Which roles count as leading projects (see eligibility.ts): project titles, or these patterns' evidence. */
@@ -193,6 +203,7 @@ export function compileTaxonomy(
   data: TaxonomyData,
   source = 'data/taxonomy.yaml',
   pastVerbs: ReadonlySet<string> = new Set(),
+  nominalWords: ReadonlyMap<string, NominalKind> = new Map(),
 ): CompiledTaxonomy {
   const lemmas: Lemmas = new Map(
     Object.entries(data.lemmas).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]),
@@ -238,6 +249,7 @@ export function compileTaxonomy(
             window: p.context.window,
             without: compileList(p.context.without, `${base}.context.without`),
             requires: compileList(p.context.requires, `${base}.context.requires`),
+            verbFirst: p.context.verbFirst,
           }
         : undefined;
       patterns.push({ id, competencyId: c.id, framing: p.framing, claim: p.claim, context, phraseCount });
@@ -294,6 +306,7 @@ export function compileTaxonomy(
     aspirations,
     negation,
     hedges,
+    nominalWords,
     ...(projectLeadership ? { projectLeadership } : {}),
   };
 }

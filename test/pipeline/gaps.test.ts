@@ -447,6 +447,34 @@ Exceeded sales targets and trained new staff.
     expect(facts.projectRoles).toEqual([]);
     expect(facts.monthsLeadingProjects).toBe(0);
   });
+
+  it('does not count an account-management career: relationships owned, leads and programs that are not led', () => {
+    const { facts } = factsOf(`Pat Sales
+Experience
+Senior Account Manager 01/2011 to 12/2020 Supply Co City , State
+Owned the relationship end to end: quarterly business reviews, pricing renewals, new-plant introductions.
+Weekly plant visits, a direct line to me for the receiving leads, and a standing order program got them back.
+Run the cycle count program for our 4 zones.
+`);
+    expect(facts.projectRoles).toEqual([]);
+    expect(facts.monthsLeadingProjects).toBe(0);
+  });
+
+  it("counts a career changer's own project line (remodel, changeover, pilot), capped, with the line as reason", () => {
+    const { doc, facts } = factsOf(`Tam Changer
+Experience
+Store Manager 01/2017 to 12/2023 Hardware Co City , State
+Ran the 2023 store remodel and kept the store open every day of the 11-week project.
+Front Desk Agent 01/2014 to 12/2016 Hotel Co City , State
+The GM asked me to lead the changeover to the new property system.
+`);
+    expect(facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([
+      [0, 'evidence', 12],
+      [1, 'evidence', 12],
+    ]);
+    for (const r of facts.projectRoles) expect(doc.text.slice(r.start, r.end)).toBe(r.quote);
+    expect(facts.projectRoles[0]!.quote).toContain('Ran the 2023 store remodel');
+  });
 });
 
 describe('readiness ranks people: project experience beside the competencies (roles projectExperience)', () => {

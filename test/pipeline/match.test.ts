@@ -207,6 +207,71 @@ describe('a * gap stops at a second action', () => {
   });
 });
 
+describe('issue 14 round 2: generic wording groups and false alarms', () => {
+  const competenciesIn = (line: string) => new Set(matchText(line, taxonomy).map((m) => m.competencyId));
+
+  it.each([
+    ['Helped members who were upset about fees and holds.', 'conflict-resolution'],
+    ['Stayed calm through short-staffed nights.', 'adaptability'],
+    ['Worked through volume swings and constant schedule changes.', 'adaptability'],
+    ['Investigated variances and found the cause.', 'problem-solving'],
+    ['Changed the way we handle special orders.', 'process-improvement'],
+    ['Set up templates for RFIs, cutting our turnaround from 9 days to 5.', 'process-improvement'],
+    ['Kept a fallback plan in case the system went down.', 'risk-management'],
+    ['Identified single points of failure in the carrier mix.', 'risk-management'],
+    ['Reported to the client in the weekly business review.', 'stakeholder-management'],
+    ['Review weekly labor reports with the district manager.', 'data-and-reporting'],
+    ['Planned the pilot with the client.', 'planning-and-scheduling'],
+  ])('"%s" is %s evidence', (line, id) => {
+    expect(competenciesIn(line)).toContain(id);
+  });
+
+  it.each([
+    ['Sat in on two sprint reviews as an observer.', 'pm-methodology'],
+    ['I have heard of Agile.', 'pm-methodology'],
+    ['I sat in on planning meetings for our move to Microsoft 365.', 'planning-and-scheduling'],
+    ['Helped customers choose prepaid plans and activated prepaid phones.', 'planning-and-scheduling'],
+    ['Helped customers with debit card problems and card disputes.', 'conflict-resolution'],
+    ['Lean (yellow belt training in progress)', 'pm-certification'],
+    ['Run the cycle count program for our 4 zones.', 'project-delivery'],
+    ['Owned the relationship end to end: business reviews and renewals.', 'project-delivery'],
+    ['Reconciled grant expenditures monthly.', 'quality-management'],
+  ])('"%s" is no %s evidence', (line, id) => {
+    expect(competenciesIn(line)).not.toContain(id);
+  });
+
+  it('still reads the affirmed forms (the tests above can fail)', () => {
+    expect(competenciesIn('Led two sprint reviews.')).toContain('pm-methodology');
+    expect(competenciesIn('Mediated disputes between staff.')).toContain('conflict-resolution');
+    expect(competenciesIn('Lean Six Sigma Yellow Belt certified.')).toContain('pm-certification');
+    expect(competenciesIn('Ran the 2023 store remodel.')).toContain('project-delivery');
+    expect(competenciesIn('Delivered the migration end to end.')).toContain('project-delivery');
+  });
+});
+
+describe('verb-first patterns: the first word must read as a verb (POS lexicon)', () => {
+  const managesProject = (line: string) =>
+    matchText(line, taxonomy).some((m) => m.patternId === 'project-delivery.manage-project');
+
+  it.each([
+    'A direct line for the receiving leads, and a standing order program.',
+    'Contact centre team lead moving into project work.',
+    'I rebuilt the plan around a pilot.',
+  ])('"%s" is no project led (a noun, not a verb)', (line) => {
+    expect(managesProject(line)).toBe(false);
+  });
+
+  it.each([
+    'Led the migration to Zendesk.',
+    'I ran the store remodel.',
+    'The GM asked me to lead the changeover.',
+    'Twelve years delivering capital projects.',
+    'Resolved incidents Managed third-party implementations.',
+  ])('"%s" leads a project', (line) => {
+    expect(managesProject(line)).toBe(true);
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical output for the same input, even with a freshly compiled taxonomy', () => {
     const a = JSON.stringify(analyzeResume(read(RESUME), loadKnowledge(join(REPO_ROOT, 'data'))));

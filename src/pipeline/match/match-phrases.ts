@@ -197,8 +197,14 @@ function windowHas(tokens: readonly Token[], lo: number, hi: number, phrases: st
   return false;
 }
 
-function contextAllows(tokens: readonly Token[], m: RawMatch, ctx: CompiledContext | undefined): boolean {
+function contextAllows(
+  tokens: readonly Token[],
+  m: RawMatch,
+  ctx: CompiledContext | undefined,
+  nominal: CompiledTaxonomy['nominalWords'],
+): boolean {
   if (!ctx) return true;
+  if (ctx.verbFirst && !readsAsVerb(tokens, m.first, nominal)) return false;
   const clause = tokens[m.first]!.clause;
   let lo = m.first;
   for (let n = 0; n < ctx.window && lo > 0 && tokens[lo - 1]!.clause === clause; ) {
@@ -213,6 +219,29 @@ function contextAllows(tokens: readonly Token[], m: RawMatch, ctx: CompiledConte
   if (ctx.without.length > 0 && windowHas(tokens, lo, hi, ctx.without)) return false;
   if (ctx.requires.length > 0 && !windowHas(tokens, lo, hi, ctx.requires)) return false;
   return true;
+}
+
+/**
+ * Whether token `i` can be a verb where it stands: first in its clause, after a comma, or after a word
+ * the POS lexicon does not read first as a determiner, adjective, gerund or noun. "Led the rollout",
+ * "I ran the remodel", "asked me to lead the changeover" pass; "the receiving leads" does not. An -ing
+ * form heads its own phrase after a noun ("twelve years delivering projects"), not after an adjective
+ * ("operational planning"); so
+ * does a capitalised word after a lower-case one, a bullet start that extraction joined to the line
+ * before ("release plans Managed third-party implementations").
+ */
+function readsAsVerb(tokens: readonly Token[], i: number, nominal: CompiledTaxonomy['nominalWords']): boolean {
+  const prev = tokens[i - 1];
+  const t = tokens[i]!;
+  if (!prev || prev.clause !== t.clause || t.listBreak) return true;
+  if (isUpper(t.surface) && !isUpper(prev.surface)) return true;
+  const kind = nominal.get(prev.lower);
+  return kind === undefined || (kind === 'noun' && t.lower.endsWith('ing'));
+}
+
+function isUpper(word: string): boolean {
+  const c = word.charAt(0);
+  return c !== c.toLowerCase();
 }
 
 /** Whether a clause states an aim ("seeking a role where I will ..."), not a fact. Memoized per clause. */
@@ -297,7 +326,7 @@ export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy
   return kept
     .filter((m) => !aspirational(tokens[m.first]!.clause, m.first))
     .filter((m) => !cueBefore(tokens, m.first, negation.cues, negation, negation.exceptions))
-    .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context))
+    .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context, taxonomy.nominalWords))
     .map((m) => (cueBefore(tokens, m.first, hedges, negation, []) ? { ...m, hedged: true } : m))
     .sort((a, b) => a.first - b.first || a.last - b.last || a.pattern - b.pattern);
 }

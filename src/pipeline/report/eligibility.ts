@@ -1,7 +1,8 @@
 // Eligibility facts for credentials: months leading projects, highest degree, credentials held.
 // Heuristics: project months count dated roles whose title is a project role or whose own bullets show
 // leading a project (taxonomy `projectLeadership`; a role counted by a line, at most its `evidenceMonths`,
-// its last ones; overlaps merged, a bare year read as its July,
+// its last ones; a lead verb and its project object may not straddle a comma; overlaps merged, a bare
+// year read as its July,
 // "current" runs to `asOf`), each listed with its reason; the degree is read from
 // the education section by keyword; a credential is held when an alias is named, unless the words
 // just before it say it is being pursued. Limits: a degree "in progress" still counts, and a project
@@ -72,23 +73,48 @@ export function monthIndex(date: string | undefined): number | undefined {
 /** Why a role's months count as leading projects: its title, or one line of its own. */
 export type ProjectRole = EligibilityFacts['projectRoles'][number];
 
-/** Whether the key sequence `seq` follows from word `i`; a WILD key lets up to MAX_GAP words through. */
-function followsAt(words: readonly Token[], i: number, seq: readonly string[], k = 0): boolean {
+/**
+ * Whether the key sequence `seq` follows from word `i`; a WILD key lets up to MAX_GAP words through.
+ * `breaks[i]`: a comma stands before word `i` (fillers skipped, so a comma before "and a" still counts).
+ */
+function followsAt(
+  words: readonly Token[],
+  breaks: readonly boolean[],
+  i: number,
+  seq: readonly string[],
+  k = 0,
+): boolean {
   if (k === seq.length) return true;
   if (seq[k] === WILD) {
-    for (let gap = 0; gap <= MAX_GAP; gap += 1) if (followsAt(words, i + gap, seq, k + 1)) return true;
+    // A lead verb and its project object are one action: the gap stops at a comma ("the receiving
+    // leads, and a standing order program" is a noun and a second clause, not leading a program).
+    for (let gap = 0; gap <= MAX_GAP; gap += 1) {
+      if (breaks[i + gap]) return false;
+      if (followsAt(words, breaks, i + gap, seq, k + 1)) return true;
+    }
     return false;
   }
   const w = words[i];
   if (!w || (k > 0 && w.clause !== words[i - 1]!.clause) || !w.keys.includes(seq[k]!)) return false;
-  return followsAt(words, i + 1, seq, k + 1);
+  return followsAt(words, breaks, i + 1, seq, k + 1);
 }
 
 /** Whether one of the key sequences in `phrases` occurs in `text` (token boundaries, normalized). */
 function holdsPhrase(text: string, phrases: readonly string[][][], lemmas: Lemmas): boolean {
-  const words = tokenize(text, lemmas).filter((t) => !t.filler);
+  // Fillers are skipped, but a comma before a skipped filler still separates its neighbours.
+  const words: Token[] = [];
+  const breaks: boolean[] = [];
+  let pendingBreak = false;
+  for (const t of tokenize(text, lemmas)) {
+    if (t.filler) pendingBreak ||= t.listBreak;
+    else {
+      words.push(t);
+      breaks.push(pendingBreak || t.listBreak);
+      pendingBreak = false;
+    }
+  }
   return phrases.some((alternatives) =>
-    alternatives.some((seq) => words.some((_, i) => followsAt(words, i, seq))),
+    alternatives.some((seq) => words.some((_, i) => followsAt(words, breaks, i, seq))),
   );
 }
 
