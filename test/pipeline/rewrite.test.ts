@@ -60,6 +60,12 @@ describe('rewriteBullet: weak openers', () => {
     );
     expect(past('Responsible for all staff development', ['leadership']).rewrite).toBe('Led all staff development.');
   });
+
+  it('keeps the opener when the object is the act of an intransitive verb (after3-140: "Managed immediate responses")', () => {
+    const r = past('Responsible for immediate responses to incoming provider calls regarding claims issues');
+    expect(r.rewrite).toMatch(/^Responsible for immediate responses/);
+    expect(r.rewrite).not.toMatch(/Managed|Handled|Led/);
+  });
 });
 
 describe('rewriteBullet: tense', () => {

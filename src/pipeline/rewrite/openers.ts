@@ -123,6 +123,10 @@ export function chooseActionVerb(
       moved: { rule: 'buried-object', from: rest.slice(0, buried.after).join(' '), to: buried.object.join(' ') },
     };
   }
+  // "Responsible for immediate responses to calls": the object is the act of an intransitive verb (one
+  // cannot manage a response, only respond), and "Managed" would turn doing it into overseeing it
+  // (blind reader, eval after3-140). No verb says it without that risk: the bullet keeps its opener.
+  if (rest.slice(0, 3).some((t) => lex.intransitiveVerbs.has(lex.nominalizations.get(coreOf(t)) ?? ''))) return undefined;
   let verb = objectVerb(rest, ctx, lex) ?? opener.verb;
   // "Responsible for scheduling, billing" must not become "Scheduled scheduling, billing".
   const forms = Object.values(lex.verbs.get(verb) ?? {});
