@@ -257,7 +257,10 @@ describe('verb-first patterns: the first word must read as a verb (POS lexicon)'
     'A direct line for the receiving leads, and a standing order program.',
     'Contact centre team lead moving into project work.',
     'I rebuilt the plan around a pilot.',
-  ])('"%s" is no project led (a noun, not a verb)', (line) => {
+    'The vendor and IT ran the project; I tested the scorecards.',
+    'They led the migration while I covered the phones.',
+    'The district manager and the vendor planned and ran the switch.',
+  ])('"%s" is no project led (a noun, or someone else did it)', (line) => {
     expect(managesProject(line)).toBe(false);
   });
 
@@ -267,8 +270,34 @@ describe('verb-first patterns: the first word must read as a verb (POS lexicon)'
     'The GM asked me to lead the changeover.',
     'Twelve years delivering capital projects.',
     'Resolved incidents Managed third-party implementations.',
+    'I planned and ran the switch to the new phone system.',
+    'Planned and ran the switch to Zendesk.',
   ])('"%s" leads a project', (line) => {
     expect(managesProject(line)).toBe(true);
+  });
+});
+
+describe('round-3 wording (issue 14)', () => {
+  const competencies = (line: string) => new Set(matchText(line, taxonomy).map((m) => m.competencyId));
+
+  it.each([
+    ['Helped the help desk work out why projectors kept dropping off the network.', 'problem-solving'],
+    ['Proposed a shorter QA form that removed 9 duplicate questions.', 'process-improvement'],
+    ['Follow up with the maintenance team until the work order is closed.', 'collaboration'],
+    ['Track monthly door counts and circulation figures in a spreadsheet.', 'data-and-reporting'],
+    ['Built the checklist and set the go-live date with IT.', 'planning-and-scheduling'],
+    ['I re-planned the remaining work and took the revised plan to the executive sponsors.', 'planning-and-scheduling'],
+  ])('"%s" is evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+
+  it.each([
+    ['Hold weekly 1:1s with each agent.', 'pm-methodology'],
+    ['Answered questions about outages and scheduled technician visits.', 'planning-and-scheduling'],
+    ['Considering the CAPM in 2026.', 'pm-certification'],
+    ['I plan to earn the CAPM next year.', 'pm-certification'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
   });
 });
 

@@ -202,9 +202,10 @@ function contextAllows(
   m: RawMatch,
   ctx: CompiledContext | undefined,
   nominal: CompiledTaxonomy['nominalWords'],
+  pastVerbs: ReadonlySet<string>,
 ): boolean {
   if (!ctx) return true;
-  if (ctx.verbFirst && !readsAsVerb(tokens, m.first, nominal)) return false;
+  if (ctx.verbFirst && !readsAsVerb(tokens, m.first, nominal, pastVerbs)) return false;
   const clause = tokens[m.first]!.clause;
   let lo = m.first;
   for (let n = 0; n < ctx.window && lo > 0 && tokens[lo - 1]!.clause === clause; ) {
@@ -230,14 +231,30 @@ function contextAllows(
  * does a capitalised word after a lower-case one, a bullet start that extraction joined to the line
  * before ("release plans Managed third-party implementations").
  */
-function readsAsVerb(tokens: readonly Token[], i: number, nominal: CompiledTaxonomy['nominalWords']): boolean {
+function readsAsVerb(
+  tokens: readonly Token[],
+  i: number,
+  nominal: CompiledTaxonomy['nominalWords'],
+  pastVerbs: ReadonlySet<string>,
+): boolean {
   const prev = tokens[i - 1];
   const t = tokens[i]!;
   if (!prev || prev.clause !== t.clause || t.listBreak) return true;
   if (isUpper(t.surface) && !isUpper(prev.surface)) return true;
+  // A third-person subject did it, not the writer: "The vendor and IT ran the project", "they led it".
+  if (OTHER_SUBJECTS.has(prev.lower)) return false;
+  // A second verb shares the first one's subject: "the district manager and the vendor planned and ran
+  // the switch" is as much someone else's as "the vendor planned"; "I planned and ran" stays mine.
+  const before = tokens[i - 2];
+  if (prev.lower === 'and' && before && before.clause === t.clause && !before.listBreak && pastVerbs.has(before.lower)) {
+    return readsAsVerb(tokens, i - 2, nominal, pastVerbs);
+  }
   const kind = nominal.get(prev.lower);
   return kind === undefined || (kind === 'noun' && t.lower.endsWith('ing'));
 }
+
+/** Personal pronouns that, right before a verb, make someone other than the writer its subject. */
+const OTHER_SUBJECTS: ReadonlySet<string> = new Set(['it', 'he', 'she', 'they']);
 
 function isUpper(word: string): boolean {
   const c = word.charAt(0);
@@ -326,7 +343,7 @@ export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy
   return kept
     .filter((m) => !aspirational(tokens[m.first]!.clause, m.first))
     .filter((m) => !cueBefore(tokens, m.first, negation.cues, negation, negation.exceptions))
-    .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context, taxonomy.nominalWords))
+    .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context, taxonomy.nominalWords, taxonomy.negation.pastVerbs))
     .map((m) => (cueBefore(tokens, m.first, hedges, negation, []) ? { ...m, hedged: true } : m))
     .sort((a, b) => a.first - b.first || a.last - b.last || a.pattern - b.pattern);
 }
