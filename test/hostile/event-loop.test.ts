@@ -57,4 +57,19 @@ describe('large texts run off the event loop', { timeout: 240_000 }, () => {
     expect(worstHealthMs, detail).toBeLessThan(1_000);
     expect(maxDelayMs, detail).toBeLessThan(750);
   });
+
+  it('answers 1 MB of text without a newline without holding the event loop', async () => {
+    // Fits the JSON body limit (1 MiB) but not MAX_TEXT_CHARS: read as far as the limit allows, off the loop.
+    const line = 'Handled customer calls and escalations, scheduled the team. '.repeat(Math.ceil(1_000_000 / 60)).slice(0, 1_000_000);
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const res = await request(server.url).post('/v1/analyses').send({ text: line });
+    delay.disable();
+    const maxDelayMs = delay.max / 1e6;
+    expect([200, 413], `status ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`).toContain(res.status);
+    if (res.status === 200) expect(res.body.document.characters).toBeLessThanOrEqual(200_000);
+    else expect(res.body.code).toBe('FILE_TOO_LARGE');
+    expect(maxDelayMs, `event-loop max ${maxDelayMs.toFixed(0)} ms`).toBeLessThan(750);
+    expect((await request(server.url).get('/healthz')).status).toBe(200);
+  });
 });
