@@ -1,6 +1,6 @@
 // `npm run bench`: runs the benchmark and writes bench/results/latest.{md,json}; a full run also refreshes
 // the generated block of docs/benchmarks.md.
-// Options: --quick (seconds; figures meaningless), --only=stages,taxonomy,length,text,http,
+// Options: --quick (seconds; figures meaningless), --only=stages,taxonomy,length,text,loop,http,
 // --server=build|dist|tsx, --duration=<s per HTTP cell>, --out=<dir>, --cpu-prof=<dir> (server CPU profile).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

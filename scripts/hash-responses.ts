@@ -1,7 +1,8 @@
 // Hashes the API's answers for every corpus file, so a refactor can prove it changed no byte of output.
 // Usage: npx tsx scripts/hash-responses.ts OUT.json, then diff two runs. Each line: status, hash of
 // the bytes, hash of the key-sorted JSON (equal when only the order of keys differs). Runs the real app in-process with
-// the inline extractor; each file goes to /v1/documents and /v1/analyses (default and with a posting).
+// the inline extractor; each file goes to /v1/documents and /v1/analyses (default, with a posting, and
+// as JSON Resume, markdown and pretty JSON); the content type is part of each line.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildApp } from '../src/app.js';
@@ -46,12 +47,16 @@ async function main(): Promise<void> {
       ['/v1/documents', {}],
       ['/v1/analyses', {}],
       ['/v1/analyses', { targetRole: 'project-manager', jobDescription: POSTING }],
+      ['/v1/documents?format=jsonresume', {}],
+      ['/v1/analyses?format=markdown', {}],
+      ['/v1/analyses?pretty=true', {}],
     ] as [string, Record<string, string>][]) {
       const { body, contentType } = multipartBody(bytes, fields);
       const res = await app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': contentType } });
       const key = `${corpusName(file)} ${url}${Object.keys(fields).length ? ' +posting' : ''}`;
-      const canonical = JSON.stringify(sortKeys(JSON.parse(res.body)));
-      hashes[key] = `${res.statusCode} ${digest(res.body)} ${digest(canonical)}`;
+      const type = String(res.headers['content-type'] ?? '');
+      const canonical = type.includes('json') ? JSON.stringify(sortKeys(JSON.parse(res.body))) : res.body;
+      hashes[key] = `${res.statusCode} ${type} ${digest(res.body)} ${digest(canonical)}`;
     }
   }
   await app.close();

@@ -160,13 +160,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (inspect) {
     app.addHook('onSend', async (request, reply, payload) => {
       const url = request.routeOptions.url;
-      if (url !== undefined && typeof payload === 'string') {
+      // The resume routes send bytes written where the work ran (views/answers.ts); the rest, strings.
+      const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+      if (url !== undefined && text !== undefined) {
         inspect({
           method: request.method,
           url,
           statusCode: reply.statusCode,
           contentType: String(reply.getHeader('content-type') ?? ''),
-          payload,
+          payload: text,
         });
       }
       return payload;

@@ -11,14 +11,15 @@ import { type CorpusFile, DEFAULT_CORPUS, listResumes, REPO_ROOT, sampleResumes 
 import { combineFloors, type FloorKind, type FloorResult, measureFloor } from './floor.js';
 import { type Cell, chooseEndpoint, extractionProcesses, jsonBody, multipartBody, type Probe, probe, type RequestBody, prepareServerCode, runCell, type ServerMode, startServer } from './http.js';
 import { loadBenchKnowledge } from './knowledge.js';
+import { type LoopRound, measureLoopUnderLargeTexts, repeatedText } from './event-loop.js';
 import { RssSampler } from './proc.js';
 import { benchLengthScaling, benchTaxonomyScaling, benchTextScaling, type LengthScale, type TaxonomyScale, type TextScale } from './scaling.js';
 import { benchStages, extractRaw, type StageReport } from './stages.js';
 import { benchOcr, type OcrReport } from './ocr.js';
 import { median, type RepeatOptions } from './stats.js';
 
-export type Section = 'stages' | 'taxonomy' | 'length' | 'text' | 'http' | 'batches' | 'ocr';
-export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'text', 'http', 'batches', 'ocr'];
+export type Section = 'stages' | 'taxonomy' | 'length' | 'text' | 'loop' | 'http' | 'batches' | 'ocr';
+export const SECTIONS: readonly Section[] = ['stages', 'taxonomy', 'length', 'text', 'loop', 'http', 'batches', 'ocr'];
 
 export interface BenchOptions {
   preset: string;
@@ -38,6 +39,8 @@ export interface BenchOptions {
   scalingRounds: number;
   /** Reads of the two-page scan, and of the text PDF with OCR on and off, in the OCR section. */
   ocr: { reps: number; textReps: number };
+  /** Rounds of `concurrency` analyses of a `chars`-character text at once, on the real server (section 3c). */
+  loop: { rounds: number; concurrency: number; chars: number };
   http: {
     mode: ServerMode;
     connections: number[];
@@ -72,6 +75,7 @@ export const FULL: BenchOptions = {
   scalingRepeat: { minMs: 40, minReps: 5, maxReps: 500 },
   scalingRounds: 5,
   ocr: { reps: 3, textReps: 30 },
+  loop: { rounds: 5, concurrency: 5, chars: 200_000 },
   http: {
     mode: 'build',
     connections: [1, 8, 32],
@@ -101,6 +105,8 @@ export const QUICK: BenchOptions = {
   scalingRepeat: { minMs: 0, minReps: 1, maxReps: 1 },
   scalingRounds: 1,
   ocr: { reps: 0, textReps: 3 },
+  // Past TEXT_WORK_MIN_CHARS (20k), so the text child is on the path.
+  loop: { rounds: 1, concurrency: 2, chars: 30_000 },
   http: {
     ...FULL.http,
     mode: 'tsx',
@@ -154,6 +160,7 @@ export interface BenchReport {
   taxonomy?: { documents: string[]; rows: TaxonomyScale[] };
   length?: { document: string; rows: LengthScale[] };
   text?: { rows: TextScale[] };
+  loop?: { chars: number; serverCommand: string; rounds: LoopRound[] };
   http?: HttpReport;
   batches?: BatchBenchReport;
   ocr?: OcrReport;
@@ -344,6 +351,23 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
       report.text = { rows: benchTextScaling(sample.doc.text, k, opts.textSizes, opts.scalingRepeat, log) };
       done('text');
     }
+  }
+
+  if (has('loop')) {
+    log(`3c. event loop of the real server under ${opts.loop.concurrency} concurrent ${opts.loop.chars}-character analyses`);
+    const code = prepareServerCode(opts.http.mode, log);
+    const server = await startServer(code, { env: opts.http.serverEnv ?? {} });
+    try {
+      const sample = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'sample-resume.txt'), 'utf8');
+      const rounds = await measureLoopUnderLargeTexts(server, repeatedText(sample, opts.loop.chars), opts.loop);
+      for (const r of rounds) {
+        log(`  main thread ${r.mainCpuMsPerRequest.toFixed(1)} ms CPU per request, event loop max ${r.lagMaxMs.toFixed(1)} ms, statuses ${r.statuses.join(',')}`);
+      }
+      report.loop = { chars: opts.loop.chars, serverCommand: code.command, rounds };
+    } finally {
+      await server.stop();
+    }
+    done('loop');
   }
 
   if (has('http')) {

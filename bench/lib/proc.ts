@@ -132,6 +132,20 @@ export function processCpuMs(pid: number): number {
 }
 
 /**
+ * CPU time (ms) used so far by the main thread of process `pid` alone (the thread that runs its event
+ * loop; not V8's helper threads nor libuv's pool). An upper bound on how long its requests held the loop.
+ */
+export function mainThreadCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/**
  * The extraction and text-work children of `pid` (or with `parsersOnly`, the extraction children alone),
  * found by their entry script (tsx's helpers are not ours).
  */

@@ -14,15 +14,24 @@ import { type AnalysisKnowledge, analyzeResume } from '../pipeline/analyze.js';
 import { buildDocument, type TextLimits } from '../pipeline/read/build-document.js';
 import { normalizeText } from '../pipeline/read/normalize.js';
 import type { GapOptions } from '../pipeline/report/gaps.js';
-import type { Analysis } from '../schemas/analysis.js';
 import type { ResumeDocument } from '../schemas/document.js';
+import {
+  type AnalysisView,
+  type DocumentView,
+  type RenderedAnswer,
+  renderAnalysisAnswer,
+  renderDocumentAnswer,
+} from '../views/answers.js';
 import { childEntry } from './pool.js';
 import type { ReadText } from './read-resume.js';
-import type { TextReply } from './text-child.js';
+import type { AnswerHead, AnswerPart, TextReply } from './text-child.js';
 
 export interface TextWork {
   document(input: ReadText): Promise<ResumeDocument>;
-  analyze(input: ReadText, options: GapOptions): Promise<Analysis>;
+  /** The document, written as POST /v1/documents answers it. */
+  documentAnswer(input: ReadText, view: DocumentView): Promise<RenderedAnswer>;
+  /** The analysis, written as POST /v1/analyses answers it. */
+  analysisAnswer(input: ReadText, options: GapOptions, view: AnalysisView): Promise<RenderedAnswer>;
   /** A posting's text, normalized like a resume's (a gap report's `jobDescription`). */
   normalize(text: string): Promise<string>;
   close(): Promise<void>;
@@ -44,7 +53,9 @@ export interface TextPoolOptions {
 export function createInlineTextWork(knowledge: AnalysisKnowledge, limits: TextLimits): TextWork {
   return {
     document: async ({ format, raw }) => buildDocument(format, raw, limits),
-    analyze: async ({ format, raw }, options) => analyzeResume(buildDocument(format, raw, limits), knowledge, options),
+    documentAnswer: async ({ format, raw }, view) => renderDocumentAnswer(buildDocument(format, raw, limits), view),
+    analysisAnswer: async ({ format, raw }, options, view) =>
+      renderAnalysisAnswer(analyzeResume(buildDocument(format, raw, limits), knowledge, options), view),
     normalize: async (text) => normalizeText(text).text,
     close: async () => undefined,
   };
@@ -72,13 +83,27 @@ export function createTextPool(options: TextPoolOptions, inline: TextWork): Text
     forkOpts: { execArgv: [...entry.execArgv, `--max-old-space-size=${options.heapMb}`], serialization: 'advanced' },
   });
 
-  const run = async <T>(method: string, args: unknown[]): Promise<T> => {
+  const run = async <T>(method: string, args: unknown[], on?: (payload: unknown) => void): Promise<T> => {
     try {
-      return unwrap((await pool.exec(method, args).timeout(options.timeoutMs)) as TextReply<T>);
+      return unwrap((await pool.exec(method, args, on ? { on } : {}).timeout(options.timeoutMs)) as TextReply<T>);
     } catch (err) {
       if ((err as AppError).name === 'AppError') throw err;
       throw appError('OVERLOADED', 'the text of this document could not be processed in time');
     }
+  };
+  // An answer's bytes come in parts of ANSWER_PART_BYTES ahead of its head (text-child.ts), so no single
+  // IPC message is large; each part is copied into place as it arrives.
+  const runAnswer = async (method: string, args: unknown[]): Promise<RenderedAnswer> => {
+    let body: Buffer | undefined;
+    let filled = 0;
+    const head = await run<AnswerHead>(method, args, (payload) => {
+      const { part, bytes } = payload as AnswerPart;
+      body ??= Buffer.allocUnsafe(bytes);
+      body.set(part, filled);
+      filled += part.length;
+    });
+    if (head.bytes !== filled) throw appError('INTERNAL');
+    return { contentType: head.contentType, body: body ?? Buffer.alloc(0) };
   };
   const large = (input: ReadText) => input.raw.text.length > options.minChars;
   // The posting is read inside the analysis (readPosting): its length counts too.
@@ -87,10 +112,14 @@ export function createTextPool(options: TextPoolOptions, inline: TextWork): Text
   return {
     document: (input) =>
       large(input) ? run<ResumeDocument>('document', [input, options.limits]) : inline.document(input),
-    analyze: (input, gap) =>
+    documentAnswer: async (input, view) =>
+      large(input)
+        ? runAnswer('documentAnswer', [input, options.limits, view])
+        : inline.documentAnswer(input, view),
+    analysisAnswer: async (input, gap, view) =>
       largeAnalysis(input, gap)
-        ? run<Analysis>('analyze', [input, options.limits, options.dataDir, gap])
-        : inline.analyze(input, gap),
+        ? runAnswer('analysisAnswer', [input, options.limits, options.dataDir, gap, view])
+        : inline.analysisAnswer(input, gap, view),
     normalize: (text) => (text.length > options.minChars ? run<string>('normalize', [text]) : inline.normalize(text)),
     close: async () => {
       await pool.terminate(true).catch(() => undefined);

@@ -1,11 +1,13 @@
 // Every JSON answer ends with a newline (a shell prompt must not stick to curl's output), and
 // `?pretty=true` indents it. One onSend hook for all routes, after serialization, so it holds whatever
 // serializer a route uses. Limit: pretty re-parses the serialized body, which costs a few ms on the
-// largest analyses; it is only paid when asked for.
+// largest answers; it is only paid when asked for. The resume routes send bytes already finished the
+// same way (views/answers.ts), which this hook leaves alone.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { finishJson } from '../views/answers.js';
 
-function wantsPretty(request: FastifyRequest): boolean {
+export function wantsPretty(request: FastifyRequest): boolean {
   const query = request.query as Record<string, unknown> | undefined;
   return query?.pretty === 'true';
 }
@@ -15,15 +17,7 @@ async function jsonAnswersPlugin(app: FastifyInstance): Promise<void> {
     if (typeof payload !== 'string') return payload;
     const type = reply.getHeader('content-type');
     if (typeof type !== 'string' || !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return payload;
-    let body = payload;
-    if (wantsPretty(request)) {
-      try {
-        body = JSON.stringify(JSON.parse(payload), null, 2);
-      } catch {
-        // Not JSON after all: sent as it is.
-      }
-    }
-    return body.endsWith('\n') ? body : `${body}\n`;
+    return finishJson(payload, wantsPretty(request));
   });
 }
 

@@ -9,7 +9,7 @@ import { readResumeFromRequest } from './read-resume-request.js';
 import { buildExamples, EXAMPLE_RESUME } from './examples.js';
 import { defineRoute, type RouteFactory } from './route-spec.js';
 import { chooseReportFormat, ReportQuerySchema, ReportTextSchema } from './report-format.js';
-import { renderReport } from '../views/render-report.js';
+import { wantsPretty } from '../plugins/json-answers.js';
 import { REPORT_FORMATS } from '../views/report-parts.js';
 
 export const SCORE_DESCRIPTION =
@@ -73,10 +73,10 @@ export const analysisRoutes: RouteFactory = (app) => [
         input.kind === 'bytes'
           ? await readResumeRaw(input.bytes, app.extractor, app.readLimits)
           : { format: 'txt' as const, raw: { text: input.text, truncated: false } };
-      const analysis = await app.textWork.analyze(read, gapOptions);
-      if (format === 'json') return analysis;
-      // A report is text in its own media type: sent as written, not through the JSON serializer.
-      return reply.type(`${REPORT_FORMATS[format]}; charset=utf-8`).send(renderReport(analysis, format));
+      // Written where the analysis ran (a text-work child for a long text), with AnalysisSchema's own
+      // serializer for JSON: this process only sends the bytes (views/answers.ts).
+      const answer = await app.textWork.analysisAnswer(read, gapOptions, { format, pretty: wantsPretty(request) });
+      return reply.type(answer.contentType).send(answer.body);
     },
   ),
 ];

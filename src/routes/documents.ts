@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readResumeRaw } from '../extraction/read-resume.js';
-import { toJsonResume } from '../pipeline/read/to-json-resume.js';
+import { wantsPretty } from '../plugins/json-answers.js';
+import { JSON_RESUME_MEDIA_TYPE } from '../views/answers.js';
 import { ResumeDocumentSchema, TextResumeBodySchema } from '../schemas/document.js';
 import { JsonResumeSchema } from '../schemas/json-resume.js';
 import { readResumeFromRequest } from './read-resume-request.js';
@@ -19,8 +20,6 @@ export const ResumeUploadSchema = z
 /** Content types a client may label the upload with (the server still decides from the bytes). */
 export const RESUME_PART_TYPES =
   'application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document, text/plain, application/octet-stream';
-
-export const JSON_RESUME_MEDIA_TYPE = 'application/vnd.jsonresume+json';
 
 export const DocumentQuerySchema = z
   .object({
@@ -76,14 +75,15 @@ export const documentRoutes: RouteFactory = (app) => [
       const wantsJsonResume =
         format === 'jsonresume' || (format === undefined && (request.headers.accept ?? '').includes(JSON_RESUME_MEDIA_TYPE));
       const input = await readResumeFromRequest(request, app, { jsonSchema: TextResumeBodySchema });
-      const doc = await app.textWork.document(
+      // Written where the document was read (a text-work child for a long text): this process only
+      // sends the bytes (views/answers.ts). JSON Resume has its own media type, validated by the tests.
+      const answer = await app.textWork.documentAnswer(
         input.kind === 'bytes'
           ? await readResumeRaw(input.bytes, app.extractor, app.readLimits)
           : { format: 'txt', raw: { text: input.text, truncated: false } },
+        { format: wantsJsonResume ? 'jsonresume' : 'document', pretty: wantsPretty(request) },
       );
-      if (!wantsJsonResume) return doc;
-      // Its own media type, so not the route's JSON serializer: written here, validated by the tests.
-      return reply.type(JSON_RESUME_MEDIA_TYPE).send(JSON.stringify(toJsonResume(doc)));
+      return reply.type(answer.contentType).send(answer.body);
     },
   ),
 ];

@@ -87,12 +87,25 @@ describe('npm run bench --quick', () => {
     expect(b.batches.cpuMsPerItem).toBeGreaterThan(1);
   }, 400_000);
 
+  it('measures the real server\'s event loop under concurrent long texts (section 3c)', async () => {
+    const { report } = await quickRun();
+    const loop = report.loop!;
+    expect(loop.rounds).toHaveLength(QUICK.loop.rounds);
+    for (const r of loop.rounds) {
+      expect(r.statuses).toEqual(Array(QUICK.loop.concurrency).fill(200));
+      expect(r.lagMaxMs).toBeGreaterThan(0);
+      expect(r.mainCpuMsPerRequest).toBeGreaterThanOrEqual(0);
+      expect(Math.min(...r.answerBytes)).toBeGreaterThan(QUICK.loop.chars);
+    }
+  }, 400_000);
+
   it('evaluates every target against a measured figure', async () => {
     const { targets, markdown } = await quickRun();
     expect(targets.map((t) => t.id)).toEqual([
       'analysis-ratio',
       'taxonomy-scaling',
       'linear-length',
+      'event-loop-hold',
       'throughput',
       'p99-c8',
       'rss-c32',

@@ -1,6 +1,6 @@
 // The text-work pool: no child until a text past `minChars` arrives (an idle child holding the taxonomy
-// is ~130 MB resident), and a long posting is normalized and read there with the same result as
-// in-process. Children load through tsx here, hence the generous timeout.
+// is ~130 MB resident), and a long posting is normalized and read there, and a long resume's answer
+// written there, with the same bytes as in-process. Children load through tsx here, hence the generous timeout.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -42,8 +42,33 @@ describe('text-work pool', { timeout: 120_000 }, () => {
   it('analyses a short resume with a long posting in the child, as in-process', async () => {
     const input = { format: 'txt' as const, raw: { text: resume, truncated: false } };
     const gap = { targetRole: 'project-manager', asOf: '2026-12', jobDescription: normalizeText(longPosting).text };
-    const [pooled, local] = await Promise.all([pool.analyze(input, gap), inline.analyze(input, gap)]);
-    expect(pooled.gapReport.jobDescription).toBeDefined();
-    expect(JSON.stringify(pooled)).toBe(JSON.stringify(local));
+    const view = { format: 'json' as const, pretty: false };
+    const [pooled, local] = await Promise.all([pool.analysisAnswer(input, gap, view), inline.analysisAnswer(input, gap, view)]);
+    expect(pooled.contentType).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(pooled.body.toString('utf8')).gapReport.jobDescription).toBeDefined();
+    expect(Buffer.isBuffer(pooled.body)).toBe(true);
+    expect(pooled.body.equals(local.body)).toBe(true);
+  });
+
+  it('writes a long resume\'s answer in the child, byte for byte as in-process, in every view', async () => {
+    const input = { format: 'txt' as const, raw: { text: `${resume}\n`.repeat(3), truncated: false } };
+    const gap = { targetRole: 'project-manager', asOf: '2026-12' };
+    for (const view of [
+      { format: 'json', pretty: false },
+      { format: 'json', pretty: true },
+      { format: 'markdown', pretty: false },
+    ] as const) {
+      const [pooled, local] = await Promise.all([pool.analysisAnswer(input, gap, view), inline.analysisAnswer(input, gap, view)]);
+      expect(pooled.contentType, view.format).toBe(local.contentType);
+      expect(pooled.body.equals(local.body), `${view.format} pretty=${view.pretty}`).toBe(true);
+    }
+    for (const view of [
+      { format: 'document', pretty: false },
+      { format: 'jsonresume', pretty: true },
+    ] as const) {
+      const [pooled, local] = await Promise.all([pool.documentAnswer(input, view), inline.documentAnswer(input, view)]);
+      expect(pooled.contentType, view.format).toBe(local.contentType);
+      expect(pooled.body.equals(local.body), view.format).toBe(true);
+    }
   });
 });
