@@ -10,7 +10,7 @@ import { SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { isAppError } from '../errors.js';
 import { rewriteBullet } from '../pipeline/rewrite/rewrite-bullet.js';
-import { bulletCompetencies } from '../routes/rewrites.js';
+import { bulletCompetencies } from '../pipeline/rewrite/rewrite-bullets.js';
 import { loadKnowledge } from '../taxonomy/knowledge.js';
 import { renderReport } from '../views/render-report.js';
 import { REPORT_FORMAT_NAMES, type ReportFormat } from '../views/report-parts.js';

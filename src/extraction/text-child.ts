@@ -1,6 +1,7 @@
 // Entry of a text-work child process (forked by text-pool.ts): the text steps of one large document,
 // from raw text to the structured document or the whole analysis, written as the route answers it
-// (views/answers.ts), and a long posting's normalization, off the HTTP process's event loop.
+// (views/answers.ts), a long posting's normalization and a long list of bullets to rewrite, off the HTTP
+// process's event loop.
 // The taxonomy is loaded once per child from the data directory the parent validated at boot.
 // Errors of ours come back as data ({ code, message }), like the extraction child's.
 import workerpool from 'workerpool';
@@ -9,6 +10,8 @@ import { analyzeResume } from '../pipeline/analyze.js';
 import { buildDocument, type TextLimits } from '../pipeline/read/build-document.js';
 import { normalizeText } from '../pipeline/read/normalize.js';
 import type { GapOptions } from '../pipeline/report/gaps.js';
+import { rewriteBulletsRequest } from '../pipeline/rewrite/rewrite-bullets.js';
+import type { RewriteRequest } from '../schemas/rewrites.js';
 import { type Knowledge, loadKnowledge } from '../taxonomy/knowledge.js';
 import {
   type AnalysisView,
@@ -72,5 +75,6 @@ workerpool.worker({
         renderAnalysisAnswer(analyzeResume(buildDocument(input.format, input.raw, limits), knowledgeFrom(dataDir), options), view),
       ),
     ),
+  rewrites: (body: RewriteRequest, dataDir: string) => reply(() => rewriteBulletsRequest(body, knowledgeFrom(dataDir))),
   normalize: (text: string) => reply(() => normalizeText(text).text),
 });

@@ -14,7 +14,9 @@ import { type AnalysisKnowledge, analyzeResume } from '../pipeline/analyze.js';
 import { buildDocument, type TextLimits } from '../pipeline/read/build-document.js';
 import { normalizeText } from '../pipeline/read/normalize.js';
 import type { GapOptions } from '../pipeline/report/gaps.js';
+import { rewriteBulletsRequest } from '../pipeline/rewrite/rewrite-bullets.js';
 import type { ResumeDocument } from '../schemas/document.js';
+import type { RewriteRequest, RewriteResponse } from '../schemas/rewrites.js';
 import {
   type AnalysisView,
   type DocumentView,
@@ -32,6 +34,8 @@ export interface TextWork {
   documentAnswer(input: ReadText, view: DocumentView): Promise<RenderedAnswer>;
   /** The analysis, written as POST /v1/analyses answers it. */
   analysisAnswer(input: ReadText, options: GapOptions, view: AnalysisView): Promise<RenderedAnswer>;
+  /** POST /v1/rewrites: bullets sent without a resume. */
+  rewrites(body: RewriteRequest): Promise<RewriteResponse>;
   /** A posting's text, normalized like a resume's (a gap report's `jobDescription`). */
   normalize(text: string): Promise<string>;
   close(): Promise<void>;
@@ -56,6 +60,7 @@ export function createInlineTextWork(knowledge: AnalysisKnowledge, limits: TextL
     documentAnswer: async ({ format, raw }, view) => renderDocumentAnswer(buildDocument(format, raw, limits), view),
     analysisAnswer: async ({ format, raw }, options, view) =>
       renderAnalysisAnswer(analyzeResume(buildDocument(format, raw, limits), knowledge, options), view),
+    rewrites: async (body) => rewriteBulletsRequest(body, knowledge),
     normalize: async (text) => normalizeText(text).text,
     close: async () => undefined,
   };
@@ -120,6 +125,10 @@ export function createTextPool(options: TextPoolOptions, inline: TextWork): Text
       largeAnalysis(input, gap)
         ? runAnswer('analysisAnswer', [input, options.limits, options.dataDir, gap, view])
         : inline.analysisAnswer(input, gap, view),
+    rewrites: (body) =>
+      body.bullets.reduce((n, b) => n + b.length, 0) > options.minChars
+        ? run<RewriteResponse>('rewrites', [body, options.dataDir])
+        : inline.rewrites(body),
     normalize: (text) => (text.length > options.minChars ? run<string>('normalize', [text]) : inline.normalize(text)),
     close: async () => {
       await pool.terminate(true).catch(() => undefined);

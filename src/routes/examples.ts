@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { analyzeResume } from '../pipeline/analyze.js';
 import { readResumeText } from '../pipeline/read/build-document.js';
-import { rewriteBulletsRequest } from './rewrites.js';
+import { rewriteBulletsRequest } from '../pipeline/rewrite/rewrite-bullets.js';
 
 export const EXAMPLE_RESUME = [
   'Dana Example',

@@ -1,54 +1,9 @@
-// POST /v1/rewrites: PM-framed rewrites of bullets sent without a resume.
-// Competencies per bullet come from the taxonomy matcher run on that bullet; with a `targetRole` they are
-// ordered by what that role weighs most, which decides the verb a weak opener is replaced with. The
-// rewrite itself is the pure rewriteBullet step with the boot-time lexicon.
-import { appError } from '../errors.js';
-import { matchText } from '../pipeline/match/match-phrases.js';
-import { rewriteBullet } from '../pipeline/rewrite/rewrite-bullet.js';
-import { skipReason } from '../pipeline/rewrite/skip-bullet.js';
-import { type RewriteRequest, type RewriteResponse, RewriteRequestSchema, RewriteResponseSchema } from '../schemas/rewrites.js';
-import type { Knowledge } from '../taxonomy/knowledge.js';
+// POST /v1/rewrites: PM-framed rewrites of bullets sent without a resume (pipeline/rewrite/rewrite-bullets.ts).
+// Up to 100 bullets of 2,000 characters: past TEXT_WORK_MIN_CHARS in all they are rewritten in a text-work
+// child, like a long resume, so a full request does not hold the event loop (100-260 ms of work here).
+import { RewriteRequestSchema, RewriteResponseSchema } from '../schemas/rewrites.js';
 import { buildExamples, EXAMPLE_BULLETS } from './examples.js';
 import { defineRoute, type RouteFactory } from './route-spec.js';
-
-/** Competency ids the taxonomy finds in `text`, in order of first appearance. */
-export function bulletCompetencies(text: string, knowledge: Pick<Knowledge, 'taxonomy'>): string[] {
-  return [...new Set(matchText(text, knowledge.taxonomy).map((m) => m.competencyId))];
-}
-
-/** Competency ids ordered by the role's requirement weight (heaviest first); others keep their order after. */
-function orderForRole(ids: string[], weights: ReadonlyMap<string, number>): string[] {
-  return ids
-    .map((id, i) => ({ id, i, w: weights.get(id) ?? 0 }))
-    .sort((a, b) => b.w - a.w || a.i - b.i)
-    .map((x) => x.id);
-}
-
-/** The answer of POST /v1/rewrites for a validated body. Throws UNKNOWN_ROLE for an unknown role id. */
-export function rewriteBulletsRequest(body: RewriteRequest, knowledge: Knowledge): RewriteResponse {
-  const role = body.targetRole === undefined ? undefined : knowledge.roles.rolesById.get(body.targetRole);
-  if (body.targetRole !== undefined && !role) throw appError('UNKNOWN_ROLE', `"${body.targetRole}"; see GET /v1/roles`);
-  const weights = new Map(role?.requirements.map((q) => [q.competencyId, q.weight]) ?? []);
-  const tense = body.tense ?? 'past';
-  const { lexicon } = knowledge;
-  const rewrites: RewriteResponse['rewrites'] = [];
-  const rewriteSkipped: RewriteResponse['rewriteSkipped'] = [];
-  body.bullets.forEach((text, i) => {
-    const bulletId = `b${i + 1}`;
-    const reason = skipReason(text, lexicon);
-    if (reason) rewriteSkipped.push({ bulletId, reason });
-    else {
-      const competencyIds = orderForRole(bulletCompetencies(text, knowledge), weights);
-      rewrites.push({ bulletId, ...rewriteBullet(text, { tense, competencyIds }, lexicon) });
-    }
-  });
-  return {
-    lexiconVersion: lexicon.version,
-    ...(body.targetRole ? { targetRole: body.targetRole } : {}),
-    rewrites,
-    rewriteSkipped,
-  };
-}
 
 export const rewriteRoutes: RouteFactory = (app) => [
   defineRoute(
@@ -71,6 +26,6 @@ export const rewriteRoutes: RouteFactory = (app) => [
       errors: ['INVALID_REQUEST', 'UNKNOWN_ROLE', 'FILE_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
       examples: { request: { bullets: EXAMPLE_BULLETS }, response: buildExamples(app).rewrites },
     },
-    async (request) => rewriteBulletsRequest(request.body, app.knowledge),
+    async (request) => app.textWork.rewrites(request.body),
   ),
 ];

@@ -71,4 +71,14 @@ describe('text-work pool', { timeout: 120_000 }, () => {
       expect(pooled.body.equals(local.body), view.format).toBe(true);
     }
   });
+
+  it('rewrites a long list of bullets in the child, as in-process', async () => {
+    const lines = resume.split('\n').filter((l) => l.trim().length > 20);
+    const bullets = Array.from({ length: 100 }, (_, i) => lines[i % lines.length]!.repeat(3).slice(0, 2_000));
+    const body = { bullets, targetRole: 'project-manager', tense: 'past' as const };
+    const [pooled, local] = await Promise.all([pool.rewrites(body), inline.rewrites(body)]);
+    expect(pooled.rewrites.length + pooled.rewriteSkipped.length).toBe(100);
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(local));
+    await expect(pool.rewrites({ ...body, targetRole: 'astronaut' })).rejects.toMatchObject({ code: 'UNKNOWN_ROLE' });
+  });
 });
