@@ -13,6 +13,7 @@
 // object of an improvement ends at the first preposition, subordinator or punctuation.
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange, RewriteSlot } from './rewrite-bullet.js';
+import { PARTICLES } from './tense.js';
 import { DETERMINERS, FUNCTION_WORDS, OBJECT_STOPS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
 
 /** Where a slot was put, so the caller can log it. */
@@ -26,9 +27,13 @@ interface Placed {
 
 /** Determiners that read as modifiers before a counted noun: "[N] daily calls", "[N] new clients". */
 const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
-const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'out', 'up', 'off', 'down']);
-/** Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients". */
-const SERVED_PREPOSITIONS = new Set(['to', 'for', 'with']);
+// "other" is a modifier: "Guided and assisted [N] other workers" asks how many, as without it.
+const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'such', 'out', 'up', 'off', 'down']);
+/**
+ * Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients",
+ * "correspondence from [N] providers".
+ */
+const SERVED_PREPOSITIONS = new Set(['to', 'for', 'with', 'from']);
 /** Words before such a preposition that make the noun after it no count of what was served. */
 const NOT_SERVED = new Set(['all', 'any', 'each', 'every', 'their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'according', 'due', 'prior', 'compared', 'along', 'together', 'up']);
 /** Words that open what follows an improvement's object: it ends there. */
@@ -89,17 +94,21 @@ function andPredicateAt(out: readonly string[], lex: RewriteLexicon): number {
     const t = out[i]!;
     const c = coreOf(t);
     if (t === 'and') {
-      const v = out[i + 1]!;
-      const f = /^\p{Ll}+$/u.test(v) ? lex.forms.get(v) : undefined;
       // "and support staff": a verb that is also a noun counts only before a determiner.
-      if (f && f.form === lead.form && f.form !== 'gerund' && !lex.nounGerunds.has(v) && (!lex.nounLikeVerbs.has(f.base) || DETERMINERS.has(coreOf(out[i + 2] ?? '')))) {
-        return i + 1;
-      }
+      if (isVerbOf(out[i + 1], out[i + 2], lead.form, lex)) return i + 1;
       continue;
     }
+    // "Kept agenda up to date, arranged meetings": a verb of the lead's form after a comma opens a predicate.
+    if (splitTok(t).post === ',' && !splitTok(t).pre && isWord(t) && isVerbOf(out[i + 1], out[i + 2], lead.form, lex)) return i + 1;
     if (splitTok(t).post || splitTok(t).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || !isWord(t)) return -1;
   }
   return -1;
+}
+
+/** A lower-case verb in `form` at `v` (not an -ing form, an activity noun or, before no determiner, a noun-like verb). */
+function isVerbOf(v: string | undefined, after: string | undefined, form: string, lex: RewriteLexicon): boolean {
+  const f = v !== undefined && /^\p{Ll}+$/u.test(v) ? lex.forms.get(v) : undefined;
+  return !!f && f.form === form && f.form !== 'gerund' && !lex.nounGerunds.has(v!) && (!lex.nounLikeVerbs.has(f.base) || DETERMINERS.has(coreOf(after ?? '')));
 }
 
 /**
@@ -135,6 +144,8 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
     else if (j < clauseEnd && prevPost === ',' && sameForm(out[j]) && lex.forms.has(coreOf(out[j - 1]!))) j += 1;
     else break;
   }
+  // "Set up [N] recruitment events", "Filled out [N] applications": the particle belongs to the verb.
+  if (j + 1 < clauseEnd && PARTICLES.has(out[j]!) && !splitTok(out[j - 1]!).post) j++;
   if (j >= clauseEnd || splitTok(out[j - 1]!).post) return undefined;
   const people = lex.countSlots.find((s) => s.id === 'people-led');
   // "Led a team to ..." -> "Led a team of [N] to ...": the size of the team is the question.
@@ -157,7 +168,7 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   // A capitalized modifier is a name the writer wrote ("[N] Service Desk requests"); the slot stays before it.
   const modifier = (raw: string | undefined) =>
     raw !== undefined &&
-    (/^\p{Ll}[\p{Ll}-]*$/u.test(raw) || (/^\p{Lu}\p{Ll}[\p{Ll}-]*$/u.test(raw) && !FUNCTION_WORDS.has(raw.toLowerCase()))) &&
+    (/^\p{Ll}[\p{Ll}-]*$/u.test(raw) || (/^\p{Lu}\p{Ll}[\p{Ll}-]*$/u.test(raw) && !FUNCTION_WORDS.has(raw.toLowerCase())) || /^\p{Lu}{2,5}$/u.test(raw)) &&
     !isConnector(raw) &&
     !PREPOSITIONS.has(raw) &&
     (!DETERMINERS.has(raw) || MODIFIER_DETERMINERS.has(raw)) &&
@@ -189,7 +200,7 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
         isConnector(after) ||
         PREPOSITIONS.has(coreOf(after)) ||
         (/(ing|ed)$/.test(coreOf(after)) && !lex.nounGerunds.has(coreOf(after))) ||
-        ['who', 'that', 'per', 'daily', 'weekly', 'each'].includes(coreOf(after)) ||
+        ['who', 'that', 'per', 'daily', 'weekly', 'each', 'while', 'when'].includes(coreOf(after)) ||
         // "[N] customer calls effectively": an adverb after the noun ends its phrase.
         (/^\p{Ll}+ly$/u.test(after) && !/(ily|ply)$/.test(after) && !lex.forms.has(coreOf(after))))
     );
@@ -206,7 +217,23 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
     }
     return undefined;
   };
-  const direct = nounAt(from);
+  // "[N] cash and credit payments", "[N] software and hardware issues": two modifiers joined by "and"
+  // before a modified counted noun (the word before "and" is no counted noun or verb: not a list).
+  const pairedAt = (at: number) => {
+    const m1 = out[at];
+    if (!modifier(m1) || !/^\p{Ll}/u.test(m1!) || lex.forms.has(coreOf(m1!)) || slotsByFirst(lex).has(coreOf(m1!)) || coreOf(out[at + 1] ?? '') !== 'and') return undefined;
+    // "appreciation and invited customers": a verb after "and" opens a predicate, not a modifier.
+    if (lex.forms.has(coreOf(out[at + 2] ?? ''))) return undefined;
+    const hit = nounAt(at + 2);
+    return hit && hit[1] > at + 2 ? hit : undefined;
+  };
+  const direct = nounAt(from) ?? pairedAt(from);
+  // "Rang up customers", "Assisted passengers while boarding": walk-in people bare after a particle or
+  // before "while/when" read as padding, as they do after a preposition.
+  if (direct && direct[1] === from && direct[2] === 1 && lex.paddingAfterPreposition.has(coreOf(out[from]!))) {
+    const after = coreOf(out[from + 1] ?? '');
+    if (PARTICLES.has(coreOf(out[j - 1]!)) || after === 'while' || after === 'when') return undefined;
+  }
   if (direct) {
     const [s] = direct;
     const rule = `slot:${s.id}`;
