@@ -223,7 +223,10 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
     const m1 = out[at];
     if (!modifier(m1) || !/^\p{Ll}/u.test(m1!) || lex.forms.has(coreOf(m1!)) || slotsByFirst(lex).has(coreOf(m1!)) || coreOf(out[at + 1] ?? '') !== 'and') return undefined;
     // "appreciation and invited customers": a verb after "and" opens a predicate, not a modifier.
-    if (lex.forms.has(coreOf(out[at + 2] ?? ''))) return undefined;
+    // An -ed word there is most often a verb the lexicon does not know ("and invited customers"), and an
+    // abstract noun before "and" ("appreciation and ...") is no modifier of what follows.
+    const m2 = coreOf(out[at + 2] ?? '');
+    if (lex.forms.has(m2) || m2.endsWith('ed') || /(tion|ment|ness|ance|ence)$/.test(coreOf(m1!))) return undefined;
     const hit = nounAt(at + 2);
     return hit && hit[1] > at + 2 ? hit : undefined;
   };
