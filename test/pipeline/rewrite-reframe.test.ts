@@ -322,3 +322,21 @@ describe('after the after3 reading: more honest counts and verbs', () => {
     expect(rewrite('Planning and execution of Annual Events').rewrite).toBe('Planning and execution of Annual Events.');
   });
 });
+
+describe('a predicate after a comma', () => {
+  it('gets the count, also after ", and" and after a preposition in the first predicate', () => {
+    expect(rewrite('Determined staff promotions and demotions, and terminated employees when necessary').rewrite).toBe(
+      'Determined staff promotions and demotions, and terminated [N] employees when necessary.',
+    );
+    expect(rewrite('Manage database functions for health screenings, resolve screening issues and maintain member accounts', 'present').rewrite).toBe(
+      'Manage database functions for health screenings, resolve [N] screening issues and maintain member accounts.',
+    );
+  });
+
+  it('not after "to" + verb or a subordinator, nor on an -ed word in a list of nouns', () => {
+    expect(rewrite('Used humor to encourage and assist customers').rewrite).toBe('Used humor to encourage and assist customers.');
+    expect(rewrite('Ensured that staff followed procedures, trained new hires').rewrite).toBe('Ensured that staff followed procedures, onboarded and trained new hires.');
+    // A subordinator is no modifier of the counted noun ("[N] that staff" was written before).
+    expect(rewrite('Ensured that staff followed procedures').rewrite).toBe('Ensured that staff followed procedures.');
+  });
+});

@@ -28,7 +28,8 @@ interface Placed {
 /** Determiners that read as modifiers before a counted noun: "[N] daily calls", "[N] new clients". */
 const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
 // "other" is a modifier: "Guided and assisted [N] other workers" asks how many, as without it.
-const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'such', 'out', 'up', 'off', 'down']);
+// "Ensured that staff followed ..." is no "[N] that staff": a subordinator or demonstrative is no modifier.
+const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'such', 'out', 'up', 'off', 'down', 'this', 'these', 'those', ...SUBORDINATORS]);
 /**
  * Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients",
  * "correspondence from [N] providers".
@@ -90,24 +91,36 @@ function andPredicateAt(out: readonly string[], lex: RewriteLexicon): number {
   const leadAt = leadAdverbAt(out, lex);
   const lead = lex.forms.get(coreOf(out[leadAt] ?? ''));
   if (!lead) return -1;
+  // "and" + verb opens a predicate only while no preposition, "to" or punctuation came before it.
+  let plain = true;
   for (let i = leadAt + 1; i + 1 < out.length; i++) {
     const t = out[i]!;
-    const c = coreOf(t);
     if (t === 'and') {
       // "and support staff": a verb that is also a noun counts only before a determiner.
-      if (isVerbOf(out[i + 1], out[i + 2], lead.form, lex)) return i + 1;
+      if (plain && isVerbOf(out[i + 1], out[i + 2], lead.form, lex)) return i + 1;
       continue;
     }
-    // "Kept agenda up to date, arranged meetings": a verb of the lead's form after a comma opens a predicate.
-    if (splitTok(t).post === ',' && !splitTok(t).pre && isWord(t) && isVerbOf(out[i + 1], out[i + 2], lead.form, lex)) return i + 1;
-    if (splitTok(t).post || splitTok(t).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || !isWord(t)) return -1;
+    // The scan runs to the clause end: only cheap tests on every token (no subordinator is longer than
+    // "although," and the token memo is consulted only where one could be).
+    if (t.endsWith(';') || (t.length <= 9 && SUBORDINATORS.has(coreOf(t)))) return -1;
+    // "Coordinated daily operations, addressed and resolved complaints", "Determined promotions, and
+    // terminated employees": a verb of the lead's form after a comma (or ", and") opens a predicate.
+    if (t.endsWith(',')) {
+      const at = out[i + 1] === 'and' ? i + 2 : i + 1;
+      if (isVerbOf(out[at], out[at + 1], lead.form, lex)) return at;
+    }
+    if (plain) {
+      const tok = splitTok(t);
+      if (tok.post || tok.pre || PREPOSITIONS.has(tok.lc) || !tok.word) plain = false;
+    }
   }
   return -1;
 }
 
 /** A lower-case verb in `form` at `v` (not an -ing form, an activity noun or, before no determiner, a noun-like verb). */
 function isVerbOf(v: string | undefined, after: string | undefined, form: string, lex: RewriteLexicon): boolean {
-  const f = v !== undefined && /^\p{Ll}+$/u.test(v) ? lex.forms.get(v) : undefined;
+  // The forms are keyed by lower-case words: a capitalized or punctuated token finds none.
+  const f = v === undefined ? undefined : lex.forms.get(v);
   return !!f && f.form === form && f.form !== 'gerund' && !lex.nounGerunds.has(v!) && (!lex.nounLikeVerbs.has(f.base) || DETERMINERS.has(coreOf(after ?? '')));
 }
 
@@ -221,7 +234,7 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   // before a modified counted noun (the word before "and" is no counted noun or verb: not a list).
   const pairedAt = (at: number) => {
     const m1 = out[at];
-    if (!modifier(m1) || !/^\p{Ll}/u.test(m1!) || lex.forms.has(coreOf(m1!)) || slotsByFirst(lex).has(coreOf(m1!)) || coreOf(out[at + 1] ?? '') !== 'and') return undefined;
+    if (out[at + 1] !== 'and' || !modifier(m1) || !/^\p{Ll}/u.test(m1!) || lex.forms.has(coreOf(m1!)) || slotsByFirst(lex).has(coreOf(m1!))) return undefined;
     // "appreciation and invited customers": a verb after "and" opens a predicate, not a modifier.
     // An -ed word there is most often a verb the lexicon does not know ("and invited customers"), and an
     // abstract noun before "and" ("appreciation and ...") is no modifier of what follows.
