@@ -2,8 +2,9 @@
 // - "[N]" before a countable noun with its unit right after a clause's opening verbs ("Trained [N] new
 //   hires", "[N] daily calls") or a second verb after "and", in place of a vague count ("multiple
 //   projects" -> "[N] projects"), "a team of [N]" after "a team", before the people or work served
-//   after "to/for/with" ("training to [N] new hires"), or "([N] per day)" after a volume the writer
-//   called high;
+//   after "to/for/with/from" ("training to [N] new hires"), or "([N] per day)" after a volume the writer
+//   called high; a particle of the verb is skipped ("Set up [N] events") and a verb after a comma or
+//   ", and" opens a predicate of its own; a spelled-out count ("two new hires") blocks slots as a digit does;
 // - "by [X%]" where the bullet describes an improvement: after the object of an improvement verb,
 //   as the lead verb, after "that/which" or a participle (", reducing costs by [X%]"), never in a
 //   purpose clause ("to improve retention" is an aim); a stated result becomes "a [X%] increase in sales"; a streamlining
