@@ -5,7 +5,8 @@
 //                        to the reader); --seed <n> sets the shuffle seed (default: derived from the label).
 //   --score <label>      joins verdicts-<label>.jsonl with key-<label>.jsonl and prints the figures.
 //   --measure            prints unchanged / surface-only / substantive shares of the current code (no reader);
-//                        with --corpus, over every work bullet of every PDF in the dev corpus instead of the sample.
+//                        with --corpus, over every work bullet of every PDF in the dev corpus instead of the sample;
+//                        --verbose prints every bullet (class, sample id or file and bullet id, before, after).
 //   --represent <label>  re-applies the reader presentation (presentSide) to an existing pairs file.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
