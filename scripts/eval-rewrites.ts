@@ -5,7 +5,8 @@
 //                        to the reader); --seed <n> sets the shuffle seed (default: derived from the label).
 //   --score <label>      joins verdicts-<label>.jsonl with key-<label>.jsonl and prints the figures.
 //   --measure            prints unchanged / surface-only / substantive shares of the current code (no reader);
-//                        with --corpus, over every work bullet of every PDF in the dev corpus instead of the sample.
+//                        with --corpus, over every work bullet of every PDF in the dev corpus instead of the sample;
+//                        --verbose prints every bullet (class, sample id or file and bullet id, before, after).
 //   --represent <label>  re-applies the reader presentation (presentSide) to an existing pairs file.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -222,6 +223,7 @@ async function measureCorpus(): Promise<void> {
   const extractor = createInlineExtractor({ maxPages: 20, maxTextChars: 200_000 });
   const limits = { maxTextChars: 200_000, minTextChars: 50, zip: { maxEntries: 2000, maxUncompressedBytes: 64 << 20 } };
   const keys: { change: ChangeClass }[] = [];
+  const lines: string[] = [];
   let skipped = 0;
   for (const f of listResumes(CORPUS).filter((r) => r.format === 'pdf')) {
     const doc = await readResumeBytes(new Uint8Array(f.bytes), extractor, limits);
@@ -235,12 +237,15 @@ async function measureCorpus(): Promise<void> {
       }
       const current = b.roleIndex !== undefined && doc.roles[b.roleIndex]?.current === true;
       const r = rewriteBullet(b.text, { tense: current ? 'present' : 'past' }, lexicon);
-      keys.push({ change: classifyChange(original, r.rewrite || original, lexicon) });
+      const change = classifyChange(original, r.rewrite || original, lexicon);
+      keys.push({ change });
+      lines.push(`\n[${change}] ${f.name} ${b.id} (${current ? 'present' : 'past'})\n  - ${original}\n  + ${r.rewrite}`);
     }
   }
   await extractor.close();
   printShares(keys);
   console.log(`(${skipped} of them skipped as titles, headers, dates or fragments)`);
+  if (process.argv.includes('--verbose')) for (const l of lines) console.log(l);
 }
 
 function measure(): void {

@@ -86,7 +86,8 @@ export const RewriteLexiconFileSchema = z
         .strict(),
     ),
     vagueCounts: z.array(word).describe('words a count slot may stand in for ("multiple projects" -> "[N] projects")'),
-    paddingAfterPreposition: z.array(word).describe('nouns that get no count slot bare after "to/for/with" (padding)'),
+    paddingAfterPreposition: z.array(word).describe('nouns that get no count slot bare after "to/for/with/from" (padding)'),
+    numberWords: z.array(word).describe('spelled-out counts ("seven missions"): a bullet with one gets no count slot, as with a digit'),
     volumeSlot: z
       .object({ adjectives: z.array(word).min(1), unit: replacement, question: z.string().min(5).endsWith('?') })
       .strict()
@@ -252,6 +253,8 @@ export interface RewriteLexicon {
   vagueCounts: Set<string>;
   volumeSlot: { adjectives: Set<string>; unit: string; question: string };
   paddingAfterPreposition: Set<string>;
+  /** Spelled-out counts: a bullet with one already says how many ("Trained two new hires"). */
+  numberWords: Set<string>;
   /** Typo -> function word, and a pattern that finds any of them as a lower-case word between spaces. */
   typoFixes: Map<string, string>;
   typoPattern?: RegExp;
@@ -392,6 +395,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     },
     vagueCounts: new Set(lex.vagueCounts),
     paddingAfterPreposition: new Set(lex.paddingAfterPreposition),
+    numberWords: new Set(lex.numberWords),
     volumeSlot: { ...lex.volumeSlot, adjectives: new Set(lex.volumeSlot.adjectives) },
     typoFixes: new Map(Object.entries(lex.typoFixes)),
     ...(Object.keys(lex.typoFixes).length

@@ -269,11 +269,91 @@ describe('duties written as nouns become verbs', () => {
     const r = rewrite('Scheduling of trainings for the team members');
     expect(r.rewrite).toBe('Scheduled [N] trainings for the team members.');
     expect(r.changes).toContainEqual({ rule: 'noun-to-verb', from: 'Scheduling of', to: 'Scheduled' });
-    expect(rewrite('Setting up of the intake process for new accounts', 'present').rewrite).toBe('Set up the intake process for new accounts.');
+    expect(rewrite('Setting up of the intake process for new accounts', 'present').rewrite).toBe('Set up the intake process for [N] new accounts.');
   });
 
   it('keeps it where the verb takes no object or a name follows', () => {
     expect(rewrite('Meeting of the regional managers').rewrite).toBe('Meeting of the regional managers.');
     expect(rewrite('Scheduling of Events').rewrite).toBe('Scheduling of Events.');
+  });
+});
+
+describe('after the after3 reading: more honest counts and verbs', () => {
+  it('asks no count where the writer spelled one out', () => {
+    expect(rewrite('Trained two new hires on the register').rewrite).toBe('Trained two new hires on the register.');
+    expect(rewrite('Planned, organized and led seven recovery missions').rewrite).toBe('Planned, organized and led seven recovery missions.');
+    // "one" counts nothing in "one-on-one": the slot still goes where a number belongs.
+    expect(rewrite('Coached agents in one-on-one sessions').rewrite).toBe('Coached [N] agents in one-on-one sessions.');
+  });
+
+  it('counts the object after a particle, "other", an acronym or two modifiers joined by "and"', () => {
+    expect(rewrite('Set up recruitment events for potential hires').rewrite).toBe('Set up [N] recruitment events for potential hires.');
+    expect(rewrite('Guide and assist other workers while performing repair work').rewrite).toBe(
+      'Guided and assisted [N] other workers while performing repair work.',
+    );
+    expect(rewrite('Processed RX refills for customers').rewrite).toBe('Processed [N] RX refills for customers.');
+    expect(rewrite('Received and processed cash and credit payments for in-store purchases').rewrite).toBe(
+      'Received and processed [N] cash and credit payments for in-store purchases.',
+    );
+  });
+
+  it('counts the people served after "from", and a predicate after a comma', () => {
+    expect(rewrite('Processed incoming correspondence from providers on claims issues').rewrite).toBe(
+      'Processed incoming correspondence from [N] providers on claims issues.',
+    );
+    expect(rewrite('Coordinated daily operations, addressed and resolved customer complaints').rewrite).toBe(
+      'Coordinated daily operations, addressed and resolved [N] customer complaints.',
+    );
+  });
+
+  it('puts no count on walk-in people or across a verb chain', () => {
+    expect(rewrite('Accepted payment from customers and made change').rewrite).toBe('Accepted payment from customers and made change.');
+    expect(rewrite('Rang up customers in a timely manner').rewrite).toBe('Rang up customers in a timely manner.');
+    expect(rewrite('Assisted passengers while boarding the aircraft').rewrite).toBe('Assisted passengers while boarding the aircraft.');
+    expect(rewrite('Expressed appreciation and invited clients to return').rewrite).toBe('Expressed appreciation and invited clients to return.');
+  });
+
+  it('turns two nominalizations before "of" into two verbs sharing the object', () => {
+    const r = rewrite('Installation and maintenance of computer, security, and telecommunications systems');
+    expect(r.rewrite).toBe('Installed and maintained computer, security, and telecommunications systems.');
+    expect(r.changes).toContainEqual({ rule: 'noun-to-verb', from: 'Installation and maintenance of', to: 'Installed and maintained' });
+    expect(rewrite('Training and development of new hires', 'present').rewrite).toBe('Train and develop [N] new hires.');
+    // Before a name, the pair stays as written, never half-converted ("Planned and execution of").
+    expect(rewrite('Planning and execution of Annual Events').rewrite).toBe('Planning and execution of Annual Events.');
+  });
+});
+
+describe('a predicate after a comma', () => {
+  it('gets the count, also after ", and" and after a preposition in the first predicate', () => {
+    expect(rewrite('Determined staff promotions and demotions, and terminated employees when necessary').rewrite).toBe(
+      'Determined staff promotions and demotions, and terminated [N] employees when necessary.',
+    );
+    expect(rewrite('Manage database functions for health screenings, resolve screening issues and maintain member accounts', 'present').rewrite).toBe(
+      'Manage database functions for health screenings, resolve [N] screening issues and maintain member accounts.',
+    );
+  });
+
+  it('not after "to" + verb or a subordinator, nor on an -ed word in a list of nouns', () => {
+    expect(rewrite('Used humor to encourage and assist customers').rewrite).toBe('Used humor to encourage and assist customers.');
+    expect(rewrite('Ensured that staff followed procedures, trained new hires').rewrite).toBe('Ensured that staff followed procedures, onboarded and trained new hires.');
+    // A subordinator is no modifier of the counted noun ("[N] that staff" was written before).
+    expect(rewrite('Ensured that staff followed procedures').rewrite).toBe('Ensured that staff followed procedures.');
+  });
+});
+
+describe('setting priorities, and a stated result written as a compound', () => {
+  it('says prioritize for establishing priorities for work, in the writer\'s tense, never for people', () => {
+    const r = rewrite('Schedules and establishes priorities for routine repairs and inspections', 'present');
+    expect(r.rewrite).toBe('Schedule and prioritize [N] routine repairs and inspections.');
+    expect(r.changes).toContainEqual({ rule: 'term-map:priorities-to-prioritize', from: 'establish priorities for', to: 'prioritize' });
+    expect(rewrite('Established priorities for the team').rewrite).toBe('Established priorities for the team.');
+    expect(rewrite('Established priorities for staff training').rewrite).toBe('Established priorities for staff training.');
+  });
+
+  it('asks the size of "resulting in <measure> increase", not of a result without a measure', () => {
+    expect(rewrite('Redesigned the intake workflow, resulting in cost reduction for the unit').rewrite).toBe(
+      'Redesigned the intake workflow, resulting in a [X%] cost reduction for the unit.',
+    );
+    expect(rewrite('Trained staff, resulting in team growth').rewrite).toBe('Trained staff, resulting in team growth.');
   });
 });

@@ -24,6 +24,7 @@ import {
   type Tok,
   capitalize,
   coreOf,
+  isConnector,
   isProtected,
   isWord,
   looksLikeTitle,
@@ -140,6 +141,13 @@ function reinflectLeadVerb(tokens: string[], job: ClauseJob): ClauseResult {
   if (form.form === 'base' && /^\p{Lu}\p{Ll}/u.test(second)) return { tokens };
   // "Scheduling of trainings", "Setting up of": a gerund used as a noun.
   if (form.form === 'gerund' && (coreOf(second) === 'of' || coreOf(tokens[2] ?? '') === 'of')) return verbFromGerundOf(tokens, form.base, job);
+  // "Training and development of new hires": both nouns become verbs, not only the gerund.
+  if (form.form === 'gerund' && coreOf(tokens[3] ?? '') === 'of') {
+    const paired = verbFromPairedNominalizations(tokens, job);
+    if (paired) return paired;
+    // "Planning and execution of Annual Events": re-tensing the gerund alone would leave a noun in the chain.
+    if (isConnector(second) && lex.nominalizations.has(coreOf(tokens[2]!))) return { tokens };
+  }
   const tense = clauseTense(tokens, form.form, form.base, ctx, lex);
   const clauseCtx = { ...ctx, tense };
   if (lex.lightVerbs.has(form.base)) {
@@ -213,10 +221,29 @@ function verbFromNominalization(tokens: string[], job: ClauseJob): ClauseResult 
   const { ctx, lex, changes, first } = job;
   const nom = nominalization(tokens, lex);
   // Only a plain lead noun ("Preparation of"), not a title ("Project Management of ...") or a list.
-  if (!nom || tokens.length < nom[1] + 2 || splitTok(tokens[0]!).pre) return verbFromBuriedObject(tokens, job);
+  if (!nom || tokens.length < nom[1] + 2 || splitTok(tokens[0]!).pre) return verbFromPairedNominalizations(tokens, job) ?? verbFromBuriedObject(tokens, job);
   const verb = verbIn(nom[0], ctx.tense, lex);
   changes.push({ rule: 'noun-to-verb', from: tokens.slice(0, nom[1]).join(' '), to: asWritten(verb, first, lex) });
   return { tokens: [verb, ...tokens.slice(nom[1])], verb: nom[0] };
+}
+
+/**
+ * "Installation and maintenance of computer systems" -> "Installed and maintained computer systems":
+ * two nominalizations joined by "and" before "of" become two verbs sharing the object. Only plain
+ * words in a capitalized-then-lower-case line start, and only before a lower-case object (not a name).
+ */
+function verbFromPairedNominalizations(tokens: string[], job: ClauseJob): ClauseResult | undefined {
+  const { ctx, lex, changes, first } = job;
+  const [n1, conj, n2, of, next] = tokens;
+  if (next === undefined || coreOf(of!) !== 'of' || !isConnector(conj!) || !/^\p{Ll}/u.test(next)) return undefined;
+  if (![n1!, conj!, n2!, of!].every((t) => isWord(t) && !splitTok(t).post) || !/^\p{Ll}+$/u.test(n2!)) return undefined;
+  const v1 = lex.nominalizations.get(coreOf(n1!));
+  const v2 = lex.nominalizations.get(coreOf(n2!));
+  // "Resolution and response of ...": a verb without a direct object cannot take the shared one.
+  if (!v1 || !v2 || v1 === v2 || lex.intransitiveVerbs.has(v1) || lex.intransitiveVerbs.has(v2)) return undefined;
+  const head = [verbIn(v1, ctx.tense, lex), lower(conj!), verbIn(v2, ctx.tense, lex)];
+  changes.push({ rule: 'noun-to-verb', from: tokens.slice(0, 4).join(' '), to: asWritten(head.join(' '), first, lex) });
+  return { tokens: [...head, ...tokens.slice(4)], verb: v1 };
 }
 
 /** "Claims processing for the Medicaid plans" -> "Processed claims for the Medicaid plans". */
@@ -341,8 +368,10 @@ function composeRewrite(cleaned: string, context: RewriteContext, lexicon: Rewri
   const joined = parts.map((p) => stripTrailingPunct(p.join(' '))).join('; ');
   const mapped = options.termMaps ? applyTermMaps(joined, lexicon, changes) : joined;
   // \p{N} is slow in V8; on ASCII text it is [0-9].
-  const hasNumber = /[0-9]/.test(cleaned) || (NON_ASCII.test(cleaned) && /\p{N}/u.test(cleaned));
   const tokens = splitSpaces(mapped);
+  // "Trained two new hires" says how many in words: no slot, as with a digit.
+  const hasNumber =
+    /[0-9]/.test(cleaned) || (NON_ASCII.test(cleaned) && /\p{N}/u.test(cleaned)) || tokens.some((t) => lexicon.numberWords.has(coreOf(t)));
   const slotted = hasNumber || !options.slots ? tokens : addSlots(tokens, firstVerb, lexicon, changes, slots);
   const rewrite = finishSentence(slotted, changes, lexicon);
   return slots.length ? { rewrite, changes, slots, withoutSlots: finishSentence(tokens, [], lexicon) } : { rewrite, changes, slots };

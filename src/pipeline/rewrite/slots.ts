@@ -2,8 +2,9 @@
 // - "[N]" before a countable noun with its unit right after a clause's opening verbs ("Trained [N] new
 //   hires", "[N] daily calls") or a second verb after "and", in place of a vague count ("multiple
 //   projects" -> "[N] projects"), "a team of [N]" after "a team", before the people or work served
-//   after "to/for/with" ("training to [N] new hires"), or "([N] per day)" after a volume the writer
-//   called high;
+//   after "to/for/with/from" ("training to [N] new hires"), or "([N] per day)" after a volume the writer
+//   called high; a particle of the verb is skipped ("Set up [N] events") and a verb after a comma or
+//   ", and" opens a predicate of its own; a spelled-out count ("two new hires") blocks slots as a digit does;
 // - "by [X%]" where the bullet describes an improvement: after the object of an improvement verb,
 //   as the lead verb, after "that/which" or a participle (", reducing costs by [X%]"), never in a
 //   purpose clause ("to improve retention" is an aim); a stated result becomes "a [X%] increase in sales"; a streamlining
@@ -13,6 +14,7 @@
 // object of an improvement ends at the first preposition, subordinator or punctuation.
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange, RewriteSlot } from './rewrite-bullet.js';
+import { PARTICLES } from './tense.js';
 import { DETERMINERS, FUNCTION_WORDS, OBJECT_STOPS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isWord, splitTok } from './text-tokens.js';
 
 /** Where a slot was put, so the caller can log it. */
@@ -26,9 +28,14 @@ interface Placed {
 
 /** Determiners that read as modifiers before a counted noun: "[N] daily calls", "[N] new clients". */
 const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
-const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'out', 'up', 'off', 'down']);
-/** Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients". */
-const SERVED_PREPOSITIONS = new Set(['to', 'for', 'with']);
+// "other" is a modifier: "Guided and assisted [N] other workers" asks how many, as without it.
+// "Ensured that staff followed ..." is no "[N] that staff": a subordinator or demonstrative is no modifier.
+const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'such', 'out', 'up', 'off', 'down', 'this', 'these', 'those', ...SUBORDINATORS]);
+/**
+ * Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients",
+ * "correspondence from [N] providers".
+ */
+const SERVED_PREPOSITIONS = new Set(['to', 'for', 'with', 'from']);
 /** Words before such a preposition that make the noun after it no count of what was served. */
 const NOT_SERVED = new Set(['all', 'any', 'each', 'every', 'their', 'his', 'her', 'my', 'our', 'your', 'its', 'other', 'such', 'according', 'due', 'prior', 'compared', 'along', 'together', 'up']);
 /** Words that open what follows an improvement's object: it ends there. */
@@ -85,21 +92,37 @@ function andPredicateAt(out: readonly string[], lex: RewriteLexicon): number {
   const leadAt = leadAdverbAt(out, lex);
   const lead = lex.forms.get(coreOf(out[leadAt] ?? ''));
   if (!lead) return -1;
+  // "and" + verb opens a predicate only while no preposition, "to" or punctuation came before it.
+  let plain = true;
   for (let i = leadAt + 1; i + 1 < out.length; i++) {
     const t = out[i]!;
-    const c = coreOf(t);
     if (t === 'and') {
-      const v = out[i + 1]!;
-      const f = /^\p{Ll}+$/u.test(v) ? lex.forms.get(v) : undefined;
       // "and support staff": a verb that is also a noun counts only before a determiner.
-      if (f && f.form === lead.form && f.form !== 'gerund' && !lex.nounGerunds.has(v) && (!lex.nounLikeVerbs.has(f.base) || DETERMINERS.has(coreOf(out[i + 2] ?? '')))) {
-        return i + 1;
-      }
+      if (plain && isVerbOf(out[i + 1], out[i + 2], lead.form, lex)) return i + 1;
       continue;
     }
-    if (splitTok(t).post || splitTok(t).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || !isWord(t)) return -1;
+    // The scan runs to the clause end: only cheap tests on every token (no subordinator is longer than
+    // "although," and the token memo is consulted only where one could be).
+    if (t.endsWith(';') || (t.length <= 9 && SUBORDINATORS.has(coreOf(t)))) return -1;
+    // "Coordinated daily operations, addressed and resolved complaints", "Determined promotions, and
+    // terminated employees": a verb of the lead's form after a comma (or ", and") opens a predicate.
+    if (t.endsWith(',')) {
+      const at = out[i + 1] === 'and' ? i + 2 : i + 1;
+      if (isVerbOf(out[at], out[at + 1], lead.form, lex)) return at;
+    }
+    if (plain) {
+      const tok = splitTok(t);
+      if (tok.post || tok.pre || PREPOSITIONS.has(tok.lc) || !tok.word) plain = false;
+    }
   }
   return -1;
+}
+
+/** A lower-case verb in `form` at `v` (not an -ing form, an activity noun or, before no determiner, a noun-like verb). */
+function isVerbOf(v: string | undefined, after: string | undefined, form: string, lex: RewriteLexicon): boolean {
+  // The forms are keyed by lower-case words: a capitalized or punctuated token finds none.
+  const f = v === undefined ? undefined : lex.forms.get(v);
+  return !!f && f.form === form && f.form !== 'gerund' && !lex.nounGerunds.has(v!) && (!lex.nounLikeVerbs.has(f.base) || DETERMINERS.has(coreOf(after ?? '')));
 }
 
 /**
@@ -135,6 +158,8 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
     else if (j < clauseEnd && prevPost === ',' && sameForm(out[j]) && lex.forms.has(coreOf(out[j - 1]!))) j += 1;
     else break;
   }
+  // "Set up [N] recruitment events", "Filled out [N] applications": the particle belongs to the verb.
+  if (j + 1 < clauseEnd && PARTICLES.has(out[j]!) && !splitTok(out[j - 1]!).post) j++;
   if (j >= clauseEnd || splitTok(out[j - 1]!).post) return undefined;
   const people = lex.countSlots.find((s) => s.id === 'people-led');
   // "Led a team to ..." -> "Led a team of [N] to ...": the size of the team is the question.
@@ -157,7 +182,7 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   // A capitalized modifier is a name the writer wrote ("[N] Service Desk requests"); the slot stays before it.
   const modifier = (raw: string | undefined) =>
     raw !== undefined &&
-    (/^\p{Ll}[\p{Ll}-]*$/u.test(raw) || (/^\p{Lu}\p{Ll}[\p{Ll}-]*$/u.test(raw) && !FUNCTION_WORDS.has(raw.toLowerCase()))) &&
+    (/^\p{Ll}[\p{Ll}-]*$/u.test(raw) || (/^\p{Lu}\p{Ll}[\p{Ll}-]*$/u.test(raw) && !FUNCTION_WORDS.has(raw.toLowerCase())) || /^\p{Lu}{2,5}$/u.test(raw)) &&
     !isConnector(raw) &&
     !PREPOSITIONS.has(raw) &&
     (!DETERMINERS.has(raw) || MODIFIER_DETERMINERS.has(raw)) &&
@@ -189,7 +214,7 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
         isConnector(after) ||
         PREPOSITIONS.has(coreOf(after)) ||
         (/(ing|ed)$/.test(coreOf(after)) && !lex.nounGerunds.has(coreOf(after))) ||
-        ['who', 'that', 'per', 'daily', 'weekly', 'each'].includes(coreOf(after)) ||
+        ['who', 'that', 'per', 'daily', 'weekly', 'each', 'while', 'when'].includes(coreOf(after)) ||
         // "[N] customer calls effectively": an adverb after the noun ends its phrase.
         (/^\p{Ll}+ly$/u.test(after) && !/(ily|ply)$/.test(after) && !lex.forms.has(coreOf(after))))
     );
@@ -206,7 +231,26 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
     }
     return undefined;
   };
-  const direct = nounAt(from);
+  // "[N] cash and credit payments", "[N] software and hardware issues": two modifiers joined by "and"
+  // before a modified counted noun (the word before "and" is no counted noun or verb: not a list).
+  const pairedAt = (at: number) => {
+    const m1 = out[at];
+    if (out[at + 1] !== 'and' || !modifier(m1) || !/^\p{Ll}/u.test(m1!) || lex.forms.has(coreOf(m1!)) || slotsByFirst(lex).has(coreOf(m1!))) return undefined;
+    // "appreciation and invited customers": a verb after "and" opens a predicate, not a modifier.
+    // An -ed word there is most often a verb the lexicon does not know ("and invited customers"), and an
+    // abstract noun before "and" ("appreciation and ...") is no modifier of what follows.
+    const m2 = coreOf(out[at + 2] ?? '');
+    if (lex.forms.has(m2) || m2.endsWith('ed') || /(tion|ment|ness|ance|ence)$/.test(coreOf(m1!))) return undefined;
+    const hit = nounAt(at + 2);
+    return hit && hit[1] > at + 2 ? hit : undefined;
+  };
+  const direct = nounAt(from) ?? pairedAt(from);
+  // "Rang up customers", "Assisted passengers while boarding": walk-in people bare after a particle or
+  // before "while/when" read as padding, as they do after a preposition.
+  if (direct && direct[1] === from && direct[2] === 1 && lex.paddingAfterPreposition.has(coreOf(out[from]!))) {
+    const after = coreOf(out[from + 1] ?? '');
+    if (PARTICLES.has(coreOf(out[j - 1]!)) || after === 'while' || after === 'when') return undefined;
+  }
   if (direct) {
     const [s] = direct;
     const rule = `slot:${s.id}`;
@@ -335,6 +379,25 @@ function objectEnd(out: readonly string[], k: number, end: number, lex: RewriteL
   return end;
 }
 
+/**
+ * Index of a result noun (`statedResults`) that closes a run of at most four more plain lower-case
+ * words starting at `i` and ends the phrase ("productivity and throughput increase."), else -1.
+ */
+function compoundResultEnd(out: readonly string[], i: number, lex: RewriteLexicon): number {
+  for (let e = i; e < out.length && e < i + 5; e++) {
+    const w = out[e]!;
+    const tok = splitTok(w);
+    if (!tok.word || tok.pre || !/^\p{Ll}/u.test(w)) return -1;
+    if (e > i && lex.outcomeSlot.statedResults.has(tok.lc)) {
+      const next = out[e + 1];
+      const ends = tok.post !== '' || next === undefined || PREPOSITIONS.has(coreOf(next)) || isConnector(next) || SUBORDINATORS.has(coreOf(next));
+      return ends ? e : -1;
+    }
+    if (tok.post) return -1;
+  }
+  return -1;
+}
+
 const BY_FIRST = new WeakMap<RewriteLexicon, Map<string, [RewriteLexicon['countSlots'][number], string[]][]>>();
 /** Count slot phrases by their first word, in lexicon order (slot order, then longest phrase first). */
 function slotsByFirst(lex: RewriteLexicon) {
@@ -429,6 +492,15 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     if (resultNoun && namesMeasure(out, i + 2, objectEnd(out, i + 2, clauseEndFrom(out, i), lex), lex)) {
       out.splice(i, 0, 'a', o.token);
       return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: t, to: `a ${o.token} ${t}` }];
+    }
+    // "resulting in productivity and throughput increase" -> "resulting in a [X%] productivity and
+    // throughput increase": a stated result written as a compound, its measure named before the noun.
+    if (says && !noun && /^\p{Ll}/u.test(t) && !DETERMINERS.has(coreOf(t)) && !o.statedResults.has(coreOf(t))) {
+      const e = compoundResultEnd(out, i, lex);
+      if (e > 0 && namesMeasure(out, i, e, lex)) {
+        out.splice(i, 0, 'a', o.token);
+        return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: '', to: `a ${o.token}` }];
+      }
     }
     if (noun && says && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!) && namesMeasure(out, i + 1, objectEnd(out, i + 1, clauseEndFrom(out, i), lex), lex)) {
       out.splice(i, 1, 'a', o.token, noun, 'in');

@@ -90,6 +90,10 @@ export function markGluedSentences(text: string, lex: RewriteLexicon, changes: R
   for (let i = 1; i + 1 < tokens.length; i++) {
     const prev = tokens[i - 1]!;
     const tok = tokens[i]!;
+    // Most tokens open in lower case: an ASCII first letter outside A-Z settles it without the
+    // Unicode pattern (slow in V8), which still decides every other token as before.
+    const c0 = tok.charCodeAt(0);
+    if (c0 < 128 && (c0 < 65 || c0 > 90)) continue;
     if (!/^\p{Lu}\p{Ll}+$/u.test(tok) || !/^\p{Ll}/u.test(tokens[i + 1]!)) continue;
     const lc = tok.toLowerCase();
     if (gerundList && /^\p{L}[\p{L}'’-]*$/u.test(prev) && !NOT_BEFORE_GLUE.has(prev.toLowerCase()) && lex.forms.get(lc)?.form === 'gerund' && !lex.nounGerunds.has(lc)) {
