@@ -340,20 +340,3 @@ describe('a predicate after a comma', () => {
     expect(rewrite('Ensured that staff followed procedures').rewrite).toBe('Ensured that staff followed procedures.');
   });
 });
-
-describe('setting priorities, and a stated result written as a compound', () => {
-  it('says prioritize for establishing priorities for work, in the writer\'s tense, never for people', () => {
-    const r = rewrite('Schedules and establishes priorities for routine repairs and inspections', 'present');
-    expect(r.rewrite).toBe('Schedule and prioritize [N] routine repairs and inspections.');
-    expect(r.changes).toContainEqual({ rule: 'term-map:priorities-to-prioritize', from: 'establish priorities for', to: 'prioritize' });
-    expect(rewrite('Established priorities for the team').rewrite).toBe('Established priorities for the team.');
-    expect(rewrite('Established priorities for staff training').rewrite).toBe('Established priorities for staff training.');
-  });
-
-  it('asks the size of "resulting in <measure> increase", not of a result without a measure', () => {
-    expect(rewrite('Redesigned the intake workflow, resulting in cost reduction for the unit').rewrite).toBe(
-      'Redesigned the intake workflow, resulting in a [X%] cost reduction for the unit.',
-    );
-    expect(rewrite('Trained staff, resulting in team growth').rewrite).toBe('Trained staff, resulting in team growth.');
-  });
-});

@@ -379,25 +379,6 @@ function objectEnd(out: readonly string[], k: number, end: number, lex: RewriteL
   return end;
 }
 
-/**
- * Index of a result noun (`statedResults`) that closes a run of at most four more plain lower-case
- * words starting at `i` and ends the phrase ("productivity and throughput increase."), else -1.
- */
-function compoundResultEnd(out: readonly string[], i: number, lex: RewriteLexicon): number {
-  for (let e = i; e < out.length && e < i + 5; e++) {
-    const w = out[e]!;
-    const tok = splitTok(w);
-    if (!tok.word || tok.pre || !/^\p{Ll}/u.test(w)) return -1;
-    if (e > i && lex.outcomeSlot.statedResults.has(tok.lc)) {
-      const next = out[e + 1];
-      const ends = tok.post !== '' || next === undefined || PREPOSITIONS.has(coreOf(next)) || isConnector(next) || SUBORDINATORS.has(coreOf(next));
-      return ends ? e : -1;
-    }
-    if (tok.post) return -1;
-  }
-  return -1;
-}
-
 const BY_FIRST = new WeakMap<RewriteLexicon, Map<string, [RewriteLexicon['countSlots'][number], string[]][]>>();
 /** Count slot phrases by their first word, in lexicon order (slot order, then longest phrase first). */
 function slotsByFirst(lex: RewriteLexicon) {
@@ -492,15 +473,6 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     if (resultNoun && namesMeasure(out, i + 2, objectEnd(out, i + 2, clauseEndFrom(out, i), lex), lex)) {
       out.splice(i, 0, 'a', o.token);
       return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: t, to: `a ${o.token} ${t}` }];
-    }
-    // "resulting in productivity and throughput increase" -> "resulting in a [X%] productivity and
-    // throughput increase": a stated result written as a compound, its measure named before the noun.
-    if (says && !noun && /^\p{Ll}/u.test(t) && !DETERMINERS.has(coreOf(t)) && !o.statedResults.has(coreOf(t))) {
-      const e = compoundResultEnd(out, i, lex);
-      if (e > 0 && namesMeasure(out, i, e, lex)) {
-        out.splice(i, 0, 'a', o.token);
-        return [{ token: o.token, question: o.question, rule: 'slot:outcome', from: '', to: `a ${o.token}` }];
-      }
     }
     if (noun && says && isWord(out[i + 1]!) && /^\p{Ll}/u.test(out[i + 1]!) && namesMeasure(out, i + 1, objectEnd(out, i + 1, clauseEndFrom(out, i), lex), lex)) {
       out.splice(i, 1, 'a', o.token, noun, 'in');
