@@ -109,6 +109,8 @@ export interface CompiledNegation {
   barriers: string[][][];
   /** Words ("and") that end a negation's reach when a past-tense verb follows: a second action. */
   coordinators: string[][][];
+  /** Phrases that, ending a clause after a match, negate it ("..., I did not"). */
+  trailing: string[][][];
   /** Lower-case words the POS lexicon reads first as a past tense or participle (VBD/VBN). */
   pastVerbs: ReadonlySet<string>;
 }
@@ -275,6 +277,7 @@ export function compileTaxonomy(
     exceptions: compileList(data.negation.exceptions, 'negation.exceptions'),
     barriers: compileList(data.negation.barriers, 'negation.barriers'),
     coordinators: compileList(data.negation.coordinators, 'negation.coordinators'),
+    trailing: compileList(data.negation.trailing, 'negation.trailing'),
     pastVerbs,
   };
   const hedges = compileList(data.hedgeCues, 'hedgeCues');

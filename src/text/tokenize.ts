@@ -22,6 +22,11 @@ export interface Token {
   readonly filler: boolean;
   /** A comma (or slash) stands between this token and the previous one: list items are not phrases. */
   readonly listBreak: boolean;
+  /**
+   * A colon ends the clause before this token: this clause is what the lead-in before the colon
+   * introduces ("Not yet experienced: budgeting, scheduling"), so a negation there reaches it.
+   */
+  readonly afterColon: boolean;
   /** The trie keys this token can take: stem key, `=lower`, `^surface`. */
   readonly keys: readonly string[];
 }
@@ -33,6 +38,9 @@ const FILLERS = new Set(['a', 'an', 'the', 'all', 'their', 'our', 'his', 'her', 
 // A clause ends at sentence punctuation followed by space, at a bullet glyph, or at a line break that is
 // followed by something that starts a new line of its own (capital, digit, glyph).
 const BREAK_RE = /[.;:!?](?:\s|$)|[•●▪◦■□➢►✓◆–—|]|\n\s*\n|\n\s*(?=[\p{Lu}\p{N}\p{S}\p{P}])/u;
+
+// A clause break made by a colon on the same line ("Not yet experienced: budgeting").
+const COLON_RE = /^[^\n.;!?]*:[^\n]*$/u;
 
 const stemCache = new Map<string, string>();
 // The Porter stemmer's suffix regexes are quadratic in word length (20k letters: 3.6 s). No English word
@@ -85,6 +93,7 @@ class WordToken implements Token {
     readonly end: number,
     readonly clause: number,
     readonly listBreak: boolean,
+    readonly afterColon: boolean,
   ) {}
   get key(): string {
     return this.word.key;
@@ -143,9 +152,11 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
     const plain = start === lastEnd || (start === lastEnd + 1 && text.charCodeAt(lastEnd) === 32);
     const gap = plain ? '' : text.slice(lastEnd, start);
     // The gap plus the first character of this token: a line break counts only before a capital etc.
-    if (!plain && tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1))) clause += 1;
+    const broken = !plain && tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1));
+    if (broken) clause += 1;
     const word = wordOf(m[0], lemmas, cache);
-    tokens.push(new WordToken(word, start, start + m[0].length, clause, !plain && /[,/]/.test(gap)));
+    const afterColon = broken && COLON_RE.test(gap);
+    tokens.push(new WordToken(word, start, start + m[0].length, clause, !plain && /[,/]/.test(gap), afterColon));
     lastEnd = start + m[0].length;
   }
   return tokens;
