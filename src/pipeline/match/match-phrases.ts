@@ -300,22 +300,22 @@ function walkBack(
   cues: string[][][],
   negation: CompiledTaxonomy['negation'],
   exceptions: string[][][],
-): { reach: Reach; start: number } {
+): { reach: Reach; start: number; at: number } {
   let words = 0;
   let start = from + 1;
   for (let i = from; i >= 0 && tokens[i]!.clause === clause && words < window; i -= 1) {
     start = i;
     if (tokens[i]!.filler) continue;
     words += 1;
-    if (startsAt(tokens, i, negation.barriers)) return { reach: 'barrier', start };
+    if (startsAt(tokens, i, negation.barriers)) return { reach: 'barrier', start, at: i };
     // "and" before a past-tense verb starts a second action: "No budget experience and led a team".
     const next = tokens[i + 1];
     if (next && negation.pastVerbs.has(next.lower) && startsAt(tokens, i, negation.coordinators)) {
-      return { reach: 'barrier', start };
+      return { reach: 'barrier', start, at: i };
     }
-    if (cues.length > 0 && startsAt(tokens, i, cues) && !startsAt(tokens, i, exceptions)) return { reach: 'cue', start };
+    if (cues.length > 0 && startsAt(tokens, i, cues) && !startsAt(tokens, i, exceptions)) return { reach: 'cue', start, at: i };
   }
-  return { reach: 'none', start };
+  return { reach: 'none', start, at: -1 };
 }
 
 /**
@@ -334,7 +334,8 @@ function cueBefore(
   if (cues.length === 0) return false;
   const clause = tokens[first]!.clause;
   const near = walkBack(tokens, first - 1, clause, negation.window, cues, negation, exceptions);
-  if (near.reach !== 'none') return near.reach === 'cue';
+  if (near.reach === 'cue') return !coordinatedAway(tokens, near.at, first, negation.narrow);
+  if (near.reach === 'barrier') return false;
   // Nothing near: if the clause follows a colon and no barrier stands between, look in the lead-in.
   const rest = walkBack(tokens, near.start - 1, clause, Infinity, [], negation, exceptions);
   if (rest.reach === 'barrier') return false;
@@ -342,6 +343,23 @@ function cueBefore(
   if (!head.afterColon || rest.start === 0) return false;
   const lead = walkBack(tokens, rest.start - 1, tokens[rest.start - 1]!.clause, negation.window, cues, negation, exceptions);
   return lead.reach === 'cue';
+}
+
+/** Conjunctions that end a narrow cue's reach. */
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or']);
+
+/**
+ * Whether a narrow cue at token `at` (a preposition: "without") governs only its own object, and a
+ * conjunction or comma before token `first` starts another one: "Handle returns without receipts and
+ * customers who are unhappy" negates the receipts, not the unhappy customers.
+ */
+function coordinatedAway(tokens: readonly Token[], at: number, first: number, narrow: string[][][]): boolean {
+  if (narrow.length === 0 || !startsAt(tokens, at, narrow)) return false;
+  for (let i = at + 2; i <= first; i += 1) {
+    const t = tokens[i]!;
+    if (t.listBreak || (i < first && CONJUNCTIONS.has(t.lower))) return true;
+  }
+  return false;
 }
 
 /**
