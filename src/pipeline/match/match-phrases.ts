@@ -5,9 +5,11 @@
 // senses the phrase alone cannot tell apart ("lead paint" vs "led a team").
 // Negation cues ("never", "no experience") before a match in its clause drop it; hedge cues ("familiar
 // with") make it weak. A cue's reach is a word window cut at barrier words ("but") and at "and" before a
-// past-tense verb (natural's Brill lexicon: "and led"). Limits: no full parse; "never X and lead Y" (present
-// tense) within the window negates Y. Context is a word window. A `*` gap does not run past "and" + past
-// verb once it holds a word (two actions, not one verb and its object).
+// past-tense verb (natural's Brill lexicon: "and led"). A cue in a lead-in before a colon reaches the list
+// after it ("Not yet experienced: budgeting, ..."); a narrow cue ("without") stops at "and"/"or" or a comma
+// (its own object only); a clause ending in a trailing cue ("..., I did not") is taken back. Limits: no full
+// parse; "never X and lead Y" (present tense) within the window negates Y. Context is a word window. A `*`
+// gap does not run past "and" + past verb once it holds a word (two actions, not one verb and its object).
 import type { Framing } from '../../schemas/taxonomy.js';
 import { type CompiledContext, type CompiledTaxonomy, MAX_GAP, type TrieNode } from '../../taxonomy/compile-taxonomy.js';
 import { type Token, tokenize } from '../../text/tokenize.js';
