@@ -338,12 +338,13 @@ function cueBefore(
   const near = walkBack(tokens, first - 1, clause, negation.window, cues, negation, exceptions);
   if (near.reach === 'cue') return !coordinatedAway(tokens, near.at, first, negation.narrow);
   if (near.reach === 'barrier') return false;
-  // Nothing near: if the clause follows a colon and no barrier stands between, look in the lead-in.
-  const rest = walkBack(tokens, near.start - 1, clause, Infinity, [], negation, exceptions);
-  if (rest.reach === 'barrier') return false;
-  const head = tokens[Math.min(rest.start, first)]!;
-  if (!head.afterColon || rest.start === 0) return false;
-  const lead = walkBack(tokens, rest.start - 1, tokens[rest.start - 1]!.clause, negation.window, cues, negation, exceptions);
+  // Nothing near: if the clause follows a colon (found by clause number alone, so clauses that do not
+  // follow one cost a short loop) and no barrier stands between, look in the lead-in.
+  let head = near.start;
+  while (head > 0 && tokens[head - 1]!.clause === clause) head -= 1;
+  if (head === 0 || !tokens[head]!.afterColon) return false;
+  if (walkBack(tokens, near.start - 1, clause, Infinity, [], negation, exceptions).reach === 'barrier') return false;
+  const lead = walkBack(tokens, head - 1, tokens[head - 1]!.clause, negation.window, cues, negation, exceptions);
   return lead.reach === 'cue';
 }
 
@@ -398,22 +399,24 @@ const MAX_TRAILING = 8;
 
 /** Whether a sequence of `index` starts at token `at` and its last key is token `end`. */
 function endsExactlyAt(tokens: readonly Token[], at: number, index: PhraseIndex, end: number): boolean {
-  const seqs = new Set<readonly string[]>();
-  for (const key of tokens[at]!.keys) for (const seq of index.byFirst.get(key) ?? []) seqs.add(seq);
-  for (const seq of seqs) {
-    let i = at;
-    let ok = true;
-    for (const key of seq) {
-      while (i <= end && tokens[i]!.filler) i += 1;
-      if (i > end || !tokens[i]!.keys.includes(key)) {
-        ok = false;
-        break;
+  for (const first of tokens[at]!.keys) {
+    const seqs = index.byFirst.get(first);
+    if (!seqs) continue;
+    for (const seq of seqs) {
+      let i = at;
+      let ok = true;
+      for (const key of seq) {
+        while (i <= end && tokens[i]!.filler) i += 1;
+        if (i > end || !tokens[i]!.keys.includes(key)) {
+          ok = false;
+          break;
+        }
+        i += 1;
       }
-      i += 1;
+      if (!ok) continue;
+      while (i <= end && tokens[i]!.filler) i += 1;
+      if (i === end + 1) return true;
     }
-    if (!ok) continue;
-    while (i <= end && tokens[i]!.filler) i += 1;
-    if (i === end + 1) return true;
   }
   return false;
 }
