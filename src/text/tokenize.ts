@@ -39,9 +39,6 @@ const FILLERS = new Set(['a', 'an', 'the', 'all', 'their', 'our', 'his', 'her', 
 // followed by something that starts a new line of its own (capital, digit, glyph).
 const BREAK_RE = /[.;:!?](?:\s|$)|[•●▪◦■□➢►✓◆–—|]|\n\s*\n|\n\s*(?=[\p{Lu}\p{N}\p{S}\p{P}])/u;
 
-// A clause break made by a colon on the same line ("Not yet experienced: budgeting").
-const COLON_RE = /^[^\n.;!?]*:[^\n]*$/u;
-
 const stemCache = new Map<string, string>();
 // The Porter stemmer's suffix regexes are quadratic in word length (20k letters: 3.6 s). No English word
 // a pattern can name is this long, so longer runs are keyed as they are.
@@ -155,7 +152,9 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
     const broken = !plain && tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1));
     if (broken) clause += 1;
     const word = wordOf(m[0], lemmas, cache);
-    const afterColon = broken && COLON_RE.test(gap);
+    // A break made by a colon on the same line ("Not yet experienced: budgeting"): two string scans of a
+    // gap that already broke the clause, no regex.
+    const afterColon = broken && gap.includes(':') && !gap.includes('\n');
     tokens.push(new WordToken(word, start, start + m[0].length, clause, !plain && /[,/]/.test(gap), afterColon));
     lastEnd = start + m[0].length;
   }
