@@ -90,6 +90,10 @@ export const NegationSchema = z
     exceptions: z.array(phrase).default([]),
     barriers: z.array(phrase).default([]),
     coordinators: z.array(phrase).default([]),
+    /** Phrases that, ending a clause after a match, negate it: "the team planned and ran it, I did not". */
+    trailing: z.array(phrase).default([]),
+    /** Cues that negate only their own object ("without receipts and unhappy customers"). */
+    narrow: z.array(phrase).default([]),
   })
   .strict();
 export type Negation = z.infer<typeof NegationSchema>;
@@ -110,7 +114,7 @@ export const TaxonomyDataSchema = z
   .object({
     version: z.string().min(1),
     aspirationCues: z.array(phrase).default([]),
-    negation: NegationSchema.default({ window: 6, cues: [], exceptions: [], barriers: [], coordinators: [] }),
+    negation: NegationSchema.default({ window: 6, cues: [], exceptions: [], barriers: [], coordinators: [], trailing: [], narrow: [] }),
     hedgeCues: z.array(phrase).default([]),
     projectLeadership: ProjectLeadershipSchema.optional(),
     lemmas: z.record(z.string(), z.string()).default({}),

@@ -10,7 +10,7 @@ import type { Framing, TaxonomyData } from '../schemas/taxonomy.js';
 import { type Lemmas, tokenize } from '../text/tokenize.js';
 import { DataFileError } from './read-data-file.js';
 
-export const MAX_GAP = 3;
+export const MAX_GAP = 4;
 const MAX_EXPANSIONS = 5_000;
 export const WILD = '*';
 
@@ -109,6 +109,10 @@ export interface CompiledNegation {
   barriers: string[][][];
   /** Words ("and") that end a negation's reach when a past-tense verb follows: a second action. */
   coordinators: string[][][];
+  /** Phrases that, ending a clause after a match, negate it ("..., I did not"). */
+  trailing: string[][][];
+  /** Cues that negate only their own object: a conjunction or comma after it ends their reach ("without"). */
+  narrow: string[][][];
   /** Lower-case words the POS lexicon reads first as a past tense or participle (VBD/VBN). */
   pastVerbs: ReadonlySet<string>;
 }
@@ -275,6 +279,8 @@ export function compileTaxonomy(
     exceptions: compileList(data.negation.exceptions, 'negation.exceptions'),
     barriers: compileList(data.negation.barriers, 'negation.barriers'),
     coordinators: compileList(data.negation.coordinators, 'negation.coordinators'),
+    trailing: compileList(data.negation.trailing, 'negation.trailing'),
+    narrow: compileList(data.negation.narrow, 'negation.narrow'),
     pastVerbs,
   };
   const hedges = compileList(data.hedgeCues, 'hedgeCues');

@@ -22,6 +22,11 @@ export interface Token {
   readonly filler: boolean;
   /** A comma (or slash) stands between this token and the previous one: list items are not phrases. */
   readonly listBreak: boolean;
+  /**
+   * A colon ends the clause before this token: this clause is what the lead-in before the colon
+   * introduces ("Not yet experienced: budgeting, scheduling"), so a negation there reaches it.
+   */
+  readonly afterColon: boolean;
   /** The trie keys this token can take: stem key, `=lower`, `^surface`. */
   readonly keys: readonly string[];
 }
@@ -85,6 +90,7 @@ class WordToken implements Token {
     readonly end: number,
     readonly clause: number,
     readonly listBreak: boolean,
+    readonly afterColon: boolean,
   ) {}
   get key(): string {
     return this.word.key;
@@ -143,9 +149,13 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
     const plain = start === lastEnd || (start === lastEnd + 1 && text.charCodeAt(lastEnd) === 32);
     const gap = plain ? '' : text.slice(lastEnd, start);
     // The gap plus the first character of this token: a line break counts only before a capital etc.
-    if (!plain && tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1))) clause += 1;
+    const broken = !plain && tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1));
+    if (broken) clause += 1;
     const word = wordOf(m[0], lemmas, cache);
-    tokens.push(new WordToken(word, start, start + m[0].length, clause, !plain && /[,/]/.test(gap)));
+    // A break made by a colon on the same line ("Not yet experienced: budgeting"): two string scans of a
+    // gap that already broke the clause, no regex.
+    const afterColon = broken && gap.includes(':') && !gap.includes('\n');
+    tokens.push(new WordToken(word, start, start + m[0].length, clause, !plain && /[,/]/.test(gap), afterColon));
     lastEnd = start + m[0].length;
   }
   return tokens;

@@ -475,6 +475,23 @@ The GM asked me to lead the changeover to the new property system.
     for (const r of facts.projectRoles) expect(doc.text.slice(r.start, r.end)).toBe(r.quote);
     expect(facts.projectRoles[0]!.quote).toContain('Ran the 2023 store remodel');
   });
+
+  it('counts opening a new location and coordinating an installation (round 4), but not an opening shift', () => {
+    const { doc, facts } = factsOf(`Robin Changer
+Experience
+General Manager 01/2019 to 12/2023 Bistro Co City , State
+Led the opening of our second restaurant in 2022: build-out with the contractor, permits and hiring.
+Front End Manager 01/2015 to 12/2018 Grocer Co City , State
+Coordinated the installation of 12 self-checkout lanes with the district office and the vendor.
+Shift Supervisor 01/2012 to 12/2014 Cafe Co City , State
+Led the opening shift and trained new baristas.
+`);
+    expect(facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([
+      [0, 'evidence', 12],
+      [1, 'evidence', 12],
+    ]);
+    for (const r of facts.projectRoles) expect(doc.text.slice(r.start, r.end)).toBe(r.quote);
+  });
 });
 
 describe('readiness ranks people: project experience beside the competencies (roles projectExperience)', () => {

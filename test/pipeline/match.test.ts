@@ -301,6 +301,78 @@ describe('round-3 wording (issue 14)', () => {
   });
 });
 
+describe('round 4 (issue 14): negation scope, budgets owned elsewhere, longer gaps', () => {
+  const competencies = (line: string) => new Set(matchText(line, taxonomy).map((m) => m.competencyId));
+
+  it('carries a negation over a colon to the whole list it introduces', () => {
+    const line = 'Not yet experienced: budgeting, requirements gathering, formal risk management, Agile in practice';
+    for (const id of ['budget-and-cost', 'scope-and-requirements', 'risk-management', 'pm-methodology']) {
+      expect(competencies(line).has(id)).toBe(false);
+    }
+    // The same list after a lead-in with no cue is evidence; so is a list after a barrier.
+    const plain = 'Experienced in: budgeting, requirements gathering, formal risk management, Agile in practice';
+    for (const id of ['budget-and-cost', 'scope-and-requirements', 'risk-management', 'pm-methodology']) {
+      expect(competencies(plain).has(id)).toBe(true);
+    }
+  });
+
+  it('takes a clause back when it ends with "I did not", and only then', () => {
+    expect(competencies('The district team planned and ran the rollout, I did not').has('project-delivery')).toBe(false);
+    expect(competencies('Led the rollout and I did not miss a single date').has('project-delivery')).toBe(true);
+  });
+
+  it('reads "wasn\'t" as a negation', () => {
+    expect(competencies("I wasn't on the project team").has('project-delivery')).toBe(false);
+    expect(competencies('I was on the project team').has('project-delivery')).toBe(true);
+  });
+
+  it('lets "without" negate its own object only, not a second object after "and"', () => {
+    expect(competencies('Handle returns without receipts and customers who are unhappy with special orders').has('conflict-resolution')).toBe(true);
+    expect(competencies('Ran the staff party without a budget').has('budget-and-cost')).toBe(false);
+  });
+
+  it.each([
+    'Worked within the budget the manager set',
+    'Help plan resident events with the community manager, who sets the budget',
+    'Budgets and risk decisions stay with the program director',
+    'Negotiated pricing within the margin targets set by my sales manager',
+    'Open new savings and checking accounts',
+  ])('"%s" is not the writer\'s budget or cost control', (line) => {
+    expect(competencies(line).has('budget-and-cost')).toBe(false);
+  });
+
+  it('still reads the writer\'s own budget and labour targets as budget evidence', () => {
+    expect(competencies('Managed the $48,000 project budget and came in under').has('budget-and-cost')).toBe(true);
+    expect(competencies('Keep the banquet labor within the percentage of revenue the director sets').has('budget-and-cost')).toBe(true);
+  });
+
+  it.each([
+    ['Review weekly sales, labor and shrink reports with the DM', 'data-and-reporting'],
+    ['Answered 40-60 tickets a day about payroll runs', 'communication'],
+    ['Worked with IT to roll out handheld scanners', 'collaboration'],
+    ['Raised the risk that year-end questions would hit during launch', 'risk-management'],
+    ['Rebook guests when itineraries change because of weather', 'adaptability'],
+    ['I tried the new screens and reported the bugs I found', 'quality-management'],
+    ['Suggested moving the top 200 SKUs to the front aisles', 'process-improvement'],
+    ['Took supervisor escalations from angry homeowners', 'conflict-resolution'],
+  ])('"%s" is evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+
+  it.each([
+    ['Exposure to: Smartsheet, basic Excel formulas, Lean concepts', 'pm-methodology'],
+    ['Currently taking: Google Project Management Certificate (course 4 of 6)', 'pm-certification'],
+    ['I like a clear brief and a calm review cycle', 'conflict-resolution'],
+    ['Marked down stressed plants before they died', 'adaptability'],
+    ['I am trained on international documentation checks', 'leadership'],
+    ['Put together a monthly dashboard for marketing leadership', 'leadership'],
+    ['Meet monthly booking targets; 104-112% of goal every quarter', 'data-and-reporting'],
+    ['Extra deliverables go through a change request', 'adaptability'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical output for the same input, even with a freshly compiled taxonomy', () => {
     const a = JSON.stringify(analyzeResume(read(RESUME), loadKnowledge(join(REPO_ROOT, 'data'))));

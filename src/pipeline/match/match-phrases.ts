@@ -5,9 +5,11 @@
 // senses the phrase alone cannot tell apart ("lead paint" vs "led a team").
 // Negation cues ("never", "no experience") before a match in its clause drop it; hedge cues ("familiar
 // with") make it weak. A cue's reach is a word window cut at barrier words ("but") and at "and" before a
-// past-tense verb (natural's Brill lexicon: "and led"). Limits: no full parse; "never X and lead Y" (present
-// tense) within the window negates Y. Context is a word window. A `*` gap does not run past "and" + past
-// verb once it holds a word (two actions, not one verb and its object).
+// past-tense verb (natural's Brill lexicon: "and led"). A cue in a lead-in before a colon reaches the list
+// after it ("Not yet experienced: budgeting, ..."); a narrow cue ("without") stops at "and"/"or" or a comma
+// (its own object only); a clause ending in a trailing cue ("..., I did not") is taken back. Limits: no full
+// parse; "never X and lead Y" (present tense) within the window negates Y. Context is a word window. A `*`
+// gap does not run past "and" + past verb once it holds a word (two actions, not one verb and its object).
 import type { Framing } from '../../schemas/taxonomy.js';
 import { type CompiledContext, type CompiledTaxonomy, MAX_GAP, type TrieNode } from '../../taxonomy/compile-taxonomy.js';
 import { type Token, tokenize } from '../../text/tokenize.js';
@@ -284,9 +286,45 @@ function startsAt(tokens: readonly Token[], at: number, phrases: string[][][]): 
   return indexedAt(tokens, at, phraseIndex(phrases), tokens.length - 1);
 }
 
+/** What a backward walk for a cue met first. */
+type Reach = 'cue' | 'barrier' | 'none';
+
+/**
+ * Walks back from token `from` (inclusive) while in `clause`, over at most `window` words (no limit when
+ * `window` is Infinity): the first cue (not part of an exception) or barrier met, else 'none'. With
+ * `cues` empty it only looks for barriers. `start` receives the index of the last token walked.
+ */
+function walkBack(
+  tokens: readonly Token[],
+  from: number,
+  clause: number,
+  window: number,
+  cues: string[][][],
+  negation: CompiledTaxonomy['negation'],
+  exceptions: string[][][],
+): { reach: Reach; start: number; at: number } {
+  let words = 0;
+  let start = from + 1;
+  for (let i = from; i >= 0 && tokens[i]!.clause === clause && words < window; i -= 1) {
+    start = i;
+    if (tokens[i]!.filler) continue;
+    words += 1;
+    if (startsAt(tokens, i, negation.barriers)) return { reach: 'barrier', start, at: i };
+    // "and" before a past-tense verb starts a second action: "No budget experience and led a team".
+    const next = tokens[i + 1];
+    if (next && negation.pastVerbs.has(next.lower) && startsAt(tokens, i, negation.coordinators)) {
+      return { reach: 'barrier', start, at: i };
+    }
+    if (cues.length > 0 && startsAt(tokens, i, cues) && !startsAt(tokens, i, exceptions)) return { reach: 'cue', start, at: i };
+  }
+  return { reach: 'none', start, at: -1 };
+}
+
 /**
  * Whether a cue stands before token `first` in its clause, at most `window` words back, with no barrier
- * word between and not as part of an exception ("not only", "never missed").
+ * word between and not as part of an exception ("not only", "never missed"). A clause that follows a
+ * colon is the list its lead-in introduces: a cue in the lead-in's last `window` words reaches the whole
+ * list ("Not yet experienced: budgeting, requirements gathering, Agile in practice").
  */
 function cueBefore(
   tokens: readonly Token[],
@@ -297,15 +335,88 @@ function cueBefore(
 ): boolean {
   if (cues.length === 0) return false;
   const clause = tokens[first]!.clause;
-  let words = 0;
-  for (let i = first - 1; i >= 0 && tokens[i]!.clause === clause && words < negation.window; i -= 1) {
-    if (tokens[i]!.filler) continue;
-    words += 1;
-    if (startsAt(tokens, i, negation.barriers)) return false;
-    // "and" before a past-tense verb starts a second action: "No budget experience and led a team".
-    const next = tokens[i + 1];
-    if (next && negation.pastVerbs.has(next.lower) && startsAt(tokens, i, negation.coordinators)) return false;
-    if (startsAt(tokens, i, cues) && !startsAt(tokens, i, exceptions)) return true;
+  const near = walkBack(tokens, first - 1, clause, negation.window, cues, negation, exceptions);
+  if (near.reach === 'cue') return !coordinatedAway(tokens, near.at, first, negation.narrow);
+  if (near.reach === 'barrier') return false;
+  // Nothing near: if the clause follows a colon (found by clause number alone, so clauses that do not
+  // follow one cost a short loop) and no barrier stands between, look in the lead-in.
+  let head = near.start;
+  while (head > 0 && tokens[head - 1]!.clause === clause) head -= 1;
+  if (head === 0 || !tokens[head]!.afterColon) return false;
+  if (walkBack(tokens, near.start - 1, clause, Infinity, [], negation, exceptions).reach === 'barrier') return false;
+  const lead = walkBack(tokens, head - 1, tokens[head - 1]!.clause, negation.window, cues, negation, exceptions);
+  return lead.reach === 'cue';
+}
+
+/** Conjunctions that end a narrow cue's reach. */
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or']);
+
+/**
+ * Whether a narrow cue at token `at` (a preposition: "without") governs only its own object, and a
+ * conjunction or comma before token `first` starts another one: "Handle returns without receipts and
+ * customers who are unhappy" negates the receipts, not the unhappy customers.
+ */
+function coordinatedAway(tokens: readonly Token[], at: number, first: number, narrow: string[][][]): boolean {
+  if (narrow.length === 0 || !startsAt(tokens, at, narrow)) return false;
+  for (let i = at + 2; i <= first; i += 1) {
+    const t = tokens[i]!;
+    if (t.listBreak || (i < first && CONJUNCTIONS.has(t.lower))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the clause of token `last` ends, after it, with a trailing negation ("the district team planned
+ * and ran it, I did not"; "risk assessments, though I did not do them"). Memoized per clause.
+ */
+function trailingTest(tokens: readonly Token[], trailing: string[][][]): (last: number) => boolean {
+  const memo = new Map<number, number>();
+  return (last) => {
+    if (trailing.length === 0) return false;
+    const clause = tokens[last]!.clause;
+    let from = memo.get(clause);
+    if (from === undefined) {
+      // The first token of a trailing cue that ends the clause exactly, or -1.
+      from = -1;
+      let end = last;
+      while (end + 1 < tokens.length && tokens[end + 1]!.clause === clause) end += 1;
+      const index = phraseIndex(trailing);
+      for (let i = end; i >= 0 && tokens[i]!.clause === clause && end - i < MAX_TRAILING; i -= 1) {
+        if (tokens[i]!.filler) continue;
+        if (endsExactlyAt(tokens, i, index, end)) {
+          from = i;
+          break;
+        }
+      }
+      memo.set(clause, from);
+    }
+    return from > last;
+  };
+}
+
+/** Longest trailing cue, in tokens, looked for at a clause end. */
+const MAX_TRAILING = 8;
+
+/** Whether a sequence of `index` starts at token `at` and its last key is token `end`. */
+function endsExactlyAt(tokens: readonly Token[], at: number, index: PhraseIndex, end: number): boolean {
+  for (const first of tokens[at]!.keys) {
+    const seqs = index.byFirst.get(first);
+    if (!seqs) continue;
+    for (const seq of seqs) {
+      let i = at;
+      let ok = true;
+      for (const key of seq) {
+        while (i <= end && tokens[i]!.filler) i += 1;
+        if (i > end || !tokens[i]!.keys.includes(key)) {
+          ok = false;
+          break;
+        }
+        i += 1;
+      }
+      if (!ok) continue;
+      while (i <= end && tokens[i]!.filler) i += 1;
+      if (i === end + 1) return true;
+    }
   }
   return false;
 }
@@ -340,9 +451,11 @@ export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy
   }
   const aspirational = aspirationTest(tokens, taxonomy.aspirations);
   const { negation, hedges } = taxonomy;
+  const negatedAfter = trailingTest(tokens, negation.trailing);
   return kept
     .filter((m) => !aspirational(tokens[m.first]!.clause, m.first))
     .filter((m) => !cueBefore(tokens, m.first, negation.cues, negation, negation.exceptions))
+    .filter((m) => !negatedAfter(m.last))
     .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context, taxonomy.nominalWords, taxonomy.negation.pastVerbs))
     .map((m) => (cueBefore(tokens, m.first, hedges, negation, []) ? { ...m, hedged: true } : m))
     .sort((a, b) => a.first - b.first || a.last - b.last || a.pattern - b.pattern);
