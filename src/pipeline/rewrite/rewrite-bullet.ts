@@ -348,11 +348,15 @@ interface Composed {
   withoutSlots?: string;
 }
 
-/** The rewrite of a tidied bullet, with the optional steps `options` allows. */
-function composeRewrite(cleaned: string, context: RewriteContext, lexicon: RewriteLexicon, options: StepOptions): Composed {
+/** A tidied bullet's clauses, each rewritten: what every framing of the bullet shares. */
+interface Clauses {
+  joined: string;
+  firstVerb: string | undefined;
+  changes: RewriteChange[];
+}
+
+function rewriteClauses(cleaned: string, context: RewriteContext, lexicon: RewriteLexicon): Clauses {
   const changes: RewriteChange[] = [];
-  const slots: RewriteSlot[] = [];
-  if (cleaned.length > MAX_RESTRUCTURE) return { rewrite: `${capitalize(cleaned)}.`, changes, slots };
   const sentences = splitSentences(markGluedSentences(fixTypos(cleaned, lexicon, changes), lexicon, changes));
   // Clauses after a semicolon get the same treatment as sentences ("...; maintain X" -> "maintained").
   const clauses = sentences.flatMap((s) => (s.includes(';') ? s.split(/;\s+/) : [s])).filter(Boolean);
@@ -365,14 +369,23 @@ function composeRewrite(cleaned: string, context: RewriteContext, lexicon: Rewri
     if (toks.length) parts.push(toks);
   });
   if (sentences.length > 1) changes.push({ rule: 'join-sentences', from: '. ', to: '; ' });
-  const joined = parts.map((p) => stripTrailingPunct(p.join(' '))).join('; ');
-  const mapped = options.termMaps ? applyTermMaps(joined, lexicon, changes) : joined;
+  return { joined: parts.map((p) => stripTrailingPunct(p.join(' '))).join('; '), firstVerb, changes };
+}
+
+/**
+ * One framing of the rewritten clauses, with the optional steps `options` allows (term maps, then
+ * slots, last). `clauses` is shared between framings and left as it is.
+ */
+function composeRewrite(cleaned: string, clauses: Clauses, lexicon: RewriteLexicon, options: StepOptions): Composed {
+  const changes = [...clauses.changes];
+  const slots: RewriteSlot[] = [];
+  const mapped = options.termMaps ? applyTermMaps(clauses.joined, lexicon, changes) : clauses.joined;
   // \p{N} is slow in V8; on ASCII text it is [0-9].
   const tokens = splitSpaces(mapped);
   // "Trained two new hires" says how many in words: no slot, as with a digit.
   const hasNumber =
     /[0-9]/.test(cleaned) || (NON_ASCII.test(cleaned) && /\p{N}/u.test(cleaned)) || tokens.some((t) => lexicon.numberWords.has(coreOf(t)));
-  const slotted = hasNumber || !options.slots ? tokens : addSlots(tokens, firstVerb, lexicon, changes, slots);
+  const slotted = hasNumber || !options.slots ? tokens : addSlots(tokens, clauses.firstVerb, lexicon, changes, slots);
   const rewrite = finishSentence(slotted, changes, lexicon);
   return slots.length ? { rewrite, changes, slots, withoutSlots: finishSentence(tokens, [], lexicon) } : { rewrite, changes, slots };
 }
@@ -381,7 +394,7 @@ function composeRewrite(cleaned: string, context: RewriteContext, lexicon: Rewri
  * Other honest framings: the same rewrite in the writer's own terms (no term maps) and without
  * placeholders. Each leaves out a step of the main rewrite, so it is honest whenever the main one is.
  */
-function composeAlternatives(cleaned: string, context: RewriteContext, lexicon: RewriteLexicon, main: Composed, original: string): RewriteAlternative[] {
+function composeAlternatives(cleaned: string, clauses: Clauses, lexicon: RewriteLexicon, main: Composed, original: string): RewriteAlternative[] {
   const out: RewriteAlternative[] = [];
   const seen = new Set([main.rewrite, `${stripTrailing(original.trim(), SPACE_OR_PERIOD)}.`]);
   const add = (framing: RewriteAlternative['framing'], c: Composed) => {
@@ -390,7 +403,7 @@ function composeAlternatives(cleaned: string, context: RewriteContext, lexicon: 
     out.push({ framing, rewrite: c.rewrite, slots: c.slots });
   };
   if (main.changes.some((c) => c.rule.startsWith('term-map:'))) {
-    add('own-terms', composeRewrite(cleaned, context, lexicon, { termMaps: false, slots: true }));
+    add('own-terms', composeRewrite(cleaned, clauses, lexicon, { termMaps: false, slots: true }));
   }
   if (main.withoutSlots !== undefined) add('no-placeholders', { rewrite: main.withoutSlots, changes: [], slots: [] });
   return out;
@@ -406,8 +419,12 @@ export function rewriteBullet(text: string, context: RewriteContext, lexicon: Re
   if (!cleaned) {
     return { original: text, rewrite: '', competencyIds, changes: tidyChange, slots: [], alternatives: [], scoreBefore, scoreAfter: scoreBefore };
   }
-  const main = composeRewrite(cleaned, context, lexicon, { termMaps: true, slots: true });
-  const alternatives = cleaned.length > MAX_RESTRUCTURE ? [] : composeAlternatives(cleaned, context, lexicon, main, text);
+  // Past MAX_RESTRUCTURE characters a bullet is only capitalized and closed, with no alternative.
+  const clauses = cleaned.length > MAX_RESTRUCTURE ? undefined : rewriteClauses(cleaned, context, lexicon);
+  const main: Composed = clauses
+    ? composeRewrite(cleaned, clauses, lexicon, { termMaps: true, slots: true })
+    : { rewrite: `${capitalize(cleaned)}.`, changes: [], slots: [] };
+  const alternatives = clauses ? composeAlternatives(cleaned, clauses, lexicon, main, text) : [];
   const scoreAfter = Math.max(scoreBullet(main.rewrite, lexicon).total, 0);
   // Fields in the order of the Rewrite schema, so the JSON reads original -> rewrite -> why.
   return {
