@@ -115,13 +115,18 @@ interface PhraseIndex {
   byFirst: Map<string, (readonly string[])[]>;
   /** Some sequence is empty: it matches anywhere. */
   empty: boolean;
+  /**
+   * The sequences a word's keys open, in key order, per keys array: a word's keys array is shared by all
+   * its tokens (see tokenize), so the three string lookups are done once per distinct word and list.
+   */
+  byKeys: WeakMap<readonly string[], readonly (readonly string[])[]>;
 }
 const phraseIndexes = new WeakMap<string[][][], PhraseIndex>();
 
 function phraseIndex(phrases: string[][][]): PhraseIndex {
   let index = phraseIndexes.get(phrases);
   if (!index) {
-    index = { byFirst: new Map(), empty: false };
+    index = { byFirst: new Map(), empty: false, byKeys: new WeakMap() };
     for (const alternatives of phrases) {
       for (const seq of alternatives) {
         if (seq.length === 0) {
@@ -144,13 +149,23 @@ function indexedAt(tokens: readonly Token[], at: number, index: PhraseIndex, hi:
   let i = at;
   while (i <= hi && tokens[i]!.filler) i += 1;
   if (i > hi) return false;
-  const keys = tokens[i]!.keys;
-  for (let k = 0; k < keys.length; k += 1) {
-    const seqs = index.byFirst.get(keys[k]!);
-    if (!seqs) continue;
-    for (const seq of seqs) if (sequenceAt(tokens, at, seq, hi)) return true;
-  }
+  for (const seq of sequencesFor(index, tokens[i]!.keys)) if (sequenceAt(tokens, at, seq, hi)) return true;
   return false;
+}
+
+/** The sequences of `index` whose first key is one of `keys`, in key order (memoized per keys array). */
+function sequencesFor(index: PhraseIndex, keys: readonly string[]): readonly (readonly string[])[] {
+  let seqs = index.byKeys.get(keys);
+  if (seqs === undefined) {
+    const found: (readonly string[])[] = [];
+    for (let k = 0; k < keys.length; k += 1) {
+      const list = index.byFirst.get(keys[k]!);
+      if (list) found.push(...list);
+    }
+    seqs = found;
+    index.byKeys.set(keys, seqs);
+  }
+  return seqs;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { CompiledOpener, RewriteLexicon, VerbForm } from '../../taxonomy/lo
 import { chooseActionVerb, chooseMappedVerb, chooseSupportVerb, matchOpener, nominalization, type OpenerChoice } from './openers.js';
 import { NON_ASCII, scoreBullet } from './score-bullet.js';
 import { buriedObject } from './buried-object.js';
-import { skipReason } from './skip-bullet.js';
+import { skipReasonTidied } from './skip-bullet.js';
 import { addSlots, leadAdverbAt } from './slots.js';
 import { PARTICLES, alignChain, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
@@ -411,9 +411,13 @@ function composeAlternatives(cleaned: string, clauses: Clauses, lexicon: Rewrite
 
 /** Rewrites one bullet. Pure and deterministic: same text, context and lexicon, same result. */
 export function rewriteBullet(text: string, context: RewriteContext, lexicon: RewriteLexicon): BulletRewrite {
+  return rewriteTidied(text, tidy(text), context, lexicon);
+}
+
+/** rewriteBullet for a caller that has tidied the text already (`cleaned` is `tidy(text)`). */
+function rewriteTidied(text: string, cleaned: string, context: RewriteContext, lexicon: RewriteLexicon): BulletRewrite {
   const competencyIds = [...(context.competencyIds ?? [])];
   const scoreBefore = scoreBullet(text, lexicon).total;
-  const cleaned = tidy(text);
   const tidyChange: RewriteChange[] =
     cleaned !== stripTrailing(text.trim(), SPACE_OR_PERIOD) && cleaned ? [{ rule: 'tidy-text', from: text.trim(), to: cleaned }] : [];
   if (!cleaned) {
@@ -473,14 +477,16 @@ export function rewriteResume<E extends Pick<Evidence, 'bulletId'>>(
   const rewriteSkipped: RewriteSkipped[] = [];
   for (const b of doc.bullets) {
     if (!REWRITE_SECTIONS.includes(b.section)) continue;
-    const reason = skipReason(b.text, lexicon, b.kind);
+    // The skip test and the rewrite read the same tidied text: tidy it once.
+    const cleaned = tidy(b.text);
+    const reason = skipReasonTidied(b.text, cleaned, lexicon, b.kind);
     if (reason) {
       rewriteSkipped.push({ bulletId: b.id, reason });
       continue;
     }
     const current = b.roleIndex !== undefined && doc.roles[b.roleIndex]?.current === true;
     const context = { tense: current ? 'present' : 'past', competencyIds: byBullet.get(b.id) ?? [] } as const;
-    rewrites.push({ bulletId: b.id, ...rewriteBullet(b.text, context, lexicon) });
+    rewrites.push({ bulletId: b.id, ...rewriteTidied(b.text, cleaned, context, lexicon) });
   }
   return { rewrites, rewriteSkipped };
 }

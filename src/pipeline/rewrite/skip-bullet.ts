@@ -31,12 +31,17 @@ const ASCII_LETTER_WORD = /[A-Za-z][A-Za-z'-]*/g;
  * rewrite. `kind` is the reader's own label for the line, when it gives one.
  */
 export function skipReason(text: string, lex: RewriteLexicon, kind?: string): SkipReason | undefined {
+  return skipReasonTidied(text, tidy(text), lex, kind);
+}
+
+/** skipReason for a caller that has tidied the text already (`t` is `tidy(text)`): tidied once per bullet. */
+export function skipReasonTidied(text: string, t: string, lex: RewriteLexicon, kind?: string): SkipReason | undefined {
   if (kind !== undefined && !REWRITABLE_KINDS.has(kind)) return 'not-work-text';
-  const t = tidy(text);
   const letterWord = NON_ASCII.test(t) ? LETTER_WORD : ASCII_LETTER_WORD;
   const words = t.match(letterWord) ?? [];
   if (words.length === 0) return 'fragment';
-  if (EMAIL.test(t) || (CONTACT_WORD.test(t) && words.length <= 8) || (PHONE.test(t) && words.length <= 4)) return 'contact';
+  // EMAIL needs an '@': without one the test (tried from every position, each scanning a word) is false.
+  if ((t.includes('@') && EMAIL.test(t)) || (CONTACT_WORD.test(t) && words.length <= 8) || (PHONE.test(t) && words.length <= 4)) return 'contact';
   if (YEAR.test(t)) {
     const rest = t.replace(MONTH, ' ').replace(DATE_WORDS, ' ').match(letterWord) ?? [];
     if (rest.length === 0) return 'date';

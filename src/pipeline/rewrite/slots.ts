@@ -480,7 +480,8 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
     }
   }
   // "Streamlined the intake process, cutting [metric] by [X%]": the object is not the measure.
-  const firstClause = out.slice(0, firstEnd).map(coreOf);
+  // The first clause's words are read only for a streamlining verb (most bullets have another).
+  const firstClause = verb !== undefined && o.metric.verbs.has(verb) ? out.slice(0, firstEnd).map(coreOf) : [];
   if (verb !== undefined && o.metric.verbs.has(verb) && firstClause.some((c) => o.metric.objects.has(c)) && !firstClause.some((c) => OUTCOME_WORDS.has(c))) {
     const lastIdx = firstEnd - 1;
     const last = out[lastIdx]!;

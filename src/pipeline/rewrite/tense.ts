@@ -79,15 +79,17 @@ function convertChain(tokens: string[], chain: Chain): string[] {
   let toSeen = false;
   for (let i = Math.max(from, 1); i < out.length; i++) {
     const raw = out[i]!;
+    // Each token's split is read once here: the loop asks several questions of it.
+    const tok = splitTok(raw);
     let prevIdx = i - 1;
     if (prevIdx > 0 && coreOf(out[prevIdx]!).endsWith('ly')) prevIdx--;
     const prev = out[prevIdx]!;
     const joined = isConnector(prev) || /,$/.test(prev);
-    if (coreOf(raw) === 'to') toSeen = true;
+    if (tok.lc === 'to') toSeen = true;
     // "ensure that the documents are ... and do not violate": a subordinate clause keeps its own tense.
-    if (SUBORDINATORS.has(coreOf(raw))) break;
-    if (!joined || !isWord(raw) || /^\p{Lu}/u.test(raw)) continue;
-    const f = lex.forms.get(coreOf(raw));
+    if (SUBORDINATORS.has(tok.lc)) break;
+    if (!joined || !tok.word || /^\p{Lu}/u.test(raw)) continue;
+    const f = lex.forms.get(tok.lc);
     if (!f) continue;
     // Only words in the same form as the opening verb: "and issues" after "Manage" is a noun.
     if (f.form !== chainForm || f.form === wanted) continue;
@@ -101,7 +103,7 @@ function convertChain(tokens: string[], chain: Chain): string[] {
     if (nounLike && !contiguous && !DETERMINERS.has(next) && !PARTICLES.has(next)) continue;
     if (f.form === 'base' && wanted === 'past' && (chainForm !== 'base' || toSeen)) continue;
     if (isProtected(verbIn(f.base, ctx.tense, lex), lex)) continue;
-    const to = verbIn(f.base, ctx.tense, lex) + splitTok(raw).post;
+    const to = verbIn(f.base, ctx.tense, lex) + tok.post;
     changes.push({ rule: 'tense', from: raw, to });
     out[i] = to;
   }
@@ -185,19 +187,25 @@ function fixWriterGerund(
   lex: RewriteLexicon,
   changes: RewriteChange[],
 ): string[] {
+  // The core of out[i - 1], carried from one token to the next (and read again where a token changes).
+  let prevLc = out.length > Math.max(from, 1) ? coreOf(out[Math.max(from, 1) - 1]!) : '';
   for (let i = Math.max(from, 1); i < out.length; i++) {
     const raw = out[i]!;
-    if (SUBORDINATORS.has(coreOf(raw))) break;
-    if (coreOf(out[i - 1]!) !== 'and' || !isWord(raw) || /^\p{Lu}/u.test(raw) || splitTok(raw).post) continue;
+    const tok = splitTok(raw);
+    const afterAnd = prevLc === 'and';
+    prevLc = tok.lc;
+    if (SUBORDINATORS.has(tok.lc)) break;
+    if (!afterAnd || !tok.word || /^\p{Lu}/u.test(raw) || tok.post) continue;
     // "by greeting and assisting each customer": two -ing forms in parallel stay as they are.
     if (i >= 2 && lex.forms.get(coreOf(out[i - 2]!))?.form === 'gerund') continue;
-    const f = lex.forms.get(coreOf(raw));
+    const f = lex.forms.get(tok.lc);
     const next = out[i + 1];
     if (f?.form !== 'gerund' || f.form === wanted || next === undefined || !isWord(next)) continue;
     if (!/^\p{Lu}/u.test(next) && !DETERMINERS.has(coreOf(next))) continue;
     const target = verbIn(f.base, ctx.tense, lex);
     if (isProtected(target, lex)) continue;
     out[i] = target;
+    prevLc = coreOf(target);
     changes.push({ rule: 'tense', from: raw, to: target });
   }
   return out;
