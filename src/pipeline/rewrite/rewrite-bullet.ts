@@ -359,7 +359,14 @@ function rewriteClauses(cleaned: string, context: RewriteContext, lexicon: Rewri
   const changes: RewriteChange[] = [];
   const sentences = splitSentences(markGluedSentences(fixTypos(cleaned, lexicon, changes), lexicon, changes));
   // Clauses after a semicolon get the same treatment as sentences ("...; maintain X" -> "maintained").
-  const clauses = sentences.flatMap((s) => (s.includes(';') ? s.split(/;\s+/) : [s])).filter(Boolean);
+  const clauses: string[] = [];
+  for (const s of sentences) {
+    if (!s.includes(';')) {
+      if (s) clauses.push(s);
+      continue;
+    }
+    for (const c of s.split(/;\s+/)) if (c) clauses.push(c);
+  }
   const parts: string[][] = [];
   let firstVerb: string | undefined;
   clauses.forEach((s, i) => {
@@ -396,10 +403,11 @@ function composeRewrite(cleaned: string, clauses: Clauses, lexicon: RewriteLexic
  */
 function composeAlternatives(cleaned: string, clauses: Clauses, lexicon: RewriteLexicon, main: Composed, original: string): RewriteAlternative[] {
   const out: RewriteAlternative[] = [];
-  const seen = new Set([main.rewrite, `${stripTrailing(original.trim(), SPACE_OR_PERIOD)}.`]);
+  // At most four entries: comparing strings is cheaper than hashing each whole sentence for a Set.
+  const seen = [main.rewrite, `${stripTrailing(original.trim(), SPACE_OR_PERIOD)}.`];
   const add = (framing: RewriteAlternative['framing'], c: Composed) => {
-    if (!c.rewrite || seen.has(c.rewrite)) return;
-    seen.add(c.rewrite);
+    if (!c.rewrite || seen.includes(c.rewrite)) return;
+    seen.push(c.rewrite);
     out.push({ framing, rewrite: c.rewrite, slots: c.slots });
   };
   if (main.changes.some((c) => c.rule.startsWith('term-map:'))) {

@@ -145,6 +145,10 @@ export function isProtected(word: string, lex: RewriteLexicon): boolean {
 }
 
 export function capitalize(s: string): string {
+  // An ASCII first character settles it without the Unicode pattern: a-z is the only \p{Ll} there, and
+  // each maps to one capital and back.
+  const c0 = s.charCodeAt(0);
+  if (c0 < 128) return c0 >= 97 && c0 <= 122 ? s[0]!.toUpperCase() + s.slice(1) : s;
   // Only where upper case maps one letter to one letter and back ("ᾀ" would become two letters).
   return s.replace(/^\p{Ll}/u, (c) => (c.toUpperCase().length === 1 && c.toUpperCase().toLowerCase() === c ? c.toUpperCase() : c));
 }
