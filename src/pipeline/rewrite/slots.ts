@@ -59,7 +59,8 @@ export function addSlots(
   // A verb coordinated after "and" opens a predicate of its own ("Designed file systems and maintained
   // [N] client files"); it is tried after the clause's own verb, in text order.
   const firstAnd = verb === undefined ? -1 : andPredicateAt(out, lex);
-  const starts = [0, ...out.flatMap((t, i) => ((/;$/.test(t) || i + 1 === firstAnd) && i + 1 < out.length ? [i + 1] : []))];
+  const starts = [0];
+  for (let i = 0; i + 1 < out.length; i++) if (out[i]!.endsWith(';') || i + 1 === firstAnd) starts.push(i + 1);
   for (const [n, start] of starts.entries()) {
     // Without a known opening verb the first clause is no verb phrase ("Key achievements: ...").
     if (n === 0 && !verb) continue;

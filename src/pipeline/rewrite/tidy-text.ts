@@ -87,6 +87,8 @@ export function markGluedSentences(text: string, lex: RewriteLexicon, changes: R
   // impacts ..."): a capitalized gerund of a verb opens the next duty even after a capitalized word, so
   // each duty gets its own verb tense (eval/rewrites after2-023). Activity nouns ("Training") excluded.
   const gerundList = lex.forms.get(tokens[0]!.toLowerCase())?.form === 'gerund';
+  // Most bullets hold no glued sentence: then the text is returned as it came, not joined again.
+  let split = false;
   for (let i = 1; i + 1 < tokens.length; i++) {
     const prev = tokens[i - 1]!;
     const tok = tokens[i]!;
@@ -99,6 +101,7 @@ export function markGluedSentences(text: string, lex: RewriteLexicon, changes: R
     if (gerundList && /^\p{L}[\p{L}'’-]*$/u.test(prev) && !NOT_BEFORE_GLUE.has(prev.toLowerCase()) && lex.forms.get(lc)?.form === 'gerund' && !lex.nounGerunds.has(lc)) {
       changes.push({ rule: 'split-glued-sentence', from: `${prev} ${tok}`, to: `${prev}. ${tok}` });
       tokens[i - 1] = `${prev}.`;
+      split = true;
       continue;
     }
     if (!/^\p{Ll}[\p{Ll}'’-]*$/u.test(prev)) continue;
@@ -108,6 +111,7 @@ export function markGluedSentences(text: string, lex: RewriteLexicon, changes: R
     if (lex.forms.get(lc)?.form !== 'past' && !adverbFirst) continue;
     changes.push({ rule: 'split-glued-sentence', from: `${prev} ${tok}`, to: `${prev}. ${tok}` });
     tokens[i - 1] = `${prev}.`;
+    split = true;
   }
-  return tokens.join(' ');
+  return split ? tokens.join(' ') : text;
 }
