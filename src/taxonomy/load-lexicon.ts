@@ -87,6 +87,20 @@ export const RewriteLexiconFileSchema = z
     ),
     vagueCounts: z.array(word).describe('words a count slot may stand in for ("multiple projects" -> "[N] projects")'),
     paddingAfterPreposition: z.array(word).describe('nouns that get no count slot bare after "to/for/with/from" (padding)'),
+    catchAllClauses: z
+      .array(z.string().min(1))
+      .describe('phrases of a catch-all duty ("other duties as assigned"): a clause holding one gets no count slot'),
+    termMapGroups: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            words: z.array(word).min(1),
+            notBefore: z.array(word).optional().describe('an occurrence before one of these words is a name of its own ("customer service") and does not count'),
+          })
+          .strict(),
+      )
+      .describe('term maps applied all or none: every occurrence of `words` in a bullet must be mapped by the group, or none is'),
     numberWords: z.array(word).describe('spelled-out counts ("seven missions"): a bullet with one gets no count slot, as with a digit'),
     volumeSlot: z
       .object({ adjectives: z.array(word).min(1), unit: replacement, question: z.string().min(5).endsWith('?') })
@@ -155,6 +169,10 @@ export const RewriteLexiconFileSchema = z
     // slots.ts writes "a team of [N]" with the question of this slot.
     if (!lex.countSlots.some((s) => s.id === 'people-led')) {
       ctx.addIssue({ code: 'custom', path: ['countSlots'], message: 'needs the slot "people-led" (used for "a team of [N]")' });
+    }
+    const mapIds = new Set(lex.termMaps.map((t) => t.id));
+    for (const [i, g] of lex.termMapGroups.entries()) {
+      if (!mapIds.has(g.id)) ctx.addIssue({ code: 'custom', path: ['termMapGroups', i, 'id'], message: `no term map has the id "${g.id}"` });
     }
     const names = lex.protectedNames.map((n) => n.toLowerCase());
     for (const [i, t] of lex.termMaps.entries()) {
@@ -253,6 +271,9 @@ export interface RewriteLexicon {
   vagueCounts: Set<string>;
   volumeSlot: { adjectives: Set<string>; unit: string; question: string };
   paddingAfterPreposition: Set<string>;
+  /** Lower-cased token runs of catch-all duty phrases: a clause holding one gets no count slot. */
+  catchAllClauses: string[][];
+  termMapGroups: { id: string; pattern: RegExp }[];
   /** Spelled-out counts: a bullet with one already says how many ("Trained two new hires"). */
   numberWords: Set<string>;
   /** Typo -> function word, and a pattern that finds any of them as a lower-case word between spaces. */
@@ -395,6 +416,15 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     },
     vagueCounts: new Set(lex.vagueCounts),
     paddingAfterPreposition: new Set(lex.paddingAfterPreposition),
+    catchAllClauses: lex.catchAllClauses.map((c) => c.toLowerCase().split(/\s+/)),
+    termMapGroups: lex.termMapGroups.map((g) => ({
+      id: g.id,
+      pattern: new RegExp(
+        `(?<![\\p{L}\\p{N}'-])(?:${g.words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])` +
+          (g.notBefore?.length ? `(?!\\s+(?:${g.notBefore.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-]))` : ''),
+        'giu',
+      ),
+    })),
     numberWords: new Set(lex.numberWords),
     volumeSlot: { ...lex.volumeSlot, adjectives: new Set(lex.volumeSlot.adjectives) },
     typoFixes: new Map(Object.entries(lex.typoFixes)),

@@ -340,3 +340,28 @@ describe('a predicate after a comma', () => {
     expect(rewrite('Ensured that staff followed procedures').rewrite).toBe('Ensured that staff followed procedures.');
   });
 });
+
+describe('what the after4 blind reading found', () => {
+  it('maps customers to clients in the whole bullet or nowhere (after4-060)', () => {
+    expect(rewrite('Set up new customer accounts, while entering customer information and scheduling installation').rewrite).toBe(
+      'Set up new customer accounts, while entering customer information and scheduling installation.',
+    );
+    expect(rewrite('Managed customer accounts and resolved billing issues for customers').rewrite).toBe(
+      'Managed [N] client accounts and resolved billing issues for clients.',
+    );
+    // "customer service" names a field, not the people served: it does not hold the map back.
+    expect(rewrite('Handled customer service tasks and maintained customer accounts').rewrite).toContain('client accounts');
+  });
+
+  it('puts no count on a catch-all duty (after4-019)', () => {
+    expect(rewrite('Support special projects and other duties as assigned').rewrite).toBe('Supported special projects and other duties as assigned.');
+    expect(rewrite('Worked special projects as assigned by management').rewrite).toBe('Worked special projects as assigned by management.');
+    expect(rewrite('Supported special projects for the regional director').rewrite).toContain('[N] special projects');
+  });
+
+  it('splits off a clause with its own subject after "and" when the opener becomes a verb (after4-100)', () => {
+    const text = "Responsible for the team's performance and it's a part of my goal to meet the SLA's";
+    expect(rewrite(text).rewrite).toBe("Managed the team's performance; it's a part of my goal to meet the SLA's.");
+    expect(rewrite('Responsible for the store and its staff').rewrite).toBe('Managed the store and its staff.');
+  });
+});

@@ -38,6 +38,11 @@ describe('rewrite lexicon', () => {
     ).toBe(true);
   });
 
+  it('rejects a term-map group that names no term map', () => {
+    const err = errorOf(text.replace('- { id: customers-to-clients, words: [customer, customers]', '- { id: customers-to-patrons, words: [customer, customers]'));
+    expect(err.issues.some((i) => i.includes('termMapGroups') && i.includes('customers-to-patrons'))).toBe(true);
+  });
+
   it('rejects a replacement that would add a proper noun', () => {
     const err = errorOf(text.replace('to: "issue queue" }', 'to: "Jira issue queue" }'));
     expect(

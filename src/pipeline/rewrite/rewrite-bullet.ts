@@ -51,6 +51,8 @@ export type BulletRewrite = Omit<Rewrite, 'bulletId'>;
 
 /** Bullets longer than this are tidied and graded but not restructured (pathological input). */
 const MAX_RESTRUCTURE = 2000;
+/** Words that open a clause with its own subject after "and" ("and it's", "and I", "and we"). */
+const SUBJECT_PRONOUNS = new Set(['i', "i'm", "i've", 'it', "it's", 'we', "we're", 'they', "they're", 'he', 'she', "that's"]);
 
 interface ClauseResult {
   tokens: string[];
@@ -103,6 +105,15 @@ function replaceOpener(tokens: string[], opener: CompiledOpener, job: ClauseJob)
     dropped.push({ rule: 'drop-filler', from: rest[0]!, to: '' });
     rest = rest.slice(1);
   }
+  // "Responsible for the team's performance and it's a part of my goal to ...": a clause with a subject
+  // of its own follows "and"; with a verb put in front the two would clash (blind reading after4-100),
+  // so it becomes a clause of its own: "Managed the team's performance; it's a part of my goal ...".
+  const subjectAt = rest.findIndex((t, i) => i > 0 && t === 'and' && SUBJECT_PRONOUNS.has(coreOf(rest[i + 1] ?? '')) && !splitTok(rest[i - 1]!).post);
+  const split: RewriteChange[] = [];
+  if (opener.mode !== 'replace' && subjectAt > 0) {
+    split.push({ rule: 'split-clause', from: `${rest[subjectAt - 1]} and`, to: `${rest[subjectAt - 1]};` });
+    rest = [...rest.slice(0, subjectAt - 1), `${rest[subjectAt - 1]};`, ...rest.slice(subjectAt + 1)];
+  }
   const writerForm = lex.forms.get(coreOf(used[0]!))?.form;
   const choice: OpenerChoice | undefined =
     opener.mode === 'support'
@@ -115,7 +126,7 @@ function replaceOpener(tokens: string[], opener: CompiledOpener, job: ClauseJob)
   const head = [verbIn(choice.verb, ctx.tense, lex) + (choice.extra.length ? '' : post), ...choice.extra];
   if (choice.extra.length && post) head[head.length - 1] += post;
   const input = [...head, ...choice.rest];
-  const clauseChanges: RewriteChange[] = [...dropped];
+  const clauseChanges: RewriteChange[] = [...dropped, ...split];
   const out = alignChain(input, head.length, choice.chainForm, ctx, lex, clauseChanges);
   changes.push(
     {

@@ -68,6 +68,7 @@ export function addSlots(
       const f = isWord(out[start]!) && /^\p{Ll}/u.test(out[start]!) ? lex.forms.get(coreOf(out[start]!)) : undefined;
       if (!f || f.form === 'gerund') continue;
     }
+    if (holdsCatchAll(out, start, lex)) continue;
     const hit = countSlot(out, start, lex);
     if (hit) {
       placed.push(hit);
@@ -81,6 +82,17 @@ export function addSlots(
     changes.push({ rule: p.rule, from: p.from, to: p.to });
   }
   return out;
+}
+
+/** The clause at `start` holds a catch-all duty phrase ("other duties as assigned"): no count slot there. */
+function holdsCatchAll(out: readonly string[], start: number, lex: RewriteLexicon): boolean {
+  const end = clauseEndFrom(out, start);
+  for (let i = start; i < end; i++) {
+    for (const phrase of lex.catchAllClauses) {
+      if (phrase.every((w, k) => i + k < end && coreOf(out[i + k]!) === w)) return true;
+    }
+  }
+  return false;
 }
 
 /**

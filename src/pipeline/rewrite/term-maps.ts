@@ -1,5 +1,6 @@
 // Term maps: customer-service words read in their project meaning ("inquiries" -> "requests"), from
 // data/rewrite-lexicon.yaml, applied on word boundaries with context words that allow or forbid them.
+// Maps of a group (`termMapGroups`) apply all or none in a bullet.
 // Limits: context is the whole bullet plus the next word, not the sentence structure.
 import type { RewriteLexicon } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange } from './rewrite-bullet.js';
@@ -34,6 +35,20 @@ export function applyTermMaps(text: string, lex: RewriteLexicon, changes: Rewrit
       // "Inquiries" -> "Requests", but an acronym ("SLA", "SLAs") is no sentence start: its expansion stays lower case.
       if (/^\p{Lu}/u.test(m[0]) && !/^\p{Lu}{2,}/u.test(m[0])) to = capitalize(to);
       hits.push({ start, end, to, rule: `term-map:${t.id}` });
+    }
+  }
+  // A group applies all or none: a word of the group left unmapped drops the group's other hits.
+  for (const g of lex.termMapGroups) {
+    const rule = `term-map:${g.id}`;
+    const mine = hits.filter((h) => h.rule === rule);
+    if (mine.length === 0) continue;
+    g.pattern.lastIndex = 0;
+    for (let m = g.pattern.exec(text); m; m = g.pattern.exec(text)) {
+      const at = m.index;
+      if (!mine.some((h) => at >= h.start && at < h.end)) {
+        hits.splice(0, hits.length, ...hits.filter((h) => h.rule !== rule));
+        break;
+      }
     }
   }
   hits.sort((a, b) => a.start - b.start);
