@@ -82,21 +82,7 @@ const TOK_MEMO_MAX = 20_000;
 /** A token that is one word made of letters (hyphens allowed) with at most trailing punctuation. */
 const WORD_TOKEN = /^[\p{L}][\p{L}'’-]*[,;:.]?$/u;
 
-// The steps ask about the same token several times in a row (coreOf, then isWord, then coreOf of the
-// same raw string): 38% of calls over the dev corpus repeat the previous one. Comparing with the last
-// string is cheaper than the map lookup, and the answer is the memo's own frozen value.
-let lastRaw = '';
-let lastTok: Tok | undefined;
-
 export function splitTok(raw: string): Tok {
-  if (raw === lastRaw && lastTok !== undefined) return lastTok;
-  const tok = splitTokMemo(raw);
-  lastRaw = raw;
-  lastTok = tok;
-  return tok;
-}
-
-function splitTokMemo(raw: string): Tok {
   const hit = TOK_MEMO.get(raw);
   if (hit) return hit;
   const pre = LEADING_NON_WORD.exec(raw)![0];
