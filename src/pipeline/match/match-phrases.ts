@@ -325,6 +325,9 @@ function walkBack(
     if (tokens[i]!.filler) continue;
     words += 1;
     if (startsAt(tokens, i, negation.barriers)) return { reach: 'barrier', start, at: i };
+    // A comma and the writer as a new subject start a new main clause: "a room that was not ready, I
+    // listen first and then find another way".
+    if (tokens[i]!.listBreak && NEW_SUBJECTS.has(tokens[i]!.lower)) return { reach: 'barrier', start, at: i };
     // "and" before a past-tense verb starts a second action: "No budget experience and led a team".
     const next = tokens[i + 1];
     if (next && negation.pastVerbs.has(next.lower) && startsAt(tokens, i, negation.coordinators)) {
@@ -362,6 +365,9 @@ function cueBefore(
   const lead = walkBack(tokens, head - 1, tokens[head - 1]!.clause, negation.window, cues, negation, exceptions);
   return lead.reach === 'cue';
 }
+
+/** The writer as subject: after a comma, a new main clause that an earlier cue does not reach. */
+const NEW_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we']);
 
 /** Conjunctions that end a narrow cue's reach. */
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or']);
