@@ -403,6 +403,22 @@ describe('round 5 (issue 14): general frames for the soft competencies, and thei
     ['Keep clients updated on their case by phone', 'stakeholder-management'],
     ['Kept in touch with past customers', 'stakeholder-management'],
     ['CSAT 4.8/5 over the last 12 months', 'stakeholder-management'],
+    // second pass: escalations taken on, colleagues taught, contacts per shift, notes kept, reports sent
+    ['Handle the escalations nobody else wants', 'conflict-resolution'],
+    ['Calm cardholders who have just lost money', 'conflict-resolution'],
+    ['I showed the other receptionists how to use the scheduling screens', 'leadership'],
+    ['Helped new counter people learn the product lines', 'leadership'],
+    ['Work 80-110 email and chat tickets a shift', 'organization'],
+    ['Leave clear notes on every account', 'organization'],
+    ['Keep learner files and tutor hours up to date', 'organization'],
+    ['Send a one-page status report to sponsors every Friday', 'data-and-reporting'],
+    ['Explained repairs and estimates to customers in plain terms', 'communication'],
+    ['Wrote down what could go wrong', 'risk-management'],
+    ['Check order history before issuing anything', 'quality-management'],
+    ['Cut our on-site change requests roughly in half', 'process-improvement'],
+    ['Pull weekly FCR, AHT and CSAT from our reporting tool', 'data-and-reporting'],
+    // a negation inside a relative clause does not reach past a comma and a new "I"
+    ['Whether it is a room that was not ready, I listen first and then find another way', 'problem-solving'],
   ])('"%s" is evidence of %s', (line, id) => {
     expect(competencies(line).has(id)).toBe(true);
   });
@@ -421,6 +437,11 @@ describe('round 5 (issue 14): general frames for the soft competencies, and thei
     ['Inspect returned cars and write up any damage reports', 'data-and-reporting'],
     ['Led the move to an online permitting system', 'adaptability'],
     ['Led the office move from paper files to NetDocuments', 'process-improvement'],
+    ['Quality scores 96-99% for the last 8 months', 'data-and-reporting'],
+    ['Scored 40 calls a week against the quality form', 'organization'],
+    ['Take orders by phone and write them up in the system', 'process-improvement'],
+    ['Sent bug reports to the product team', 'data-and-reporting'],
+    ['Never managed a budget, not even my own', 'budget-and-cost'],
   ])('"%s" is no evidence of %s', (line, id) => {
     expect(competencies(line).has(id)).toBe(false);
   });
