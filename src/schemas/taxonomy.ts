@@ -94,6 +94,11 @@ export const NegationSchema = z
     trailing: z.array(phrase).default([]),
     /** Cues that negate only their own object ("without receipts and unhappy customers"). */
     narrow: z.array(phrase).default([]),
+    /**
+     * Nouns naming someone else ("pm", "manager", "vendor"): after a determiner ("the management company's
+     * PM ran the project"), a past-tense verb that follows is that person's action, not the writer's.
+     */
+    otherSubjects: z.array(z.string().regex(/^[a-z]+$/, 'must be one lower-case word')).default([]),
   })
   .strict();
 export type Negation = z.infer<typeof NegationSchema>;
@@ -114,7 +119,7 @@ export const TaxonomyDataSchema = z
   .object({
     version: z.string().min(1),
     aspirationCues: z.array(phrase).default([]),
-    negation: NegationSchema.default({ window: 6, cues: [], exceptions: [], barriers: [], coordinators: [], trailing: [], narrow: [] }),
+    negation: NegationSchema.default({ window: 6, cues: [], exceptions: [], barriers: [], coordinators: [], trailing: [], narrow: [], otherSubjects: [] }),
     hedgeCues: z.array(phrase).default([]),
     projectLeadership: ProjectLeadershipSchema.optional(),
     lemmas: z.record(z.string(), z.string()).default({}),

@@ -115,6 +115,8 @@ export interface CompiledNegation {
   narrow: string[][][];
   /** Lower-case words the POS lexicon reads first as a past tense or participle (VBD/VBN). */
   pastVerbs: ReadonlySet<string>;
+  /** Nouns naming someone else: "the PM ran the project" is the PM's action (lower-case words). */
+  otherSubjects: ReadonlySet<string>;
 }
 
 /** Where a competency's evidence is strong unless its data says otherwise. */
@@ -282,6 +284,7 @@ export function compileTaxonomy(
     trailing: compileList(data.negation.trailing, 'negation.trailing'),
     narrow: compileList(data.negation.narrow, 'negation.narrow'),
     pastVerbs,
+    otherSubjects: new Set(data.negation.otherSubjects),
   };
   const hedges = compileList(data.hedgeCues, 'hedgeCues');
   const lead = data.projectLeadership;

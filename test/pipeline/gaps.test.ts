@@ -492,6 +492,23 @@ Led the opening shift and trained new baristas.
     ]);
     for (const r of facts.projectRoles) expect(doc.text.slice(r.start, r.end)).toBe(r.quote);
   });
+
+  it("does not count a project someone else named ran (round 5: negation.otherSubjects), but the writer's own", () => {
+    const someoneElse = factsOf(`Sam Auditor
+Experience
+Night Auditor 01/2020 to 12/2023 Inn Co City , State
+Sat in on the planning meetings for our room renovation as a note-taker; the management company's PM ran the project.
+Assisted the GM with the annual budget by pulling last year's numbers for her; she built and owns it.
+`);
+    expect(someoneElse.facts.projectRoles).toEqual([]);
+    expect(someoneElse.facts.monthsLeadingProjects).toBe(0);
+    const mine = factsOf(`Sam Auditor
+Experience
+Night Auditor 01/2020 to 12/2023 Inn Co City , State
+When the management company's PM left, I ran the project to the end.
+`);
+    expect(mine.facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([[0, 'evidence', 12]]);
+  });
 });
 
 describe('readiness ranks people: project experience beside the competencies (roles projectExperience)', () => {

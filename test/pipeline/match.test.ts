@@ -373,6 +373,86 @@ describe('round 4 (issue 14): negation scope, budgets owned elsewhere, longer ga
   });
 });
 
+describe('round 5 (issue 14): general frames for the soft competencies, and their limits', () => {
+  const competencies = (line: string) => new Set(matchText(line, taxonomy).map((m) => m.competencyId));
+
+  it.each([
+    // with + a team, a department or a function, whatever the verb
+    ['Ran the weekly call with the vendor and our facilities team', 'collaboration'],
+    ['Investigate out-of-spec results with production', 'collaboration'],
+    ['I look into it with our billing office', 'collaboration'],
+    ['Sent bug reports to the product team', 'collaboration'],
+    ['I sat down with ticketing and finance to list what each needed', 'collaboration'],
+    // peaks named by when they come; short notice; challenges overcome
+    ['Busy spring seasons with lines out the door', 'adaptability'],
+    ['Covered any shift on short notice', 'adaptability'],
+    ['To overcome the challenges I took three trainings', 'adaptability'],
+    ['Moved our two active studies to remote review within three weeks', 'adaptability'],
+    // a change verb + steps or a playbook; work moved onto a shared tool; an improvement told by its result
+    ['Rewrote the delivery booking steps', 'process-improvement'],
+    ['I moved the team onto one shared cost and schedule template', 'process-improvement'],
+    ['Cut kickoff-to-config time by about 3 weeks', 'process-improvement'],
+    // sorting out, getting fixed, finding another way
+    ['Sort out lost packages, wrong sizes and damaged items', 'problem-solving'],
+    ['Got it fixed that day or the next', 'problem-solving'],
+    ['Find a product swap when the policy says no refund', 'problem-solving'],
+    ['Troubleshot terminal connectivity issues', 'problem-solving'],
+    ['When the vendor slipped a release I re-sequenced testing', 'problem-solving'],
+    ['Settled most on the first call', 'problem-solving'],
+    // customers kept informed; satisfaction as a result
+    ['Keep clients updated on their case by phone', 'stakeholder-management'],
+    ['Kept in touch with past customers', 'stakeholder-management'],
+    ['CSAT 4.8/5 over the last 12 months', 'stakeholder-management'],
+    // second pass: escalations taken on, colleagues taught, contacts per shift, notes kept, reports sent
+    ['Handle the escalations nobody else wants', 'conflict-resolution'],
+    ['Calm cardholders who have just lost money', 'conflict-resolution'],
+    ['I showed the other receptionists how to use the scheduling screens', 'leadership'],
+    ['Helped new counter people learn the product lines', 'leadership'],
+    ['Work 80-110 email and chat tickets a shift', 'organization'],
+    ['Leave clear notes on every account', 'organization'],
+    ['Keep learner files and tutor hours up to date', 'organization'],
+    ['Send a one-page status report to sponsors every Friday', 'data-and-reporting'],
+    ['Explained repairs and estimates to customers in plain terms', 'communication'],
+    ['Wrote down what could go wrong', 'risk-management'],
+    ['Check order history before issuing anything', 'quality-management'],
+    ['Cut our on-site change requests roughly in half', 'process-improvement'],
+    ['Pull weekly FCR, AHT and CSAT from our reporting tool', 'data-and-reporting'],
+    // a negation inside a relative clause does not reach past a comma and a new "I"
+    ['Whether it is a room that was not ready, I listen first and then find another way', 'problem-solving'],
+  ])('"%s" is evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+
+  it.each([
+    ['Managed service delivery with a team size of 200 agents', 'collaboration'],
+    ['Proficient with Microsoft Office', 'collaboration'],
+    ['File SARs with the BSA officer', 'collaboration'],
+    ['Place orders with two vendors', 'collaboration'],
+    ['Refer complex billing issues to the billing team', 'collaboration'],
+    ['Kept patient information confidential', 'stakeholder-management'],
+    ['Pull weekly FCR, AHT and CSAT from our reporting tool', 'stakeholder-management'],
+    ['Supported employee satisfaction surveys', 'stakeholder-management'],
+    ['Hit my monthly sales goal 20 of the last 24 months', 'data-and-reporting'],
+    ['Take calls from cardholders reporting fraud', 'data-and-reporting'],
+    ['Inspect returned cars and write up any damage reports', 'data-and-reporting'],
+    ['Led the move to an online permitting system', 'adaptability'],
+    ['Led the office move from paper files to NetDocuments', 'process-improvement'],
+    ['Quality scores 96-99% for the last 8 months', 'data-and-reporting'],
+    ['Scored 40 calls a week against the quality form', 'organization'],
+    ['Take orders by phone and write them up in the system', 'process-improvement'],
+    ['Sent bug reports to the product team', 'data-and-reporting'],
+    ['Never managed a budget, not even my own', 'budget-and-cost'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
+  });
+
+  it('reads a past verb after a named other person as theirs, after a determiner only', () => {
+    expect(competencies("I took notes; the management company's PM ran the project").has('project-delivery')).toBe(false);
+    expect(competencies('Our facilities manager ran the relocation').has('project-delivery')).toBe(false);
+    expect(competencies('I ran the project after the PM left').has('project-delivery')).toBe(true);
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical output for the same input, even with a freshly compiled taxonomy', () => {
     const a = JSON.stringify(analyzeResume(read(RESUME), loadKnowledge(join(REPO_ROOT, 'data'))));

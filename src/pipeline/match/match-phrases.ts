@@ -219,10 +219,10 @@ function contextAllows(
   m: RawMatch,
   ctx: CompiledContext | undefined,
   nominal: CompiledTaxonomy['nominalWords'],
-  pastVerbs: ReadonlySet<string>,
+  negation: CompiledTaxonomy['negation'],
 ): boolean {
   if (!ctx) return true;
-  if (ctx.verbFirst && !readsAsVerb(tokens, m.first, nominal, pastVerbs)) return false;
+  if (ctx.verbFirst && !readsAsVerb(tokens, m.first, nominal, negation)) return false;
   const clause = tokens[m.first]!.clause;
   let lo = m.first;
   for (let n = 0; n < ctx.window && lo > 0 && tokens[lo - 1]!.clause === clause; ) {
@@ -252,22 +252,37 @@ function readsAsVerb(
   tokens: readonly Token[],
   i: number,
   nominal: CompiledTaxonomy['nominalWords'],
-  pastVerbs: ReadonlySet<string>,
+  negation: CompiledTaxonomy['negation'],
 ): boolean {
+  const { pastVerbs } = negation;
   const prev = tokens[i - 1];
   const t = tokens[i]!;
   if (!prev || prev.clause !== t.clause || t.listBreak) return true;
   if (isUpper(t.surface) && !isUpper(prev.surface)) return true;
   // A third-person subject did it, not the writer: "The vendor and IT ran the project", "they led it".
   if (OTHER_SUBJECTS.has(prev.lower)) return false;
+  // So does a person named with a determiner before a past verb: "the management company's PM ran the
+  // project", "our GM built the budget". Without one it is the writer's own summary ("Project manager
+  // delivered 30 projects").
+  if (negation.otherSubjects.has(prev.lower) && pastVerbs.has(t.lower) && determinedBefore(tokens, i - 1)) return false;
   // A second verb shares the first one's subject: "the district manager and the vendor planned and ran
   // the switch" is as much someone else's as "the vendor planned"; "I planned and ran" stays mine.
   const before = tokens[i - 2];
   if (prev.lower === 'and' && before && before.clause === t.clause && !before.listBreak && pastVerbs.has(before.lower)) {
-    return readsAsVerb(tokens, i - 2, nominal, pastVerbs);
+    return readsAsVerb(tokens, i - 2, nominal, negation);
   }
   const kind = nominal.get(prev.lower);
   return kind === undefined || (kind === 'noun' && t.lower.endsWith('ing'));
+}
+
+/** Whether a determiner ("the", "our": a filler word) stands at most three words before noun `n`. */
+function determinedBefore(tokens: readonly Token[], n: number): boolean {
+  const clause = tokens[n]!.clause;
+  for (let k = n - 1, words = 0; k >= 0 && words < 3 && tokens[k]!.clause === clause && !tokens[k]!.listBreak; k -= 1) {
+    if (tokens[k]!.filler) return true;
+    words += 1;
+  }
+  return false;
 }
 
 /** Personal pronouns that, right before a verb, make someone other than the writer its subject. */
@@ -325,6 +340,9 @@ function walkBack(
     if (tokens[i]!.filler) continue;
     words += 1;
     if (startsAt(tokens, i, negation.barriers)) return { reach: 'barrier', start, at: i };
+    // A comma and the writer as a new subject start a new main clause: "a room that was not ready, I
+    // listen first and then find another way".
+    if (tokens[i]!.listBreak && NEW_SUBJECTS.has(tokens[i]!.lower)) return { reach: 'barrier', start, at: i };
     // "and" before a past-tense verb starts a second action: "No budget experience and led a team".
     const next = tokens[i + 1];
     if (next && negation.pastVerbs.has(next.lower) && startsAt(tokens, i, negation.coordinators)) {
@@ -362,6 +380,9 @@ function cueBefore(
   const lead = walkBack(tokens, head - 1, tokens[head - 1]!.clause, negation.window, cues, negation, exceptions);
   return lead.reach === 'cue';
 }
+
+/** The writer as subject: after a comma, a new main clause that an earlier cue does not reach. */
+const NEW_SUBJECTS: ReadonlySet<string> = new Set(['i', 'we']);
 
 /** Conjunctions that end a narrow cue's reach. */
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or']);
@@ -471,7 +492,7 @@ export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy
     .filter((m) => !aspirational(tokens[m.first]!.clause, m.first))
     .filter((m) => !cueBefore(tokens, m.first, negation.cues, negation, negation.exceptions))
     .filter((m) => !negatedAfter(m.last))
-    .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context, taxonomy.nominalWords, taxonomy.negation.pastVerbs))
+    .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context, taxonomy.nominalWords, taxonomy.negation))
     .map((m) => (cueBefore(tokens, m.first, hedges, negation, []) ? { ...m, hedged: true } : m))
     .sort((a, b) => a.first - b.first || a.last - b.last || a.pattern - b.pattern);
 }
