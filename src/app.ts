@@ -178,10 +178,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('batches', batches);
   // Without Redis this process is the only worker; with it, BATCH_WORKER=false leaves jobs to `npm run worker`.
   if (batches.mode === 'memory' || config.BATCH_WORKER)
-    batches.startWorkers({ extractor, knowledge, readLimits: app.readLimits });
-  // Workers stop (finishing their current jobs) before the extractor they use closes.
+    batches.startWorkers({ extractor, textWork, readLimits: app.readLimits });
+  // Workers stop (finishing their current jobs) before the extractor and text work they use close.
   app.addHook('onClose', async () => batches.close());
-  app.addHook('onClose', async () => extractor.close());
+  app.addHook('onClose', async () => {
+    await Promise.all([extractor.close(), textWork.close()]);
+  });
 
   // Only multipart and JSON carry resumes; any other body type is a 415, not a misread string.
   app.removeContentTypeParser('text/plain');

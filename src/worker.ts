@@ -8,6 +8,7 @@ import { createBatches } from './batches/create-batches.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DEFAULT_ZIP_LIMITS } from './extraction/inspect-zip.js';
 import { createPoolExtractor, poolOptionsFromConfig } from './extraction/pool.js';
+import { createInlineTextWork } from './extraction/text-pool.js';
 import { loadKnowledge } from './taxonomy/knowledge.js';
 import { DataFileError } from './taxonomy/read-data-file.js';
 
@@ -18,10 +19,12 @@ async function main(): Promise<void> {
   const knowledge = loadKnowledge(config.DATA_DIR);
   const extractor = createPoolExtractor(poolOptionsFromConfig(config));
   const batches = createBatches(config);
+  const textLimits = { maxTextChars: config.MAX_TEXT_CHARS, minTextChars: config.MIN_TEXT_CHARS };
   batches.startWorkers({
     extractor,
-    knowledge,
-    readLimits: { maxTextChars: config.MAX_TEXT_CHARS, minTextChars: config.MIN_TEXT_CHARS, zip: DEFAULT_ZIP_LIMITS },
+    // This process serves no HTTP: the analysis runs in it, with no text-work child to start.
+    textWork: createInlineTextWork(knowledge, textLimits),
+    readLimits: { ...textLimits, zip: DEFAULT_ZIP_LIMITS },
   });
   let closing = false;
   const close = async (signal: string) => {

@@ -1,17 +1,13 @@
 // What a worker does with one batch item and with a finished batch. The item goes through the very
-// composition POST /v1/analyses uses (readResumeBytes or readResumeText, then analyzeResume with the
-// batch's gap options) and is stored as the JSON text that route would send, so the two answers are
-// byte-identical. A transient refusal (busy extraction pool, shutdown) is rethrown so the queue
+// composition POST /v1/analyses uses (readResumeRaw, then the text work's analysisAnswer with the batch's
+// gap options: a long text is analysed and written in a text-work child, off the API's event loop) and is
+// stored as the JSON text that route would send, so the two answers are byte-identical. A transient refusal (busy extraction pool, shutdown) is rethrown so the queue
 // retries the job; any other failure ends the item with the API's usual error object.
 import { STATUS_CODES } from 'node:http';
 import { AppError, appError, ERROR_DEFINITIONS, isAppError } from '../errors.js';
 import type { Extractor } from '../extraction/extractor.js';
-import { readResumeBytes, type ReadLimits } from '../extraction/read-resume.js';
-import { analyzeResume } from '../pipeline/analyze.js';
-import { readResumeText } from '../pipeline/read/build-document.js';
-import { compileSerializer } from '../routes/schema-compilers.js';
-import { AnalysisSchema } from '../schemas/analysis.js';
-import type { Knowledge } from '../taxonomy/knowledge.js';
+import { readResumeRaw, type ReadLimits } from '../extraction/read-resume.js';
+import type { TextWork } from '../extraction/text-pool.js';
 import type { BatchQueue } from './queue.js';
 import type { BatchRecord, BatchStore, ItemInput } from './store.js';
 import { deliverWebhook, type WebhookPolicy } from './webhook.js';
@@ -20,26 +16,26 @@ export interface BatchRuntime {
   store: BatchStore;
   queue: BatchQueue;
   extractor: Extractor;
-  knowledge: Knowledge;
+  /** Where the analysis runs and is written: in-process, or a text-work child for a long text. */
+  textWork: TextWork;
   readLimits: ReadLimits;
   webhook: WebhookPolicy & { secret?: string };
 }
 
 const TRANSIENT = new Set(['OVERLOADED', 'SHUTTING_DOWN']);
 
-// The same compiled writer as POST /v1/analyses, so a stored analysis is byte for byte the route's answer.
-const writeAnalysis = compileSerializer(AnalysisSchema);
-
 async function analyzeInput(runtime: BatchRuntime, record: BatchRecord, input: ItemInput): Promise<string> {
-  let doc;
+  let read;
   if (input.kind === 'bytes') {
     if (input.bytes.length === 0) throw appError('MISSING_RESUME', 'the file is empty');
-    doc = await readResumeBytes(input.bytes, runtime.extractor, runtime.readLimits);
+    read = await readResumeRaw(input.bytes, runtime.extractor, runtime.readLimits);
   } else {
     if (input.text.trim() === '') throw appError('MISSING_RESUME', '"text" is empty');
-    doc = readResumeText(input.text, runtime.readLimits);
+    read = { format: 'txt' as const, raw: { text: input.text, truncated: false } };
   }
-  return writeAnalysis(analyzeResume(doc, runtime.knowledge, record.options));
+  const answer = await runtime.textWork.analysisAnswer(read, record.options, { format: 'json', pretty: false });
+  // The route's bytes without their closing newline: the analysis is one field of a result line.
+  return answer.body.toString('utf8').trimEnd();
 }
 
 /** `{"index":..,"itemId":..,"filename":..,"status":..,` then the analysis or error, as stored text. */

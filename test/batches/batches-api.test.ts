@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuildOptions } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
+import { extractionChildrenOf } from '../../bench/lib/proc.js';
 import { waitForBatch } from '../helpers/batches.js';
 import { FIXTURES, SHARED_CORPUS } from '../helpers/corpus.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
@@ -42,13 +44,16 @@ const modes: [string, boolean][] = [
 describe.each(modes)('batches with the %s', (_name, useRedis) => {
   let redis: TestRedis | undefined;
   const servers: TestServer[] = [];
-  const start = async (overrides: Partial<Config> = {}) => {
-    const server = await startServer({
-      ...(redis ? { REDIS_URL: redis.url } : {}),
-      // Polling a batch on a loaded machine must not run into the per-minute request budget.
-      RATE_LIMIT_MAX: 1_000_000,
-      ...overrides,
-    });
+  const start = async (overrides: Partial<Config> = {}, options: BuildOptions = {}) => {
+    const server = await startServer(
+      {
+        ...(redis ? { REDIS_URL: redis.url } : {}),
+        // Polling a batch on a loaded machine must not run into the per-minute request budget.
+        RATE_LIMIT_MAX: 1_000_000,
+        ...overrides,
+      },
+      options,
+    );
     servers.push(server);
     return server;
   };
@@ -109,6 +114,27 @@ describe.each(modes)('batches with the %s', (_name, useRedis) => {
       expect(item.readiness).toBe(alone.gapReport.readiness);
       expect(item.strengths.length + item.gaps.length).toBeGreaterThan(0);
     }
+  });
+
+  it.runIf(!useRedis)('analyses a long item in a text-work child, off the API\'s event loop, byte for byte as the route', { timeout: 120_000 }, async () => {
+    const textChildren = () => extractionChildrenOf(process.pid).length - extractionChildrenOf(process.pid, true).length;
+    const before = textChildren();
+    const { url } = await start({ TEXT_WORK_MIN_CHARS: 2_000, TEXT_POOL_SIZE: 1, POOL_SIZE: 1 }, { extractor: 'pool' });
+    const text = `${readFileSync(join(CS, 'ADVOCATE_13342150.txt'), 'utf8')}\n`.repeat(3);
+    expect(text.length).toBeGreaterThan(2_000);
+    const res = await fetch(`${url}/v1/batches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ text }] }),
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    expect(await waitForBatch(url, id)).toMatchObject({ status: 'completed', completed: 1 });
+    // The text child starts on the first long text: here, the batch item's.
+    expect(textChildren()).toBe(before + 1);
+    const raw = await (await fetch(`${url}/v1/batches/${id}/results`)).text();
+    const alone = await fetch(`${url}/v1/analyses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+    expect(raw.includes(`"analysis":${(await alone.text()).trimEnd()}}`)).toBe(true);
   });
 
   it('takes JSON items and ranks by posting coverage when a jobDescription is sent', async () => {
