@@ -94,7 +94,6 @@ describe('npm run bench --quick', () => {
     for (const r of loop.rounds) {
       expect(r.statuses).toEqual(Array(QUICK.loop.concurrency).fill(200));
       expect(r.lagMaxMs).toBeGreaterThan(0);
-      expect(r.mainCpuMsPerRequest).toBeGreaterThanOrEqual(0);
       expect(Math.min(...r.answerBytes)).toBeGreaterThan(QUICK.loop.chars);
     }
   }, 400_000);

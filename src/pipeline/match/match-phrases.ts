@@ -149,7 +149,7 @@ function indexedAt(tokens: readonly Token[], at: number, index: PhraseIndex, hi:
   let i = at;
   while (i <= hi && tokens[i]!.filler) i += 1;
   if (i > hi) return false;
-  for (const seq of sequencesFor(index, tokens[i]!.keys)) if (sequenceAt(tokens, at, seq, hi)) return true;
+  for (const seq of sequencesFor(index, tokens[i]!.keys)) if (sequenceEnd(tokens, at, seq, hi) >= 0) return true;
   return false;
 }
 
@@ -196,14 +196,15 @@ function childrenOfRoot(root: TrieNode, keys: readonly string[]): readonly TrieN
 }
 
 /** Whether the keys of `seq` follow one another (fillers skipped) from token `at`, ending by `hi`. */
-function sequenceAt(tokens: readonly Token[], at: number, seq: readonly string[], hi: number): boolean {
+/** The index after `seq` matched from token `at` (fillers skipped, not past `hi`), or -1. */
+function sequenceEnd(tokens: readonly Token[], at: number, seq: readonly string[], hi: number): number {
   let i = at;
   for (const key of seq) {
     while (i <= hi && tokens[i]!.filler) i += 1;
-    if (i > hi || !tokens[i]!.keys.includes(key)) return false;
+    if (i > hi || !tokens[i]!.keys.includes(key)) return -1;
     i += 1;
   }
-  return true;
+  return i;
 }
 
 function windowHas(tokens: readonly Token[], lo: number, hi: number, phrases: string[][][]): boolean {
@@ -260,7 +261,7 @@ function readsAsVerb(
   if (!prev || prev.clause !== t.clause || t.listBreak) return true;
   if (isUpper(t.surface) && !isUpper(prev.surface)) return true;
   // A third-person subject did it, not the writer: "The vendor and IT ran the project", "they led it".
-  if (OTHER_SUBJECTS.has(prev.lower)) return false;
+  if (THIRD_PERSON_PRONOUNS.has(prev.lower)) return false;
   // So does a person named with a determiner before a past verb: "the management company's PM ran the
   // project", "our GM built the budget". Without one it is the writer's own summary ("Project manager
   // delivered 30 projects").
@@ -286,7 +287,7 @@ function determinedBefore(tokens: readonly Token[], n: number): boolean {
 }
 
 /** Personal pronouns that, right before a verb, make someone other than the writer its subject. */
-const OTHER_SUBJECTS: ReadonlySet<string> = new Set(['it', 'he', 'she', 'they']);
+const THIRD_PERSON_PRONOUNS: ReadonlySet<string> = new Set(['it', 'he', 'she', 'they']);
 
 function isUpper(word: string): boolean {
   const c = word.charAt(0);
@@ -435,24 +436,11 @@ const MAX_TRAILING = 8;
 
 /** Whether a sequence of `index` starts at token `at` and its last key is token `end`. */
 function endsExactlyAt(tokens: readonly Token[], at: number, index: PhraseIndex, end: number): boolean {
-  for (const first of tokens[at]!.keys) {
-    const seqs = index.byFirst.get(first);
-    if (!seqs) continue;
-    for (const seq of seqs) {
-      let i = at;
-      let ok = true;
-      for (const key of seq) {
-        while (i <= end && tokens[i]!.filler) i += 1;
-        if (i > end || !tokens[i]!.keys.includes(key)) {
-          ok = false;
-          break;
-        }
-        i += 1;
-      }
-      if (!ok) continue;
-      while (i <= end && tokens[i]!.filler) i += 1;
-      if (i === end + 1) return true;
-    }
+  for (const seq of sequencesFor(index, tokens[at]!.keys)) {
+    let i = sequenceEnd(tokens, at, seq, end);
+    if (i < 0) continue;
+    while (i <= end && tokens[i]!.filler) i += 1;
+    if (i === end + 1) return true;
   }
   return false;
 }

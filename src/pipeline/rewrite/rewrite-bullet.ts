@@ -434,7 +434,7 @@ export function rewriteBullet(text: string, context: RewriteContext, lexicon: Re
 }
 
 /** rewriteBullet for a caller that has tidied the text already (`cleaned` is `tidy(text)`). */
-function rewriteTidied(text: string, cleaned: string, context: RewriteContext, lexicon: RewriteLexicon): BulletRewrite {
+export function rewriteTidied(text: string, cleaned: string, context: RewriteContext, lexicon: RewriteLexicon): BulletRewrite {
   const competencyIds = [...(context.competencyIds ?? [])];
   const scoreBefore = scoreBullet(text, lexicon).total;
   const tidyChange: RewriteChange[] =

@@ -6,8 +6,9 @@ import { appError } from '../../errors.js';
 import type { RewriteRequest, RewriteResponse } from '../../schemas/rewrites.js';
 import type { AnalysisKnowledge } from '../analyze.js';
 import { matchText } from '../match/match-phrases.js';
-import { rewriteBullet } from './rewrite-bullet.js';
-import { skipReason } from './skip-bullet.js';
+import { rewriteTidied } from './rewrite-bullet.js';
+import { skipReasonTidied } from './skip-bullet.js';
+import { tidy } from './tidy-text.js';
 
 /** Competency ids the taxonomy finds in `text`, in order of first appearance. */
 export function bulletCompetencies(text: string, knowledge: Pick<AnalysisKnowledge, 'taxonomy'>): string[] {
@@ -33,11 +34,13 @@ export function rewriteBulletsRequest(body: RewriteRequest, knowledge: AnalysisK
   const rewriteSkipped: RewriteResponse['rewriteSkipped'] = [];
   body.bullets.forEach((text, i) => {
     const bulletId = `b${i + 1}`;
-    const reason = skipReason(text, lexicon);
+    // The skip test and the rewrite read the same tidied text: tidy it once, as rewriteResume does.
+    const cleaned = tidy(text);
+    const reason = skipReasonTidied(text, cleaned, lexicon);
     if (reason) rewriteSkipped.push({ bulletId, reason });
     else {
       const competencyIds = orderForRole(bulletCompetencies(text, knowledge), weights);
-      rewrites.push({ bulletId, ...rewriteBullet(text, { tense, competencyIds }, lexicon) });
+      rewrites.push({ bulletId, ...rewriteTidied(text, cleaned, { tense, competencyIds }, lexicon) });
     }
   });
   return {

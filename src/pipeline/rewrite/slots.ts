@@ -88,8 +88,9 @@ export function addSlots(
 function holdsCatchAll(out: readonly string[], start: number, lex: RewriteLexicon): boolean {
   const end = clauseEndFrom(out, start);
   for (let i = start; i < end; i++) {
+    const first = coreOf(out[i]!);
     for (const phrase of lex.catchAllClauses) {
-      if (phrase.every((w, k) => i + k < end && coreOf(out[i + k]!) === w)) return true;
+      if (phrase[0] === first && phrase.every((w, k) => i + k < end && coreOf(out[i + k]!) === w)) return true;
     }
   }
   return false;
@@ -494,8 +495,9 @@ function outcomeSlot(out: string[], verb: string | undefined, lex: RewriteLexico
   }
   // "Streamlined the intake process, cutting [metric] by [X%]": the object is not the measure.
   // The first clause's words are read only for a streamlining verb (most bullets have another).
-  const firstClause = verb !== undefined && o.metric.verbs.has(verb) ? out.slice(0, firstEnd).map(coreOf) : [];
-  if (verb !== undefined && o.metric.verbs.has(verb) && firstClause.some((c) => o.metric.objects.has(c)) && !firstClause.some((c) => OUTCOME_WORDS.has(c))) {
+  const streamlining = verb !== undefined && o.metric.verbs.has(verb);
+  const firstClause = streamlining ? out.slice(0, firstEnd).map(coreOf) : [];
+  if (streamlining && firstClause.some((c) => o.metric.objects.has(c)) && !firstClause.some((c) => OUTCOME_WORDS.has(c))) {
     const lastIdx = firstEnd - 1;
     const last = out[lastIdx]!;
     const { post } = splitTok(last);
