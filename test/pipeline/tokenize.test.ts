@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keyOf, tokenize } from '../../src/text/tokenize.js';
+import { keyOf, TOKEN_RE, tokenize, tokenSpans } from '../../src/text/tokenize.js';
 
 const lemmas = new Map([
   ['resolution', 'resolve'],
@@ -54,3 +54,39 @@ describe('tokenize', () => {
     expect(tokenize('the team', lemmas).map((t) => t.filler)).toEqual([true, false]);
   });
 });
+
+describe('tokenSpans', () => {
+  const spans = (text: string) => {
+    const out: [number, number][] = [];
+    tokenSpans(text, (start, end) => out.push([start, end]));
+    return out;
+  };
+  const byPattern = (text: string) => [...text.matchAll(TOKEN_RE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+
+  it('finds exactly the matches of TOKEN_RE', () => {
+    const cases = [
+      "Résolved 40 customer’s  complaints; de-escalated callers.",
+      '1,200.50 calls, 3.. 4,x 5.6.7 $40 & 10% +2',
+      "don't rock'n'roll o'9 x'' ’s '’ a’",
+      'naïve café 𝐀𝐁 𝟏𝟐 ①② 十二 ٣٤ x\u0301y \u0301a 🙂a b\ud800c \udc00d e\ud800',
+      '',
+      '   ',
+    ];
+    for (const text of cases) expect(spans(text)).toEqual(byPattern(text));
+    // Any string of letters, marks, digits, punctuation, astral and lone surrogates.
+    const piece = fc.constantFrom('a', 'Z', 'é', '\u0301', '9', '٣', '①', '.', ',', "'", '’', '&', '$', '%', '+', ' ', '\n', '𝐀', '𝟏', '🙂', '\ud800', '\udc00', '-', '–');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(spans(text)).toEqual(byPattern(text));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+        expect(spans(text)).toEqual(byPattern(text));
+      }),
+    );
+  });
+});
+
