@@ -184,15 +184,25 @@ function firstWordEnd(s: string): number {
   return m ? m[0].length : 0;
 }
 
+// Every glue and sentence pattern above but ITEM_GLYPH and HEADING_COLON needs a capital letter past the
+// line's first character (the word that opens the next piece, or what follows a heading word): a line
+// without one and without a heading word, as most wrapped bullet lines are, can hold no other cut.
+const INNER_CAPITAL = /.[A-Z]/s;
+// Necessary conditions of GLUED_WORD (a lower-case word, space, then a capitalized word) and of
+// GLUED_AFTER_NAME (a capitalized word after a space, then a lower-case word or a digit).
+const GLUED_WORD_HINT = /[a-z]{2}\s+[A-Z]/;
+const AFTER_NAME_HINT = /\s[A-Z][a-z]+\s+[a-z\d]/;
+
 /** Splits one line's span into bullets at glue points, and those into sentences. */
 function splitLine(text: string, start: number, end: number): Piece[] {
   const s = text.slice(start, end);
+  if (!INNER_CAPITAL.test(s) && !HEADING_WORD_ANYWHERE.test(s)) return piecesOf(s, start, s.includes('␣') ? cutsOf(s, ITEM_GLYPH) : [], new Set());
   const opener = firstWordEnd(s);
   // Each scan is skipped when a cheap necessary condition of its pattern fails: the units are the same,
   // and most lines hold none of the rarer glue points.
   const glue = new Set([
     ...cutsWhen(s, /[.!?][A-Z]/, GLUED_PERIOD),
-    ...cutsOf(s, GLUED_WORD),
+    ...cutsWhen(s, GLUED_WORD_HINT, GLUED_WORD),
     ...cutsWhen(s, /[a-z][A-Z]/, GLUED_NO_SPACE),
     ...cutsWhen(s, 'Responsible for', GLUED_RESPONSIBLE),
     ...cutsWhen(s, /s\s+[A-Z][a-z]{2,}ing\s/, GLUED_GERUND),
@@ -204,7 +214,7 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS_AFTER_NAME).filter((cut) => cut > opener),
     ...cutsWhen(s, /\s[A-Z][a-z]+ed\s/, GLUED_AFTER_PREPOSITION),
     ...(s.includes('/') ? cutsWhen(s, /\d\/(?:19|20)\d\d\s*[-–]/, GLUED_AFTER_RANGE) : []),
-    ...cutsOf(s, GLUED_AFTER_NAME).filter((cut) => cut > opener),
+    ...cutsWhen(s, AFTER_NAME_HINT, GLUED_AFTER_NAME).filter((cut) => cut > opener),
     ...cutsWhen(s, AND_VERB, GLUED_PAIR),
     ...cutsWhen(s, /\d/, GLUED_AFTER_SPAN),
     ...cutsWhen(s, '␣', ITEM_GLYPH),
@@ -213,6 +223,11 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     ...cutsWhen(s, HEADING_WORD_ANYWHERE, HEADING_COLON),
   ]);
   const sentence = new Set([...cutsWhen(s, /[.!?]\s/, SENTENCE_END), ...cutsWhen(s, ')', PAREN_END)]);
+  return piecesOf(s, start, [...glue], sentence);
+}
+
+/** The pieces of line `s` (at `start` in the text) between its glue and sentence cuts. */
+function piecesOf(s: string, start: number, glue: number[], sentence: Set<number>): Piece[] {
   const cuts = [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
   const pieces: Piece[] = [];
   let from = 0;
