@@ -85,6 +85,19 @@ describe('matchEvidence on a structured resume', () => {
     for (const e of leadership) expect(e.quote).not.toMatch(/^Team Lead/);
   });
 
+  it("never counts a role's header line: employer names and titles joined around the dates (round 12)", () => {
+    const header = read(`Sam Splicer
+Experience
+Splicer / Installer 03/2013 to 06/2016 Caprock Communications Amarillo , TX
+Spliced and tested fiber.
+Customer Experience Team Lead 02/2022 to Current Northpine Outfitters (e-commerce) Milwaukee , WI
+Answered 60 chats a day.
+`);
+    const quotes = matchEvidence(header, taxonomy).map((e) => e.quote);
+    expect(quotes.some((q) => q.includes('Caprock') || q.includes('Northpine'))).toBe(false);
+    expect(evidenceFor(header, 'communication').map((e) => e.quote)).toEqual(['Answered 60 chats a day.']);
+  });
+
   it('does not read lead the metal as leadership', () => {
     const quotes = evidenceFor(doc, 'leadership').map((e) => e.quote);
     expect(quotes.some((q) => q.includes('lead contamination'))).toBe(false);
