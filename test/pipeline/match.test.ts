@@ -519,3 +519,33 @@ describe('every dev-corpus resume', () => {
     expect(total).toBeGreaterThan(files.length * 10);
   });
 });
+
+describe('round 12 (issue 14): aims over a colon list, exposure is not doing, days that are not events', () => {
+  const competencies = (line: string) => new Set(matchText(line, taxonomy).map((m) => m.competencyId));
+
+  it.each([
+    ['Interested in: project coordination, Lean, the CAPM exam', 'pm-methodology'],
+    ['Interested in: project coordination, Lean, the CAPM exam', 'pm-certification'],
+    ['Interested in: project coordination, Lean, the CAPM exam', 'project-delivery'],
+    ["I'd like to move toward project coordination in the next few years.", 'project-delivery'],
+    ['Exposure to Jira through reporting bugs during the Salesforce move', 'quality-management'],
+    ['Some exposure to planning tools.', 'planning-and-scheduling'],
+    ['Exposure to: Smartsheet, Jira (read-only access)', 'tools-and-technology'],
+    ['Ran a 5-day commercial route, delivered and picked up garments', 'project-delivery'],
+    ['Run the floor on opening and mid shifts with 4-6 baristas', 'project-delivery'],
+    ['A lot of practice running a busy store day to day', 'project-delivery'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
+  });
+
+  it.each([
+    ['Project coordination, Lean, the CAPM exam', 'pm-methodology'],
+    ['Skills: project coordination, Lean, the CAPM exam', 'pm-certification'],
+    ['I like to keep the project schedule current in Smartsheet', 'tools-and-technology'],
+    ['Organized a volunteer day for 150 people', 'project-delivery'],
+    ['Led the opening of our second restaurant', 'project-delivery'],
+    ['Familiar with MS Project', 'tools-and-technology'],
+  ])('"%s" is still evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+});
