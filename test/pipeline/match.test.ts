@@ -548,4 +548,34 @@ describe('round 12 (issue 14): aims over a colon list, exposure is not doing, da
   ])('"%s" is still evidence of %s', (line, id) => {
     expect(competencies(line).has(id)).toBe(true);
   });
+
+  it.each([
+    // verb class x object class, pooled from the misses of every round's first look
+    ['Keep up on Saturdays, our busiest day, when walk-ins stack up', 'adaptability'],
+    ['I stay steady when the board is red', 'adaptability'],
+    ['I know how to keep a team going on a 20-hour day', 'adaptability'],
+    ['Trained 4 new hygienists and 6 dental assistants', 'leadership'],
+    ['Traced and repaired fiber cuts, often overnight', 'problem-solving'],
+    ['Fixed broken quiz imports and gradebook weighting', 'problem-solving'],
+    ['Several families ask for me by name', 'stakeholder-management'],
+    ['Kept department chairs in the loop', 'stakeholder-management'],
+    ['Weekly production report to the GM and the state grant office', 'data-and-reporting'],
+    ['Road test every vehicle after the repair', 'quality-management'],
+    ['Kept a risk log (supply chain, weather, permits)', 'risk-management'],
+    ['Wrote a continuity plan with IT', 'risk-management'],
+    ['Rebuilt how we do device trade-ins', 'process-improvement'],
+    ['Changed the picking routine after week 2', 'process-improvement'],
+    ['I negotiated the cutover date with three agencies that wanted to go last.', 'conflict-resolution'],
+  ])('"%s" is evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+
+  it.each([
+    ['Kept a steady CSAT of 95%+', 'adaptability'],
+    ['Ran the garden center in the busiest 4 months of the year', 'adaptability'],
+    ['Analyze benchmark test data each quarter', 'quality-management'],
+    ['I want to manage projects', 'project-delivery'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
+  });
 });
