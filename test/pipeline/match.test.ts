@@ -561,6 +561,8 @@ describe('round 12 (issue 14): aims over a colon list, exposure is not doing, da
     ['Kept department chairs in the loop', 'stakeholder-management'],
     ['Weekly production report to the GM and the state grant office', 'data-and-reporting'],
     ['Road test every vehicle after the repair', 'quality-management'],
+    ['Check new records for duplicates and fix them every week', 'quality-management'],
+    ['Caught $140K of duplicate billing from a drywall sub', 'quality-management'],
     ['Kept a risk log (supply chain, weather, permits)', 'risk-management'],
     ['Wrote a continuity plan with IT', 'risk-management'],
     ['Rebuilt how we do device trade-ins', 'process-improvement'],
@@ -574,6 +576,7 @@ describe('round 12 (issue 14): aims over a colon list, exposure is not doing, da
     ['Kept a steady CSAT of 95%+', 'adaptability'],
     ['Ran the garden center in the busiest 4 months of the year', 'adaptability'],
     ['Analyze benchmark test data each quarter', 'quality-management'],
+    ['Sort out billing mistakes and duplicate charges on client accounts', 'quality-management'],
     ['I want to manage projects', 'project-delivery'],
   ])('"%s" is no evidence of %s', (line, id) => {
     expect(competencies(line).has(id)).toBe(false);
