@@ -509,6 +509,27 @@ When the management company's PM left, I ran the project to the end.
 `);
     expect(mine.facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([[0, 'evidence', 12]]);
   });
+
+  it('counts a launch led with a bracketed aside and a rollout lead named in the line (round 12), not a store run', () => {
+    const changer = factsOf(`Pat Changer
+Experience
+Store Operations Lead 01/2020 to 12/2023 Shop Co City , State
+Led the BOPIS (buy online, pick up in store) launch for our store and 5 other stores, go-live in 7 weeks
+Branch Operations Manager 01/2016 to 12/2019 Bank Co City , State
+Rollout lead for interactive teller machines (ITMs) at 4 branches: set the install dates
+`);
+    expect(changer.facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([
+      [0, 'evidence', 12],
+      [1, 'evidence', 12],
+    ]);
+    const shop = factsOf(`Sam Store
+Experience
+Assistant Store Manager 01/2020 to 12/2023 Shop Co City , State
+Run the floor on opening and mid shifts with 4-6 staff (weekends, holidays); launch the new season displays
+Ran the customer service desk: returns, exchanges, price matches, special orders
+`);
+    expect(shop.facts.projectRoles).toEqual([]);
+  });
 });
 
 describe('readiness ranks people: project experience beside the competencies (roles projectExperience)', () => {

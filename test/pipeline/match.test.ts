@@ -85,6 +85,19 @@ describe('matchEvidence on a structured resume', () => {
     for (const e of leadership) expect(e.quote).not.toMatch(/^Team Lead/);
   });
 
+  it("never counts a role's header line: employer names and titles joined around the dates (round 12)", () => {
+    const header = read(`Sam Splicer
+Experience
+Splicer / Installer 03/2013 to 06/2016 Caprock Communications Amarillo , TX
+Spliced and tested fiber.
+Customer Experience Team Lead 02/2022 to Current Northpine Outfitters (e-commerce) Milwaukee , WI
+Answered 60 chats a day.
+`);
+    const quotes = matchEvidence(header, taxonomy).map((e) => e.quote);
+    expect(quotes.some((q) => q.includes('Caprock') || q.includes('Northpine'))).toBe(false);
+    expect(evidenceFor(header, 'communication').map((e) => e.quote)).toEqual(['Answered 60 chats a day.']);
+  });
+
   it('does not read lead the metal as leadership', () => {
     const quotes = evidenceFor(doc, 'leadership').map((e) => e.quote);
     expect(quotes.some((q) => q.includes('lead contamination'))).toBe(false);
@@ -504,5 +517,68 @@ describe('every dev-corpus resume', () => {
       total += evidence.length;
     }
     expect(total).toBeGreaterThan(files.length * 10);
+  });
+});
+
+describe('round 12 (issue 14): aims over a colon list, exposure is not doing, days that are not events', () => {
+  const competencies = (line: string) => new Set(matchText(line, taxonomy).map((m) => m.competencyId));
+
+  it.each([
+    ['Interested in: project coordination, Lean, the CAPM exam', 'pm-methodology'],
+    ['Interested in: project coordination, Lean, the CAPM exam', 'pm-certification'],
+    ['Interested in: project coordination, Lean, the CAPM exam', 'project-delivery'],
+    ["I'd like to move toward project coordination in the next few years.", 'project-delivery'],
+    ['Exposure to Jira through reporting bugs during the Salesforce move', 'quality-management'],
+    ['Some exposure to planning tools.', 'planning-and-scheduling'],
+    ['Exposure to: Smartsheet, Jira (read-only access)', 'tools-and-technology'],
+    ['Ran a 5-day commercial route, delivered and picked up garments', 'project-delivery'],
+    ['Run the floor on opening and mid shifts with 4-6 baristas', 'project-delivery'],
+    ['A lot of practice running a busy store day to day', 'project-delivery'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
+  });
+
+  it.each([
+    ['Project coordination, Lean, the CAPM exam', 'pm-methodology'],
+    ['Skills: project coordination, Lean, the CAPM exam', 'pm-certification'],
+    ['I like to keep the project schedule current in Smartsheet', 'tools-and-technology'],
+    ['Organized a volunteer day for 150 people', 'project-delivery'],
+    ['Led the opening of our second restaurant', 'project-delivery'],
+    ['Familiar with MS Project', 'tools-and-technology'],
+  ])('"%s" is still evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+
+  it.each([
+    // verb class x object class, pooled from the misses of every round's first look
+    ['Keep up on Saturdays, our busiest day, when walk-ins stack up', 'adaptability'],
+    ['I stay steady when the board is red', 'adaptability'],
+    ['I know how to keep a team going on a 20-hour day', 'adaptability'],
+    ['Trained 4 new hygienists and 6 dental assistants', 'leadership'],
+    ['Traced and repaired fiber cuts, often overnight', 'problem-solving'],
+    ['Fixed broken quiz imports and gradebook weighting', 'problem-solving'],
+    ['Several families ask for me by name', 'stakeholder-management'],
+    ['Kept department chairs in the loop', 'stakeholder-management'],
+    ['Weekly production report to the GM and the state grant office', 'data-and-reporting'],
+    ['Road test every vehicle after the repair', 'quality-management'],
+    ['Check new records for duplicates and fix them every week', 'quality-management'],
+    ['Caught $140K of duplicate billing from a drywall sub', 'quality-management'],
+    ['Kept a risk log (supply chain, weather, permits)', 'risk-management'],
+    ['Wrote a continuity plan with IT', 'risk-management'],
+    ['Rebuilt how we do device trade-ins', 'process-improvement'],
+    ['Changed the picking routine after week 2', 'process-improvement'],
+    ['I negotiated the cutover date with three agencies that wanted to go last.', 'conflict-resolution'],
+  ])('"%s" is evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+
+  it.each([
+    ['Kept a steady CSAT of 95%+', 'adaptability'],
+    ['Ran the garden center in the busiest 4 months of the year', 'adaptability'],
+    ['Analyze benchmark test data each quarter', 'quality-management'],
+    ['Sort out billing mistakes and duplicate charges on client accounts', 'quality-management'],
+    ['I want to manage projects', 'project-delivery'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
   });
 });

@@ -70,16 +70,34 @@ interface DocIndex {
 function indexDocument(doc: ResumeDocument): DocIndex {
   const titleStarts: number[] = [];
   const titleEnds: number[] = [];
+  const bulletStarts = doc.bullets.map((b) => b.start);
   for (const r of doc.roles) {
     if (!r.title) continue;
+    // The header line is title, dates, employer and place, none of it evidence ("Splicer / Installer
+    // 03/2013 to 06/2016 Caprock Communications Amarillo , TX" claims no communication). It ends at the
+    // line break, at the first unit starting inside it, or after the employer or place as read (duties
+    // may run on after "City , State"). The title as read may join pieces the line holds apart, so it is
+    // not always found verbatim; then, with no employer or place found either, the whole line is header.
+    const lineBreak = doc.text.indexOf('\n', r.start);
+    let lineEnd = lineBreak < 0 || lineBreak > r.end ? r.end : lineBreak;
+    const next = bulletStarts[lastAtOrBefore(bulletStarts, r.start) + 1];
+    if (next !== undefined && next < lineEnd) lineEnd = next;
+    const endOf = (piece: string | undefined) => {
+      const at = piece ? doc.text.indexOf(piece, r.start) : -1;
+      return at >= 0 && at + piece!.length <= lineEnd ? at + piece!.length : -1;
+    };
     const at = doc.text.indexOf(r.title, r.start);
-    if (at >= 0 && at < r.end) {
-      titleStarts.push(at);
-      titleEnds.push(at + r.title.length);
+    const titleEnd = at >= 0 && at < r.end ? at + r.title.length : -1;
+    const named = Math.max(endOf(r.organization), endOf(r.location));
+    const start = titleEnd >= 0 ? Math.min(at, r.start) : r.start;
+    const end = Math.max(titleEnd, named >= 0 ? named : titleEnd >= 0 ? titleEnd : lineEnd);
+    if (end > start && (titleEnds.length === 0 || start >= titleEnds.at(-1)!)) {
+      titleStarts.push(start);
+      titleEnds.push(end);
     }
   }
   return {
-    bulletStarts: doc.bullets.map((b) => b.start),
+    bulletStarts,
     sectionStarts: doc.sections.map((x) => x.start),
     roleStarts: doc.roles.map((r) => r.start),
     titleStarts,
@@ -143,7 +161,7 @@ function roleIndexAt(doc: ResumeDocument, index: DocIndex, offset: number): numb
   return i >= 0 && offset < doc.roles[i]!.end ? i : undefined;
 }
 
-/** True when the match lies on a role's title: a job title alone is not evidence. */
+/** True when the match lies on a role's header (title, dates, employer): a job title alone is not evidence. */
 function onRoleTitle(index: DocIndex, start: number, end: number): boolean {
   // Titles are disjoint and ordered: only the last one starting before `end` can overlap.
   const i = lastAtOrBefore(index.titleStarts, end - 1);

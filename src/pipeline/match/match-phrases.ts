@@ -306,6 +306,14 @@ function aspirationTest(tokens: readonly Token[], cues: string[][][]): (clause: 
       let hi = at;
       while (hi + 1 < tokens.length && tokens[hi + 1]!.clause === clause) hi += 1;
       known = windowHas(tokens, lo, hi, cues);
+      // A list after a colon shares its lead-in's aim ("Interested in: project coordination, Lean, the
+      // CAPM exam"), as it shares its negation.
+      if (!known && lo > 0 && tokens[lo]!.afterColon) {
+        const lead = tokens[lo - 1]!.clause;
+        let leadStart = lo - 1;
+        while (leadStart > 0 && tokens[leadStart - 1]!.clause === lead) leadStart -= 1;
+        known = windowHas(tokens, leadStart, lo - 1, cues);
+      }
       memo.set(clause, known);
     }
     return known;

@@ -99,13 +99,18 @@ function followsAt(
   return followsAt(words, breaks, i + 1, seq, k + 1);
 }
 
+// A short aside in brackets on one line ("Led the BOPIS (buy online, pick up in store) launch") glosses
+// the word before it: it is blanked out, so its words and commas neither fill a gap nor break it.
+const ASIDE = /\([^()\n]{1,60}\)/g;
+
 /** Whether one of the key sequences in `phrases` occurs in `text` (token boundaries, normalized). */
 function holdsPhrase(text: string, phrases: readonly string[][][], lemmas: Lemmas): boolean {
   // Fillers are skipped, but a comma before a skipped filler still separates its neighbours.
   const words: Token[] = [];
   const breaks: boolean[] = [];
   let pendingBreak = false;
-  for (const t of tokenize(text, lemmas)) {
+  const plain = text.includes('(') ? text.replace(ASIDE, (aside) => ' '.repeat(aside.length)) : text;
+  for (const t of tokenize(plain, lemmas)) {
     if (t.filler) pendingBreak ||= t.listBreak;
     else {
       words.push(t);
