@@ -15,6 +15,7 @@ import { skipReasonTidied } from './skip-bullet.js';
 import { addSlots, leadAdverbAt } from './slots.js';
 import { PARTICLES, alignChain, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
+import { moveMeansFirst } from './means-first.js';
 import { moveInstrument } from './use-to.js';
 import {
   AUXILIARIES,
@@ -292,8 +293,17 @@ function rewriteLabelled(tokens: string[], ctx: RewriteContext, lex: RewriteLexi
 }
 
 function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[], first: boolean, labels = first): ClauseResult {
-  const tokens = moveInstrument(dropLeadFillers(splitSpaces(clause), lex, changes), lex, changes);
+  const plain = moveInstrument(dropLeadFillers(splitSpaces(clause), lex, changes), lex, changes);
+  // The means moved before the result may open with a filler adverb ("actively listening"): dropped as at the start.
+  const meansFirst = moveMeansFirst(plain, lex, changes);
+  const tokens = meansFirst === plain ? plain : dropLeadFillers(meansFirst, lex, changes);
   if (tokens.length === 0) return { tokens };
+  // Completed work keeps its past when its means come first ("Delivered X by managing Y" under the
+  // current role reads "Managed Y, delivering X", not "Manage Y, delivering X").
+  if (meansFirst !== plain && ctx.tense === 'present') {
+    const f0 = lex.forms.get(coreOf(plain[0]!));
+    if (clauseTense(plain, f0?.form, f0?.base, ctx, lex) === 'past') ctx = { ...ctx, tense: 'past' };
+  }
   const opener = matchOpener(tokens, lex);
   if (!opener && labels) {
     const labelled = rewriteLabelled(tokens, ctx, lex, changes);
