@@ -1,6 +1,6 @@
 // "Built customer loyalty by placing follow-up calls" says the result first and buries the work in a
 // "by" phrase; a project bullet reads act first, outcome last: "Placed follow-up calls, building customer
-// loyalty". The writer's words only change places and forms: the "by" phrase's verbs take the form of
+// loyalty". Only where the act's verb is as strong as the result's (`strongVerbs`). The writer's words only change places and forms: the "by" phrase's verbs take the form of
 // the lead verb, the lead verb becomes its -ing form, "by" goes. Heuristic: a lead verb (no light verb),
 // an object of at most 8 plain words, "by", an optional adverb, a gerund, and at most 14 more tokens
 // with no pronoun (it would precede its noun), subordinator, purpose "to" + verb or second "by".
@@ -47,6 +47,9 @@ export function moveMeansFirst(tokens: string[], lex: RewriteLexicon, changes: R
   if (!g || g.form !== 'gerund' || !isWord(means[adverb]!) || means.length > MAX_MEANS || means.length < adverb + 2) return tokens;
   // "by helping children": a support verb would become a verb of ownership at the front.
   if (lex.supportVerbs.has(g.base) || lex.openersByFirst.has(coreOf(means[adverb]!)) || g.base === 'be' || g.base === 'have') return tokens;
+  // The clause must still open with an ownership verb when it did: "Delivered service by greeting"
+  // would trade a strong verb for a plain one (and score lower on the rubric's action verb).
+  if (lex.strong.has(f0.base) && !lex.strong.has(g.base)) return tokens;
   for (let i = 0; i < means.length; i++) {
     const tok = splitTok(means[i]!);
     if (PRONOUNS.has(tok.lc) || SUBORDINATORS.has(tok.lc) || tok.lc === 'by' || /[;:]/.test(tok.post) || tok.pre) return tokens;
