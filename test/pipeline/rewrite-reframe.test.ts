@@ -385,6 +385,16 @@ describe('the means before the result (means-first)', () => {
     expect(rewrite('Identifies customer issues by maintaining a complaint log', 'present').rewrite).toBe('Maintain a complaint log, identifying client issues.');
   });
 
+  it('offers the writer\'s result-first order as an alternative, at most two alternatives in all', () => {
+    const r = rewrite('Created repeat business by developing long-term relationships with regular customers');
+    expect(r.alternatives.map((a) => [a.framing, a.rewrite])).toEqual([
+      ['result-first', 'Created repeat business by developing long-term relationships with regular clients.'],
+      ['own-terms', 'Developed long-term relationships with [N] regular customers, creating repeat business.'],
+    ]);
+    // Without a reordering there is no result-first framing.
+    expect(rewrite('Answered service requests in a timely manner').alternatives.map((a) => a.framing)).not.toContain('result-first');
+  });
+
   it('drops a filler adverb that now opens the clause and keeps a manner adverb', () => {
     expect(rewrite('Improved service capacity by efficiently resolving customer complaints').rewrite).toMatch(/^Efficiently resolved .*, improving service capacity/);
     expect(rewrite('Maintained order by actively monitoring the floor').rewrite).toBe('Monitored the floor, maintaining order.');
