@@ -435,3 +435,14 @@ describe('plain wording and step openers', () => {
     expect(rewrite(input).rewrite).toBe(expected);
   });
 });
+
+describe('verbs added after the after4 reading keep a chain in one tense', () => {
+  it('re-inflects "finish" and "upload" with the verb before them', () => {
+    expect(rewrite('Clean and finish sub-assemblies using hand tools').rewrite).toBe('Cleaned and finished sub-assemblies using hand tools.');
+    expect(rewrite('Installed the servers and uploaded a new program', 'present').rewrite).toBe('Install the servers and upload a new program.');
+  });
+
+  it('reads them as nouns away from the verbs unless a determiner follows', () => {
+    expect(rewrite('Order tools and paint').rewrite).toBe('Ordered tools and paint.');
+  });
+});
