@@ -425,6 +425,7 @@ describe('the means before the result (means-first)', () => {
 
 describe('plain wording and step openers', () => {
   it.each([
+    ['Maintained a high level of customer service at the front desk', 'Maintained high customer service levels at the front desk.'],
     ['Answered service requests in a timely manner', 'Answered [N] service requests promptly.'],
     ['Processed all sales transactions accurately and in a timely fashion', 'Processed all sales transactions accurately and promptly.'],
     ['Communicated with the client on a regular basis for audit requirements', 'Communicated with the client regularly for audit requirements.'],
