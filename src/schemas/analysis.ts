@@ -188,12 +188,14 @@ export type RewriteChange = z.infer<typeof RewriteChangeSchema>;
 export const RewriteSlotSchema = z.object({ token: z.string(), question: z.string() });
 export type RewriteSlot = z.infer<typeof RewriteSlotSchema>;
 
-export const REWRITE_FRAMINGS = ['own-terms', 'no-placeholders'] as const;
+export const REWRITE_FRAMINGS = ['own-terms', 'no-placeholders', 'result-first'] as const;
 export const RewriteAlternativeSchema = z
   .object({
     framing: z
       .enum(REWRITE_FRAMINGS)
-      .describe('own-terms: the same rewrite in the writer\'s own words (no term maps); no-placeholders: without its slots ([N], [X%], [metric]).'),
+      .describe(
+        'own-terms: the same rewrite in the writer\'s own words (no term maps); no-placeholders: without its slots ([N], [X%], [metric]); result-first: the result before the act, in the writer\'s order, where the rewrite put the act first.',
+      ),
     rewrite: z.string(),
     slots: z.array(RewriteSlotSchema),
   })

@@ -386,7 +386,10 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
         from: t.from,
         to: t.to,
         pattern: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'giu'),
-        ...(t.to.includes('$0') ? {} : { present: new RegExp(`\\b${escapeRegExp(t.to)}\\b`, 'i') }),
+        // A map whose source holds its target ("on a daily basis" -> "daily") would always find it present.
+        ...(t.to.includes('$0') || new RegExp(`\\b${escapeRegExp(t.to)}\\b`, 'i').test(t.from)
+          ? {}
+          : { present: new RegExp(`\\b${escapeRegExp(t.to)}\\b`, 'i') }),
         ...(/^[\p{L}\p{N}]/u.test(t.from) ? { firstRun: /^[\p{L}\p{N}]+/u.exec(t.from)![0].toLowerCase() } : {}),
         asciiRuns: (t.from.match(/[\p{L}\p{N}]+/gu) ?? [])
           .slice(/^[\p{L}\p{N}]/u.test(t.from) ? 1 : 0)

@@ -64,7 +64,7 @@ describe('count slots', () => {
     expect(rewrite('Designed electronic file systems and maintained client accounts').rewrite).toBe(
       'Designed electronic file systems and maintained [N] client accounts.',
     );
-    expect(rewrite('Answered Service Desk requests in a timely manner').rewrite).toBe('Answered [N] Service Desk requests in a timely manner.');
+    expect(rewrite('Answered Service Desk requests in a timely manner').rewrite).toBe('Answered [N] Service Desk requests promptly.');
     expect(rewrite('Evaluated the needs and led a team of Business Analysts').rewrite).toBe('Evaluated the needs and led a team of [N] Business Analysts.');
     // Not inside an infinitive or after a preposition: there "and" does not open a new predicate.
     expect(rewrite('Used humor to encourage and assist customers').slots).toEqual([]);
@@ -168,7 +168,7 @@ describe('restructuring', () => {
 
   it('keeps "used ... to" where the tool would attach to the wrong words', () => {
     expect(rewrite('Used humor to encourage and assist customers').rewrite).toBe('Used humor to encourage and assist customers.');
-    expect(rewrite('Used my knowledge in order to perform duties').rewrite).toBe('Used my knowledge in order to perform duties.');
+    expect(rewrite('Used my knowledge in order to perform duties').rewrite).toBe('Used my knowledge to perform duties.');
     expect(rewrite('Used a script to handle transfers, holds, and disconnects').rewrite).toBe('Used a script to handle transfers, holds, and disconnects.');
   });
 
@@ -308,7 +308,7 @@ describe('after the after3 reading: more honest counts and verbs', () => {
 
   it('puts no count on walk-in people or across a verb chain', () => {
     expect(rewrite('Accepted payment from customers and made change').rewrite).toBe('Accepted payment from customers and made change.');
-    expect(rewrite('Rang up customers in a timely manner').rewrite).toBe('Rang up customers in a timely manner.');
+    expect(rewrite('Rang up customers in a timely manner').rewrite).toBe('Rang up customers promptly.');
     expect(rewrite('Assisted passengers while boarding the aircraft').rewrite).toBe('Assisted passengers while boarding the aircraft.');
     expect(rewrite('Expressed appreciation and invited clients to return').rewrite).toBe('Expressed appreciation and invited clients to return.');
   });
@@ -363,5 +363,87 @@ describe('what the after4 blind reading found', () => {
     const text = "Responsible for the team's performance and it's a part of my goal to meet the SLA's";
     expect(rewrite(text).rewrite).toBe("Managed the team's performance; it's a part of my goal to meet the SLA's.");
     expect(rewrite('Responsible for the store and its staff').rewrite).toBe('Managed the store and its staff.');
+  });
+});
+
+describe('the means before the result (means-first)', () => {
+  it.each([
+    ['Identified chronic customer issues by creating and maintaining a complaint log', 'Created and maintained a complaint log, identifying chronic client issues.'],
+    ['Simplified engineer credit management by automating reminders', 'Automated reminders, simplifying engineer credit management.'],
+    ['Created repeat business by developing long-term relationships with regular clients', 'Developed long-term relationships with [N] regular clients, creating repeat business.'],
+    ['Built customer loyalty by resolving complaints, expediting orders, and locating discontinued items', 'Resolved [N] complaints, expedited orders, and located discontinued items, building customer loyalty.'],
+  ])('%s', (input, expected) => {
+    const r = rewrite(input);
+    expect(r.rewrite).toBe(expected);
+    expect(r.changes.some((c) => c.rule === 'means-first')).toBe(true);
+  });
+
+  it('keeps completed work in the past under the current role, and the role tense otherwise', () => {
+    expect(rewrite('Delivered best practices by managing and reviewing technical operations', 'present').rewrite).toBe(
+      'Managed and reviewed technical operations, delivering best practices.',
+    );
+    expect(rewrite('Identifies customer issues by maintaining a complaint log', 'present').rewrite).toBe('Maintain a complaint log, identifying client issues.');
+  });
+
+  it('offers the writer\'s result-first order as an alternative, at most two alternatives in all', () => {
+    const r = rewrite('Created repeat business by developing long-term relationships with regular customers');
+    expect(r.alternatives.map((a) => [a.framing, a.rewrite])).toEqual([
+      ['result-first', 'Created repeat business by developing long-term relationships with regular clients.'],
+      ['own-terms', 'Developed long-term relationships with [N] regular customers, creating repeat business.'],
+    ]);
+    // Without a reordering there is no result-first framing.
+    expect(rewrite('Answered service requests in a timely manner').alternatives.map((a) => a.framing)).not.toContain('result-first');
+  });
+
+  it('drops a filler adverb that now opens the clause and keeps a manner adverb', () => {
+    expect(rewrite('Improved service capacity by efficiently resolving customer complaints').rewrite).toMatch(/^Efficiently resolved .*, improving service capacity/);
+    expect(rewrite('Maintained order by actively monitoring the floor').rewrite).toBe('Monitored the floor, maintaining order.');
+    expect(rewrite('Maintained order by closely monitoring the floor').rewrite).toBe('Closely monitored the floor, maintaining order.');
+  });
+
+  it.each([
+    // A pronoun would come before the noun it points to.
+    'Built customer confidence by listening to their concerns and giving feedback',
+    // A subordinate clause: the participle after it would attach to the wrong verb.
+    'Built customer loyalty by placing follow-up calls for customers who reported product issues',
+    // A purpose clause in the means.
+    'Developed productivity by arranging meetings to talk about accomplishments',
+    // "Helped" never becomes a verb of ownership at the front.
+    'Sparked imagination by helping children discover new things',
+    // The "by" phrase belongs to the second verb only.
+    'Resolved complaints and expedited orders by calling vendors',
+    // A strong verb is not traded for a plain one ("Greeted and assisted ..., delivering").
+    'Delivered excellent customer service by greeting and assisting each customer',
+    // A light verb carries no result of its own.
+    'Provided support by answering calls',
+    // "to" in the object: the result has a purpose of its own.
+    'Increased loyalty to the casino by attracting new players',
+  ])('stays: %s', (input) => {
+    expect(rewrite(input).changes.some((c) => c.rule === 'means-first')).toBe(false);
+  });
+});
+
+describe('plain wording and step openers', () => {
+  it.each([
+    ['Maintained a high level of customer service at the front desk', 'Maintained high customer service levels at the front desk.'],
+    ['Answered service requests in a timely manner', 'Answered [N] service requests promptly.'],
+    ['Processed all sales transactions accurately and in a timely fashion', 'Processed all sales transactions accurately and promptly.'],
+    ['Communicated with the client on a regular basis for audit requirements', 'Communicated with the client regularly for audit requirements.'],
+    ['Verified that standards were maintained on a daily basis', 'Verified that standards were maintained daily.'],
+    ['Reviewed company policies in order to advise staff', 'Reviewed company policies to advise staff.'],
+    ['Took necessary steps to meet customer needs and resolve service issues', 'Met client needs and resolved [N] service issues.'],
+  ])('%s', (input, expected) => {
+    expect(rewrite(input).rewrite).toBe(expected);
+  });
+});
+
+describe('verbs added after the after4 reading keep a chain in one tense', () => {
+  it('re-inflects "finish" and "upload" with the verb before them', () => {
+    expect(rewrite('Clean and finish sub-assemblies using hand tools').rewrite).toBe('Cleaned and finished sub-assemblies using hand tools.');
+    expect(rewrite('Installed the servers and uploaded a new program', 'present').rewrite).toBe('Install the servers and upload a new program.');
+  });
+
+  it('reads them as nouns away from the verbs unless a determiner follows', () => {
+    expect(rewrite('Order tools and paint').rewrite).toBe('Ordered tools and paint.');
   });
 });

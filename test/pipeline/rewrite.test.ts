@@ -117,7 +117,7 @@ describe('rewriteBullet: tense', () => {
       'Secured [N] insurance authorizations for services and updated account accordingly.',
     );
     expect(past('Responsible for ringing up customers quickly and guaranteeing high level of service').rewrite).toBe(
-      'Rang up customers quickly and guaranteed high level of service.',
+      'Rang up customers quickly and guaranteed high service levels.',
     );
   });
 

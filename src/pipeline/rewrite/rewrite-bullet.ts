@@ -15,6 +15,7 @@ import { skipReasonTidied } from './skip-bullet.js';
 import { addSlots, leadAdverbAt } from './slots.js';
 import { PARTICLES, alignChain, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
+import { moveMeansFirst } from './means-first.js';
 import { moveInstrument } from './use-to.js';
 import {
   AUXILIARIES,
@@ -291,9 +292,26 @@ function rewriteLabelled(tokens: string[], ctx: RewriteContext, lex: RewriteLexi
   return { tokens: [...label, shown, ...tail] };
 }
 
-function rewriteClause(clause: string, ctx: RewriteContext, lex: RewriteLexicon, changes: RewriteChange[], first: boolean, labels = first): ClauseResult {
-  const tokens = moveInstrument(dropLeadFillers(splitSpaces(clause), lex, changes), lex, changes);
+function rewriteClause(
+  clause: string,
+  ctx: RewriteContext,
+  lex: RewriteLexicon,
+  changes: RewriteChange[],
+  first: boolean,
+  labels = first,
+  meansFirstStep = true,
+): ClauseResult {
+  const plain = moveInstrument(dropLeadFillers(splitSpaces(clause), lex, changes), lex, changes);
+  // The means moved before the result may open with a filler adverb ("actively listening"): dropped as at the start.
+  const meansFirst = meansFirstStep ? moveMeansFirst(plain, lex, changes) : plain;
+  const tokens = meansFirst === plain ? plain : dropLeadFillers(meansFirst, lex, changes);
   if (tokens.length === 0) return { tokens };
+  // Completed work keeps its past when its means come first ("Delivered X by managing Y" under the
+  // current role reads "Managed Y, delivering X", not "Manage Y, delivering X").
+  if (meansFirst !== plain && ctx.tense === 'present') {
+    const f0 = lex.forms.get(coreOf(plain[0]!));
+    if (clauseTense(plain, f0?.form, f0?.base, ctx, lex) === 'past') ctx = { ...ctx, tense: 'past' };
+  }
   const opener = matchOpener(tokens, lex);
   if (!opener && labels) {
     const labelled = rewriteLabelled(tokens, ctx, lex, changes);
@@ -366,7 +384,7 @@ interface Clauses {
   changes: RewriteChange[];
 }
 
-function rewriteClauses(cleaned: string, context: RewriteContext, lexicon: RewriteLexicon): Clauses {
+function rewriteClauses(cleaned: string, context: RewriteContext, lexicon: RewriteLexicon, meansFirst = true): Clauses {
   const changes: RewriteChange[] = [];
   const sentences = splitSentences(markGluedSentences(fixTypos(cleaned, lexicon, changes), lexicon, changes));
   // Clauses after a semicolon get the same treatment as sentences ("...; maintain X" -> "maintained").
@@ -381,7 +399,7 @@ function rewriteClauses(cleaned: string, context: RewriteContext, lexicon: Rewri
   const parts: string[][] = [];
   let firstVerb: string | undefined;
   clauses.forEach((s, i) => {
-    const r = rewriteClause(s, context, lexicon, changes, i === 0);
+    const r = rewriteClause(s, context, lexicon, changes, i === 0, i === 0, meansFirst);
     if (i === 0) firstVerb = r.verb;
     const toks = i > 0 ? lowerSentenceStart(r.tokens, lexicon) : r.tokens;
     if (toks.length) parts.push(toks);
@@ -409,18 +427,31 @@ function composeRewrite(cleaned: string, clauses: Clauses, lexicon: RewriteLexic
 }
 
 /**
- * Other honest framings: the same rewrite in the writer's own terms (no term maps) and without
- * placeholders. Each leaves out a step of the main rewrite, so it is honest whenever the main one is.
+ * Other honest framings, at most two: the result first as the writer put it (when the main rewrite put
+ * the act first), the same rewrite in the writer's own terms (no term maps) and without placeholders.
+ * Each leaves out a step of the main rewrite, so it is honest whenever the main one is.
  */
-function composeAlternatives(cleaned: string, clauses: Clauses, lexicon: RewriteLexicon, main: Composed, original: string): RewriteAlternative[] {
+function composeAlternatives(
+  cleaned: string,
+  clauses: Clauses,
+  context: RewriteContext,
+  lexicon: RewriteLexicon,
+  main: Composed,
+  original: string,
+): RewriteAlternative[] {
   const out: RewriteAlternative[] = [];
   // At most four entries: comparing strings is cheaper than hashing each whole sentence for a Set.
   const seen = [main.rewrite, `${stripTrailing(original.trim(), SPACE_OR_PERIOD)}.`];
   const add = (framing: RewriteAlternative['framing'], c: Composed) => {
-    if (!c.rewrite || seen.includes(c.rewrite)) return;
+    if (out.length === 2 || !c.rewrite || seen.includes(c.rewrite)) return;
     seen.push(c.rewrite);
     out.push({ framing, rewrite: c.rewrite, slots: c.slots });
   };
+  // Coaches differ on act-first and result-first; the rare bullet that was reordered (about 1 in 130
+  // corpus bullets) has its clauses rewritten once more without the reordering.
+  if (main.changes.some((c) => c.rule === 'means-first')) {
+    add('result-first', composeRewrite(cleaned, rewriteClauses(cleaned, context, lexicon, false), lexicon, { termMaps: true, slots: true }));
+  }
   if (main.changes.some((c) => c.rule.startsWith('term-map:'))) {
     add('own-terms', composeRewrite(cleaned, clauses, lexicon, { termMaps: false, slots: true }));
   }
@@ -447,7 +478,7 @@ export function rewriteTidied(text: string, cleaned: string, context: RewriteCon
   const main: Composed = clauses
     ? composeRewrite(cleaned, clauses, lexicon, { termMaps: true, slots: true })
     : { rewrite: `${capitalize(cleaned)}.`, changes: [], slots: [] };
-  const alternatives = clauses ? composeAlternatives(cleaned, clauses, lexicon, main, text) : [];
+  const alternatives = clauses ? composeAlternatives(cleaned, clauses, context, lexicon, main, text) : [];
   const scoreAfter = Math.max(scoreBullet(main.rewrite, lexicon).total, 0);
   // Fields in the order of the Rewrite schema, so the JSON reads original -> rewrite -> why.
   return {
