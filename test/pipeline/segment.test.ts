@@ -272,3 +272,50 @@ describe('segmentResume leaves page furniture out of the units', () => {
     expect(s.bullets.map((b) => b.text)).toEqual(['Served 40 guests an hour', 'Trained 5 new hires']);
   });
 });
+
+describe('segmentResume on headers with real employer names (eval/reading/texts-roles.json layouts)', () => {
+  const roles = (lines: string[]) => segmentResume(['Experience', ...lines, '- Answered calls'].join('\n')).roles;
+
+  it('splits "Title dates Employer City , ST" at the dates and reads the city off the end', () => {
+    expect(roles(['IT Business Analyst 06/2012 to 08/2017 Illinois Department of Central Management Services Springfield , IL'])).toMatchObject([
+      { title: 'IT Business Analyst', organization: 'Illinois Department of Central Management Services', location: 'Springfield, IL', startDate: '2012-06', endDate: '2017-08' },
+    ]);
+    expect(roles(['Contact Center Team Lead 04/2019 to Present Prairie State Bank Des Moines , IA'])).toMatchObject([
+      { title: 'Contact Center Team Lead', organization: 'Prairie State Bank', location: 'Des Moines, IA', current: true },
+    ]);
+    // A one-word title with no title word, and a city name inside the employer's name.
+    expect(roles(['Concierge 03/2015 to 04/2019 Hotel Marisol Chicago Chicago , IL'])).toMatchObject([
+      { title: 'Concierge', organization: 'Hotel Marisol Chicago', location: 'Chicago, IL' },
+    ]);
+    expect(roles(['Sales Associate / Key Holder 2016 to 2019 Harper & Vine Home Goods City , State'])).toMatchObject([
+      { title: 'Sales Associate / Key Holder', organization: 'Harper & Vine Home Goods', location: 'City, State' },
+    ]);
+  });
+
+  it('keeps a bracketed aside with the employer instead of dropping the header', () => {
+    expect(roles(['IT Project Manager III 08/2017 to Present Illinois Department of Revenue (contract via Prairie State Consulting) Springfield , IL'])).toMatchObject([
+      { title: 'IT Project Manager III', organization: 'Illinois Department of Revenue (contract via Prairie State Consulting)', location: 'Springfield, IL' },
+    ]);
+  });
+
+  it('reads "Employer, City — Title (Mon YYYY – Mon YYYY)" with the title whole', () => {
+    expect(roles(['Brandywine Valley Market, Newark, DE — Cashier, part-time (Jun 2016 – Jul 2019)'])).toMatchObject([
+      { title: 'Cashier, part-time', organization: 'Brandywine Valley Market', location: 'Newark, DE', startDate: '2016-06', endDate: '2019-07' },
+    ]);
+    expect(roles(['Sunway Car Rental, Tampa — Area Manager (May 2020 – Present)'])).toMatchObject([
+      { title: 'Area Manager', organization: 'Sunway Car Rental', location: 'Tampa', current: true },
+    ]);
+  });
+
+  it('reads bars as field delimiters, so a slash or comma stays inside the title', () => {
+    expect(roles(['Project Coordinator, Digital Commerce | Bluebonnet Outfitters | 2021 - Present'])).toMatchObject([
+      { title: 'Project Coordinator, Digital Commerce', organization: 'Bluebonnet Outfitters' },
+    ]);
+  });
+
+  it('takes the title from the line above "dates, Employer, City"', () => {
+    expect(roles(['Chef de Cuisine', 'Feb 2021 - Present, Hearth & Holler, Asheville'])).toMatchObject([
+      { title: 'Chef de Cuisine', organization: 'Hearth & Holler', location: 'Asheville', current: true },
+    ]);
+  });
+});

@@ -40,6 +40,34 @@ const US_STATE = new RegExp(
 const ORG_SUFFIX = /^(?:inc|llc|ltd|corp|co|company|group|plc|gmbh|university|college|school)\.?$/i;
 // A template's placeholder city right after a one-word employer ("Employer City", moderncv).
 const PLACEHOLDER_CITY = /^(\S+) (City)$/;
+// "Illinois Department of Revenue Springfield , IL": a real employer runs into its city with nothing
+// between them. The city is taken from the end: one word, widened over a known first word of a city
+// ("San", "New", "Fort") and before a known last word ("Springs", "Beach"; "City" only after a name
+// that takes it, so a template's "Employer City" stays the placeholder). Limits: a two-word city not
+// covered here ("Chapel Hill") loses its first word to the employer.
+const CITY_FIRST_WORDS = new Set([
+  'San', 'Santa', 'Los', 'Las', 'New', 'Fort', 'Ft.', 'Saint', 'St.', 'St', 'El', 'La', 'Le', 'Del', 'Des', 'Baton',
+  'Salt', 'Sioux', 'Palm', 'Palo', 'Grand', 'Cedar', 'Little', 'Long', 'Rio', 'Port', 'Mount', 'Mt.', 'Mountain',
+  'North', 'South', 'East', 'West', 'Ann', 'Boca', 'Coral', 'Corpus', 'Costa', 'Chula', 'Round', 'Bowling', 'Eau',
+  'Hong', 'Kuala', 'Buenos', 'Tel', 'Cape', 'Green', 'Silver', 'Cherry', 'Thousand', 'Overland', 'Menlo', 'Walnut',
+]);
+const CITY_LAST_WORDS = new Set(['Beach', 'Springs', 'Falls', 'Park', 'Heights', 'Rapids', 'Harbor', 'Harbors', 'Hills', 'Valley', 'Grove', 'Creek', 'Bluffs', 'County', 'Rivers', 'Oaks', 'Lakes']);
+const BEFORE_CITY = new Set([
+  'Kansas', 'Oklahoma', 'Jersey', 'Carson', 'Lake', 'Cebu', 'Quezon', 'Iowa', 'Rapid', 'Mexico', 'Panama', 'Atlantic',
+  'Culver', 'Daly', 'Redwood', 'Traverse', 'Dodge', 'Garden', 'Union', 'Ellicott', 'Johnson', 'Bay', 'Davao', 'Makati',
+]);
+
+/** "Employer Words City" -> [employer, city], or undefined when no employer word would be left. */
+function splitTrailingCity(piece: string): [string, string] | undefined {
+  const words = piece.split(' ');
+  let n = 1;
+  const last = words[words.length - 1]!;
+  if (CITY_LAST_WORDS.has(last) || (last === 'City' && BEFORE_CITY.has(words[words.length - 2] ?? ''))) n = 2;
+  while (n < 3 && CITY_FIRST_WORDS.has(words[words.length - n - 1] ?? '')) n += 1;
+  if (words.length <= n || !words.slice(-n).every((w) => /^[A-Z][A-Za-z.'-]*$/.test(w))) return undefined;
+  return [words.slice(0, -n).join(' '), words.slice(-n).join(' ')];
+}
+
 // Short comma-separated pieces ending in a period: moderncv's "Job title, Employer, City." is a header.
 const COMMA_HEADER = /^[^,.]{1,40}(?:,[^,.]{1,40}){2,4}\.$/;
 const SEPARATORS = /^[\s,|•·:;/–—-]+|[\s,|•·:;/–—-]+$/g;
@@ -55,7 +83,8 @@ interface Parts {
 }
 
 function clean(s: string): string {
-  return s.replace(SEPARATORS, '').replace(/\s+/g, ' ').trim();
+  // "Title (Mar 2018 – Jun 2021)" leaves "( )" once the dates are out.
+  return s.replace(/\(\s*\)/g, ' ').replace(SEPARATORS, '').replace(/\s+/g, ' ').trim();
 }
 
 function isBulletLine(text: string): boolean {
@@ -72,9 +101,18 @@ function isHeaderLike(text: string): boolean {
   return caps / words.length >= 0.6 || (words.length <= 5 && TITLE_WORDS.test(text));
 }
 
-/** Splits a header text (dates removed) into organization, location and title. */
-function parseParts(text: string): Parts {
+/**
+ * Splits a header text (dates removed) into organization, location and title. `titleFirst`: the first
+ * piece stood before the dates with the rest after them, as a title does ("Host 2016 to 2017 Employer").
+ */
+function parseParts(text: string, titleFirst = false): Parts {
+  const cut = titleFirst ? text.indexOf(' | ') : -1;
+  if (cut >= 0 && !/[|•·]| [–—-] /.test(text.slice(0, cut))) return titleThenEmployer(clean(text.slice(0, cut)), text.slice(cut + 3));
   const anon = ANON_ORG.exec(text);
+  if (!anon) {
+    const shaped = (/ \| /.test(text) ? barFields(text) : undefined) ?? employerDashTitle(text);
+    if (shaped) return shaped;
+  }
   if (anon) {
     const before = text.slice(0, anon.index);
     let after = text.slice(anon.index + anon[0].length);
@@ -107,6 +145,17 @@ function parseParts(text: string): Parts {
     at = pieces.length - 2;
   }
   if (at !== -1 && TITLE_WORDS.test(`${pieces[at]} ${pieces[at + 1]}`)) at = -1;
+  // "Title | Employer City , ST": the piece before the state holds the employer too. Only where the
+  // header would otherwise have a title and no employer (a title-word piece and this one).
+  const stateAt = pieces.findIndex((p, i) => i > 0 && (/^[A-Z]{2}$/.test(p) || (i === pieces.length - 1 && US_STATE.test(p))));
+  if (stateAt === 2 && (titleFirst || TITLE_WORDS.test(pieces[0]!)) && !TITLE_WORDS.test(pieces[1]!)) {
+    const split = splitTrailingCity(pieces[1]!);
+    if (split) {
+      out.location = `${split[1]}, ${pieces[2]}`;
+      pieces.splice(1, 2, split[0]);
+      at = -1;
+    }
+  }
   if (at !== -1) out.location = `${pieces[at]}, ${pieces[at + 1]}`;
   let rest = pieces.filter((_, i) => at === -1 || (i !== at && i !== at + 1));
   // "Job title, Employer, City": with three pieces and no "City, ST", a last piece shaped like a city
@@ -127,10 +176,83 @@ function parseParts(text: string): Parts {
     else out.organization = rest[0]!;
     return out;
   }
-  const t = rest.findIndex((p) => TITLE_WORDS.test(p));
+  const t = titleFirst ? 0 : rest.findIndex((p) => TITLE_WORDS.test(p));
   const titleIndex = t === -1 ? 0 : t;
   out.title = rest[titleIndex]!;
   out.organization = rest.filter((_, i) => i !== titleIndex).join(', ');
+  if (t === -1) out.guessed = true;
+  return out;
+}
+
+/**
+ * A header whose title stood before its dates: the title is that text whole ("Sales Associate / Key
+ * Holder", "Team Lead, Customer Support"), and the text after the dates is the employer and its place
+ * ("Walmart Supercenter Derby , KS", "Cedar Valley Credit Union, Cedar Rapids, IA").
+ */
+function titleThenEmployer(title: string, after: string): Parts {
+  // A dash inside the employer stays ("Fairlane Town Center - Macy's"): only commas and bars cut here.
+  const pieces = after.split(/\s*(?:\||•|·|,)\s*/).map(clean).filter(Boolean);
+  const out: Parts = title ? { title } : {};
+  const last = pieces.length - 1;
+  const stated = last >= 1 && (/^[A-Z]{2}$/.test(pieces[last]!) || US_STATE.test(pieces[last]!));
+  if (stated) {
+    const place = pieces[last - 1]!;
+    const employer = pieces.slice(0, last - 1);
+    // "Employer, City, ST" has the city as its own piece; "Employer City , ST" has it at the end of one.
+    const split = employer.length > 0 && CITY.test(place) ? undefined : splitTrailingCity(place);
+    if (split) employer.push(split[0]);
+    return {
+      ...out,
+      ...(employer.length > 0 ? { organization: employer.join(', ') } : {}),
+      location: `${split ? split[1] : place}, ${pieces[last]}`,
+    };
+  }
+  // "Hearth & Holler, Asheville": with no state, a last piece shaped like a city is the place.
+  if (pieces.length === 2 && CITY.test(pieces[1]!) && !TITLE_WORDS.test(pieces[1]!) && !pieces[1]!.split(' ').some((w) => ORG_SUFFIX.test(w))) {
+    return { ...out, organization: pieces[0]!, location: pieces[1]! };
+  }
+  if (pieces.length > 0) out.organization = pieces.join(', ');
+  return out;
+}
+
+/**
+ * "Sun Country Federal Credit Union, El Paso — Senior Teller": an employer and its place on one side of
+ * a spaced dash, the title whole on the other (the side without a comma, else the one with a title
+ * word). Undefined for any other shape.
+ */
+function employerDashTitle(text: string): Parts | undefined {
+  const sides = text.split(/ [–—] /);
+  if (sides.length !== 2) return undefined;
+  const [a, b] = sides.map(clean) as [string, string];
+  if (!a || !b) return undefined;
+  const titleRight = a.includes(',') !== b.includes(',') ? !b.includes(',') : TITLE_WORDS.test(b) || !TITLE_WORDS.test(a);
+  const [employer, title] = titleRight ? [a, b] : [b, a];
+  const pieces = employer.split(/\s*,\s*/).map(clean).filter(Boolean);
+  if (pieces.length === 1) return { title, organization: pieces[0]! };
+  const stated = pieces.length >= 3 && (/^[A-Z]{2}$/.test(pieces.at(-1)!) || US_STATE.test(pieces.at(-1)!));
+  const placeFrom = stated ? pieces.length - 2 : pieces.length - 1;
+  return { title, organization: pieces.slice(0, placeFrom).join(', '), location: pieces.slice(placeFrom).join(', ') };
+}
+
+/**
+ * "Personal Banker / Lead Teller | Cedar Valley Credit Union | Denver, CO": bars delimit the fields, so
+ * commas and slashes inside one belong to it. A "City, ST" field is the location; the title is the first
+ * field with a title word (else the first), the other fields the employer.
+ */
+function barFields(text: string): Parts | undefined {
+  const fields = text.split(/\s*\|\s*/).map(clean).filter(Boolean);
+  // "Wilder Tech | Montgomery, AL, Desktop Support Technician": a field holding a place and more is
+  // comma-delimited inside; parseParts reads that by its commas.
+  if (fields.length < 2 || fields.some((f) => /,\s*[A-Z]{2}\s*,/.test(f) || f.split(',').length > 2)) return undefined;
+  const out: Parts = {};
+  const loc = fields.findIndex((f) => CITY_STATE.test(f) && !TITLE_WORDS.test(f));
+  if (loc !== -1) out.location = fields.splice(loc, 1)[0]!.replace(/\s*,\s*/, ', ');
+  if (fields.length === 0) return out;
+  const t = fields.findIndex((f) => TITLE_WORDS.test(f));
+  const ti = t === -1 ? 0 : t;
+  out.title = fields[ti]!;
+  const rest = fields.filter((_, i) => i !== ti);
+  if (rest.length > 0) out.organization = rest.join(', ');
   if (t === -1) out.guessed = true;
   return out;
 }
@@ -151,12 +273,21 @@ interface Anchor {
   lines: number[];
   /** The anchor line's text with the dates taken out. */
   rest: string;
+  /**
+   * `rest` as parseParts reads it: where the dates stood between two pieces of text ("Title 06/2012 to
+   * 08/2017 Employer City , ST"), a separator there, so the title does not run into the employer.
+   */
+  pieces: string;
+  /** Text stood on both sides of the dates: the first piece is the title. */
+  titleFirst: boolean;
 }
 
 /** Text before a dates-first header that is a one-word margin label ("Vocational year–year Job title, ..."). */
 function isMarginLabel(before: string, after: string): boolean {
   const b = before.trim();
-  if (!/^[A-Z][a-z]+$/.test(b) || TITLE_WORDS.test(b)) return false;
+  // moderncv's entries end with a period ("Job title, Employer, City."); "Host 2016 to 2017 Blue Ridge
+  // Diner Asheville, NC" has a one-word title before its dates, not a label.
+  if (!/^[A-Z][a-z]+$/.test(b) || TITLE_WORDS.test(b) || !/\.\s*$/.test(after)) return false;
   const parts = parseParts(after);
   return parts.title !== undefined && parts.organization !== undefined && /,/.test(after);
 }
@@ -182,7 +313,7 @@ function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undef
   if (isBulletLine(l.text)) return undefined;
   const next = lines[i + 1];
   const split = next && next.section === l.section ? joinSplitRange(l.text, next.text) : undefined;
-  if (split) return { span: split, lines: [i, i + 1], rest: '' };
+  if (split) return { span: split, lines: [i, i + 1], rest: '', pieces: '', titleFirst: false };
   const range = findDateRange(l.text);
   const span = range ?? (rangeOnly ? undefined : findSingleDate(l.text));
   if (!span) return undefined;
@@ -191,7 +322,12 @@ function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undef
   if (span.index >= head.length) return undefined;
   const before = head.slice(0, span.index);
   const after = head.slice(span.index + span.length);
-  const rest = dropHeadingPrefix(isMarginLabel(before, after) ? after : `${before} ${after}`);
+  // LiveCareer's "Company Name" marks the employer wherever it stands (parseParts reads that layout).
+  const between = /[A-Za-z]/.test(before) && /[A-Za-z]/.test(after) && !isMarginLabel(before, after) && !ANON_ORG.test(head);
+  // A heading glued before a header ("Miscellaneous Job title, ...") stands before dates-first headers
+  // only: before a title ("Contact Center Supervisor 01/2020 to ...") the word is the title's.
+  const joined = isMarginLabel(before, after) ? after : `${before} ${after}`;
+  const rest = between ? joined : dropHeadingPrefix(joined);
   // Dates inside a sentence ("from Mar 2007 to Sep 2008 as the ...") are not a header.
   if (/[.!?]$/.test(head.trim()) && !ANON_ORG.test(head) && !isCommaHeader(rest, before, after)) return undefined;
   if (!range) {
@@ -199,8 +335,12 @@ function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undef
     const atEnd = span.index + span.length >= l.text.trimEnd().length;
     if (!ANON_ORG.test(l.text) && !(atEnd && isHeaderLike(clean(rest)) && TITLE_WORDS.test(rest))) return undefined;
   }
-  if (head.length > 160 || clean(rest).split(' ').length > 14) return undefined;
-  return { span, lines: [i], rest };
+  // An aside in brackets ("(contract via Prairie State Consulting)") does not make a header a sentence.
+  if (head.length > 160 || clean(rest.replace(/\([^()]*\)/g, ' ')).split(' ').length > 16) return undefined;
+  // "Feb 2021 - Present, Hearth & Holler, Asheville" under a title line: dates first, then a comma and
+  // the employer with its place; the title is the line above.
+  const employerOnly = !/[A-Za-z]/.test(before) && /^\s*,/.test(after) && !ANON_ORG.test(head);
+  return { span, lines: [i], rest, pieces: between ? `${before} | ${after}` : employerOnly ? ` | ${after}` : rest, titleFirst: between || employerOnly };
 }
 
 function roleFrom(parts: Parts, span: DateSpan | undefined, start: number, end: number): Role {
@@ -257,7 +397,7 @@ export function findRoles(
       continue;
     }
     const used = anchor ? [...anchor.lines] : [i];
-    let parts = parseParts(anchor ? anchor.rest : lines[i]!.text);
+    let parts = anchor ? parseParts(anchor.pieces, anchor.titleFirst) : parseParts(lines[i]!.text);
     const last = used[used.length - 1]!;
     // Below: the line that completes a header ("Company Name : City", "Stripe • San Francisco, CA").
     const below = last + 1;
