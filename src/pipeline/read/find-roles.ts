@@ -4,8 +4,11 @@
 // and title, and what is missing is taken from the short, unpunctuated lines right above or below
 // (title line above LiveCareer's "dates Company Name : City" line; "Employer • City" below a title).
 // A title is told from an organization by title words; LiveCareer's anonymized "Company Name" marks the
-// organization and everything else on its line is the title. Limits: undated roles are found only
-// beside "Company Name"; placeholder dates ("year–year") are not dates.
+// organization and everything else on its line is the title. With real employer names, text on both
+// sides of the dates is title (before) and employer with its city (after); a spaced dash, bars, or a
+// comma after leading dates delimit the other layouts (docs/reading.md). Limits: undated roles are
+// found only beside "Company Name"; placeholder dates ("year–year") are not dates; a city is read off
+// the end of an employer's text by word lists, not a gazetteer.
 import type { Role, SectionKind } from '../../schemas/document.js';
 import { type DateSpan, findDateRange, findSingleDate, joinSplitRange } from './dates.js';
 import { matchSectionHeading } from './section-headings.js';
