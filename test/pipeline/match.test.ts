@@ -604,6 +604,7 @@ describe('round 13 (issue 14): frames pooled from every first look, and false-al
     ['Rebuilt the closing checklist system', 'process-improvement'],
     ['Calm people down when a flight is oversold', 'conflict-resolution'],
     ['Worked chargeback disputes with the card processor', 'conflict-resolution'],
+    ['Make sure drivers follow DOT hours-of-service rules', 'quality-management'],
   ])('"%s" is evidence of %s', (line, id) => {
     expect(competencies(line).has(id)).toBe(true);
   });
