@@ -530,6 +530,23 @@ Ran the customer service desk: returns, exchanges, price matches, special orders
 `);
     expect(shop.facts.projectRoles).toEqual([]);
   });
+
+  it('does not count a project the writer shadowed (round 13: shadowing is watching), but one the writer ran', () => {
+    const shadow = factsOf(`Sam Tech
+Experience
+Field Technician 01/2020 to 12/2023 Enviro Co City , State
+Shadowed the project manager through the closeout of a 9-acre former rail yard site (2023)
+Shadowed the project manager through the 2023 store remodel
+`);
+    expect(shadow.facts.projectRoles).toEqual([]);
+    expect(shadow.facts.monthsLeadingProjects).toBe(0);
+    const ran = factsOf(`Sam Tech
+Experience
+Field Technician 01/2020 to 12/2023 Enviro Co City , State
+Ran the 2023 store remodel with the project manager
+`);
+    expect(ran.facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([[0, 'evidence', 12]]);
+  });
 });
 
 describe('readiness ranks people: project experience beside the competencies (roles projectExperience)', () => {

@@ -582,3 +582,57 @@ describe('round 12 (issue 14): aims over a colon list, exposure is not doing, da
     expect(competencies(line).has(id)).toBe(false);
   });
 });
+
+describe('round 13 (issue 14): frames pooled from every first look, and false-alarm classes', () => {
+  const competencies = (line: string) => new Set(matchText(line, taxonomy).map((m) => m.competencyId));
+
+  it.each([
+    ["I was the sponsor's main contact through the whole rollout.", 'stakeholder-management'],
+    ['The owner contact is mine.', 'stakeholder-management'],
+    ['Emailed funders a progress update every month', 'stakeholder-management'],
+    ['Kept three vendors and the city on the same page', 'stakeholder-management'],
+    ['Kept owners and partners aligned on the phasing', 'stakeholder-management'],
+    ['Worked each claim with the carrier until it closed', 'problem-solving'],
+    ['Found a backup supplier within a day', 'problem-solving'],
+    ['Worked out a workaround for the label printer', 'problem-solving'],
+    ['When the venue cancelled two weeks out, moved the gala to the library', 'adaptability'],
+    ['We reopened with a smaller team after the flood', 'adaptability'],
+    ['Ran the front desk out of a temporary trailer during the remodel', 'adaptability'],
+    ['Picked up the new scheduling system in a week', 'adaptability'],
+    ['Replaced the paper sign-in binder with a tablet form', 'process-improvement'],
+    ['Moved returns tracking out of a shared inbox into Zendesk', 'process-improvement'],
+    ['Rebuilt the closing checklist system', 'process-improvement'],
+    ['Calm people down when a flight is oversold', 'conflict-resolution'],
+    ['Worked chargeback disputes with the card processor', 'conflict-resolution'],
+    ['Make sure drivers follow DOT hours-of-service rules', 'quality-management'],
+  ])('"%s" is evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+
+  it.each([
+    // The customer's money, not the employer's.
+    ['Explain budget billing and payment plan options to customers', 'budget-and-cost'],
+    ['Taught a budgeting basics workshop at the library', 'budget-and-cost'],
+    ['Suggest menu swaps that save them money', 'budget-and-cost'],
+    ['Help shoppers find gifts for their budget and occasion', 'budget-and-cost'],
+    // Watching and testing someone else's rollout is not delivering it.
+    ['Shadowed the site lead through the closeout of the plant upgrade', 'project-delivery'],
+    ['One of 6 agents testing the new portal before launch', 'project-delivery'],
+    ['Joined as one of 20 test users; reported bugs to the project team', 'project-delivery'],
+    // A noun "switch" someone else ran is not the writer adapting.
+    ['Assisted the manager with the switch to our new member portal', 'adaptability'],
+    // "Led the office move from paper" is a project, not a process moved by the writer.
+    ['Led the office move from paper files to NetDocuments', 'process-improvement'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
+  });
+
+  it.each([
+    ['Kept the project within budget', 'budget-and-cost'],
+    ['Recommended the lowest of four bids to the owner', 'budget-and-cost'],
+    ['Led the go-live of the new payroll system', 'project-delivery'],
+    ['Switched the team to the new queue in one weekend', 'adaptability'],
+  ])('"%s" is still evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+});
