@@ -276,6 +276,8 @@ export interface RewriteLexicon {
   termMapGroups: { id: string; pattern: RegExp }[];
   /** Spelled-out counts: a bullet with one already says how many ("Trained two new hires"). */
   numberWords: Set<string>;
+  /** Any number word as a substring: a bullet whose lower-cased text has none holds no number word token. */
+  numberWordHint: RegExp;
   /** Typo -> function word, and a pattern that finds any of them as a lower-case word between spaces. */
   typoFixes: Map<string, string>;
   typoPattern?: RegExp;
@@ -429,6 +431,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
       ),
     })),
     numberWords: new Set(lex.numberWords),
+    numberWordHint: new RegExp(lex.numberWords.map(escapeRegExp).join('|')),
     volumeSlot: { ...lex.volumeSlot, adjectives: new Set(lex.volumeSlot.adjectives) },
     typoFixes: new Map(Object.entries(lex.typoFixes)),
     ...(Object.keys(lex.typoFixes).length

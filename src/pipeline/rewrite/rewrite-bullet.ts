@@ -420,7 +420,10 @@ function composeRewrite(cleaned: string, clauses: Clauses, lexicon: RewriteLexic
   const tokens = splitSpaces(mapped);
   // "Trained two new hires" says how many in words: no slot, as with a digit.
   const hasNumber =
-    /[0-9]/.test(cleaned) || (NON_ASCII.test(cleaned) && /\p{N}/u.test(cleaned)) || tokens.some((t) => lexicon.numberWords.has(coreOf(t)));
+    /[0-9]/.test(cleaned) ||
+    (NON_ASCII.test(cleaned) && /\p{N}/u.test(cleaned)) ||
+    // The token test only when a number word occurs at all (toLowerCase works letter by letter here).
+    (lexicon.numberWordHint.test(mapped.toLowerCase()) && tokens.some((t) => lexicon.numberWords.has(coreOf(t))));
   const slotted = hasNumber || !options.slots ? tokens : addSlots(tokens, clauses.firstVerb, lexicon, changes, slots);
   const rewrite = finishSentence(slotted, changes, lexicon);
   return slots.length ? { rewrite, changes, slots, withoutSlots: finishSentence(tokens, [], lexicon) } : { rewrite, changes, slots };

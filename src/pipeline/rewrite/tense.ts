@@ -81,16 +81,17 @@ function convertChain(tokens: string[], chain: Chain): string[] {
     const raw = out[i]!;
     // Each token's split is read once here: the loop asks several questions of it.
     const tok = splitTok(raw);
-    let prevIdx = i - 1;
-    if (prevIdx > 0 && coreOf(out[prevIdx]!).endsWith('ly')) prevIdx--;
-    const prev = out[prevIdx]!;
-    const joined = isConnector(prev) || /,$/.test(prev);
     if (tok.lc === 'to') toSeen = true;
     // "ensure that the documents are ... and do not violate": a subordinate clause keeps its own tense.
     if (SUBORDINATORS.has(tok.lc)) break;
-    if (!joined || !tok.word || /^\p{Lu}/u.test(raw)) continue;
+    // The cheap tests first: most tokens are no verb form, and the joined test reads the token before.
+    if (!tok.word || /^\p{Lu}/u.test(raw)) continue;
     const f = lex.forms.get(tok.lc);
     if (!f) continue;
+    let prevIdx = i - 1;
+    if (prevIdx > 0 && coreOf(out[prevIdx]!).endsWith('ly')) prevIdx--;
+    const prev = out[prevIdx]!;
+    if (!isConnector(prev) && !/,$/.test(prev)) continue;
     // Only words in the same form as the opening verb: "and issues" after "Manage" is a noun.
     if (f.form !== chainForm || f.form === wanted) continue;
     if (f.form === 'gerund' && !gerundIsVerb(out, i, lex)) continue;
