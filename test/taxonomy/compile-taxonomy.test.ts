@@ -155,7 +155,7 @@ describe('the automaton', () => {
     const target = real.patterns.reduce((n, p) => n + p.phraseCount, 0) * 100;
     for (let i = 0; phrases.length < target; i += 1) phrases.push(`${firsts[i % firsts.length]} zq${i.toString(36)} xv`);
     synthetic.competencies[0]!.patterns.push({ id: 'synthetic', framing: 'general', claim: false, phrases });
-    const big = compileTaxonomy(synthetic, 'synthetic', loadPastVerbs(), loadNominalWords());
+    const big = compileTaxonomy(synthetic, 'synthetic', loadPastVerbs(join(REPO_ROOT, "data")), loadNominalWords(join(REPO_ROOT, "data")));
     expect(big.patternById.get('communication.synthetic')!.phraseCount).toBeGreaterThan(target - 1);
     const text = readFileSync(join(REPO_ROOT, 'data/samples/customer-service-representative.txt'), 'utf8').repeat(5);
     // The time ratio (target <= 1.5x) is measured by `npm run bench`, not asserted here: timed tests flake.
