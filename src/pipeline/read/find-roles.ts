@@ -104,13 +104,8 @@ function isHeaderLike(text: string): boolean {
   return caps / words.length >= 0.6 || (words.length <= 5 && TITLE_WORDS.test(text));
 }
 
-/**
- * Splits a header text (dates removed) into organization, location and title. `titleFirst`: the first
- * piece stood before the dates with the rest after them, as a title does ("Host 2016 to 2017 Employer").
- */
-function parseParts(text: string, titleFirst = false): Parts {
-  const cut = titleFirst ? text.indexOf(' | ') : -1;
-  if (cut >= 0 && !/[|•·]| [–—-] /.test(text.slice(0, cut))) return titleThenEmployer(clean(text.slice(0, cut)), text.slice(cut + 3));
+/** Splits a header text (dates removed) into organization, location and title. */
+function parseParts(text: string): Parts {
   const anon = ANON_ORG.exec(text);
   if (!anon) {
     const shaped = (/ \| /.test(text) ? barFields(text) : undefined) ?? employerDashTitle(text);
@@ -148,17 +143,6 @@ function parseParts(text: string, titleFirst = false): Parts {
     at = pieces.length - 2;
   }
   if (at !== -1 && TITLE_WORDS.test(`${pieces[at]} ${pieces[at + 1]}`)) at = -1;
-  // "Title | Employer City , ST": the piece before the state holds the employer too. Only where the
-  // header would otherwise have a title and no employer (a title-word piece and this one).
-  const stateAt = pieces.findIndex((p, i) => i > 0 && (/^[A-Z]{2}$/.test(p) || (i === pieces.length - 1 && US_STATE.test(p))));
-  if (stateAt === 2 && (titleFirst || TITLE_WORDS.test(pieces[0]!)) && !TITLE_WORDS.test(pieces[1]!)) {
-    const split = splitTrailingCity(pieces[1]!);
-    if (split) {
-      out.location = `${split[1]}, ${pieces[2]}`;
-      pieces.splice(1, 2, split[0]);
-      at = -1;
-    }
-  }
   if (at !== -1) out.location = `${pieces[at]}, ${pieces[at + 1]}`;
   let rest = pieces.filter((_, i) => at === -1 || (i !== at && i !== at + 1));
   // "Job title, Employer, City": with three pieces and no "City, ST", a last piece shaped like a city
@@ -179,7 +163,7 @@ function parseParts(text: string, titleFirst = false): Parts {
     else out.organization = rest[0]!;
     return out;
   }
-  const t = titleFirst ? 0 : rest.findIndex((p) => TITLE_WORDS.test(p));
+  const t = rest.findIndex((p) => TITLE_WORDS.test(p));
   const titleIndex = t === -1 ? 0 : t;
   out.title = rest[titleIndex]!;
   out.organization = rest.filter((_, i) => i !== titleIndex).join(', ');
@@ -277,12 +261,11 @@ interface Anchor {
   /** The anchor line's text with the dates taken out. */
   rest: string;
   /**
-   * `rest` as parseParts reads it: where the dates stood between two pieces of text ("Title 06/2012 to
-   * 08/2017 Employer City , ST"), a separator there, so the title does not run into the employer.
+   * The title and the employer text apart, when the dates stood between them ("Title 06/2012 to 08/2017
+   * Employer City , ST"; title "" when the dates open the line before ", Employer, City"): read by
+   * titleThenEmployer rather than from `rest`, where the title would run into the employer.
    */
-  pieces: string;
-  /** Text stood on both sides of the dates: the first piece is the title. */
-  titleFirst: boolean;
+  split?: { title: string; employer: string };
 }
 
 /** Text before a dates-first header that is a one-word margin label ("Vocational year–year Job title, ..."). */
@@ -316,7 +299,7 @@ function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undef
   if (isBulletLine(l.text)) return undefined;
   const next = lines[i + 1];
   const split = next && next.section === l.section ? joinSplitRange(l.text, next.text) : undefined;
-  if (split) return { span: split, lines: [i, i + 1], rest: '', pieces: '', titleFirst: false };
+  if (split) return { span: split, lines: [i, i + 1], rest: '' };
   const range = findDateRange(l.text);
   const span = range ?? (rangeOnly ? undefined : findSingleDate(l.text));
   if (!span) return undefined;
@@ -325,11 +308,14 @@ function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undef
   if (span.index >= head.length) return undefined;
   const before = head.slice(0, span.index);
   const after = head.slice(span.index + span.length);
-  // LiveCareer's "Company Name" marks the employer wherever it stands (parseParts reads that layout).
-  const between = /[A-Za-z]/.test(before) && /[A-Za-z]/.test(after) && !isMarginLabel(before, after) && !ANON_ORG.test(head);
+  const marginLabel = isMarginLabel(before, after);
+  // LiveCareer's "Company Name" marks the employer wherever it stands (parseParts reads that layout), and
+  // fields set apart by bars or dashes are parseParts' too.
+  const between =
+    /[A-Za-z]/.test(before) && /[A-Za-z]/.test(after) && !marginLabel && !ANON_ORG.test(head) && !/[|•·]| [–—-] /.test(before);
   // A heading glued before a header ("Miscellaneous Job title, ...") stands before dates-first headers
   // only: before a title ("Contact Center Supervisor 01/2020 to ...") the word is the title's.
-  const joined = isMarginLabel(before, after) ? after : `${before} ${after}`;
+  const joined = marginLabel ? after : `${before} ${after}`;
   const rest = between ? joined : dropHeadingPrefix(joined);
   // Dates inside a sentence ("from Mar 2007 to Sep 2008 as the ...") are not a header.
   if (/[.!?]$/.test(head.trim()) && !ANON_ORG.test(head) && !isCommaHeader(rest, before, after)) return undefined;
@@ -343,7 +329,8 @@ function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undef
   // "Feb 2021 - Present, Hearth & Holler, Asheville" under a title line: dates first, then a comma and
   // the employer with its place; the title is the line above.
   const employerOnly = !/[A-Za-z]/.test(before) && /^\s*,/.test(after) && !ANON_ORG.test(head);
-  return { span, lines: [i], rest, pieces: between ? `${before} | ${after}` : employerOnly ? ` | ${after}` : rest, titleFirst: between || employerOnly };
+  if (between || employerOnly) return { span, lines: [i], rest, split: { title: between ? clean(before) : '', employer: after } };
+  return { span, lines: [i], rest };
 }
 
 function roleFrom(parts: Parts, span: DateSpan | undefined, start: number, end: number): Role {
@@ -400,7 +387,9 @@ export function findRoles(
       continue;
     }
     const used = anchor ? [...anchor.lines] : [i];
-    let parts = anchor ? parseParts(anchor.pieces, anchor.titleFirst) : parseParts(lines[i]!.text);
+    let parts = anchor?.split
+      ? titleThenEmployer(anchor.split.title, anchor.split.employer)
+      : parseParts(anchor ? anchor.rest : lines[i]!.text);
     const last = used[used.length - 1]!;
     // Below: the line that completes a header ("Company Name : City", "Stripe • San Francisco, CA").
     const below = last + 1;
