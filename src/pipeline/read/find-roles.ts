@@ -60,6 +60,9 @@ const BEFORE_CITY = new Set([
   'Culver', 'Daly', 'Redwood', 'Traverse', 'Dodge', 'Garden', 'Union', 'Ellicott', 'Johnson', 'Bay', 'Davao', 'Makati',
 ]);
 
+/** A last piece that names a state: a two-letter code or a spelled-out US state ("State" in templates). */
+const isState = (piece: string): boolean => /^[A-Z]{2}$/.test(piece) || US_STATE.test(piece);
+
 /** "Employer Words City" -> [employer, city], or undefined when no employer word would be left. */
 function splitTrailingCity(piece: string): [string, string] | undefined {
   const words = piece.split(' ');
@@ -181,7 +184,7 @@ function titleThenEmployer(title: string, after: string): Parts {
   const pieces = after.split(/\s*(?:\||•|·|,)\s*/).map(clean).filter(Boolean);
   const out: Parts = title ? { title } : {};
   const last = pieces.length - 1;
-  const stated = last >= 1 && (/^[A-Z]{2}$/.test(pieces[last]!) || US_STATE.test(pieces[last]!));
+  const stated = last >= 1 && isState(pieces[last]!);
   if (stated) {
     const place = pieces[last - 1]!;
     const employer = pieces.slice(0, last - 1);
@@ -216,7 +219,7 @@ function employerDashTitle(text: string): Parts | undefined {
   const [employer, title] = titleRight ? [a, b] : [b, a];
   const pieces = employer.split(/\s*,\s*/).map(clean).filter(Boolean);
   if (pieces.length === 1) return { title, organization: pieces[0]! };
-  const stated = pieces.length >= 3 && (/^[A-Z]{2}$/.test(pieces.at(-1)!) || US_STATE.test(pieces.at(-1)!));
+  const stated = pieces.length >= 3 && isState(pieces.at(-1)!);
   const placeFrom = stated ? pieces.length - 2 : pieces.length - 1;
   return { title, organization: pieces.slice(0, placeFrom).join(', '), location: pieces.slice(placeFrom).join(', ') };
 }
