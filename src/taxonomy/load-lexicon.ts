@@ -383,24 +383,25 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     relevanceByFirst,
     guidedPeople: new Set(lex.guidedPeople),
     termMaps: lex.termMaps
-      .map((t) => ({
-        id: t.id,
-        from: t.from,
-        to: t.to,
-        pattern: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'giu'),
-        // A map whose source holds its target ("on a daily basis" -> "daily") would always find it present.
-        ...(t.to.includes('$0') || new RegExp(`\\b${escapeRegExp(t.to)}\\b`, 'i').test(t.from)
-          ? {}
-          : { present: new RegExp(`\\b${escapeRegExp(t.to)}\\b`, 'i') }),
-        ...(/^[\p{L}\p{N}]/u.test(t.from) ? { firstRun: /^[\p{L}\p{N}]+/u.exec(t.from)![0].toLowerCase() } : {}),
-        asciiRuns: (t.from.match(/[\p{L}\p{N}]+/gu) ?? [])
-          .slice(/^[\p{L}\p{N}]/u.test(t.from) ? 1 : 0)
-          .map((r) => r.toLowerCase())
-          .filter((r) => /^[a-z0-9]+$/.test(r)),
-        ...(t.requiresAny ? { requiresAny: new Set(t.requiresAny) } : {}),
-        ...(t.forbidsAny ? { forbidsAny: new Set(t.forbidsAny) } : {}),
-        ...(t.notBefore ? { notBefore: new Set(t.notBefore) } : {}),
-      }))
+      .map((t) => {
+        const present = new RegExp(`\\b${escapeRegExp(t.to)}\\b`, 'i');
+        return {
+          id: t.id,
+          from: t.from,
+          to: t.to,
+          pattern: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'giu'),
+          // A map whose source holds its target ("on a daily basis" -> "daily") would always find it present.
+          ...(t.to.includes('$0') || present.test(t.from) ? {} : { present }),
+          ...(/^[\p{L}\p{N}]/u.test(t.from) ? { firstRun: /^[\p{L}\p{N}]+/u.exec(t.from)![0].toLowerCase() } : {}),
+          asciiRuns: (t.from.match(/[\p{L}\p{N}]+/gu) ?? [])
+            .slice(/^[\p{L}\p{N}]/u.test(t.from) ? 1 : 0)
+            .map((r) => r.toLowerCase())
+            .filter((r) => /^[a-z0-9]+$/.test(r)),
+          ...(t.requiresAny ? { requiresAny: new Set(t.requiresAny) } : {}),
+          ...(t.forbidsAny ? { forbidsAny: new Set(t.forbidsAny) } : {}),
+          ...(t.notBefore ? { notBefore: new Set(t.notBefore) } : {}),
+        };
+      })
       // Longer phrases first so "customer inquiries" wins over "inquiries".
       .sort((a, b) => b.from.length - a.from.length),
     countSlots: lex.countSlots.map((s) => ({
