@@ -195,7 +195,6 @@ function childrenOfRoot(root: TrieNode, keys: readonly string[]): readonly TrieN
   return children;
 }
 
-/** Whether the keys of `seq` follow one another (fillers skipped) from token `at`, ending by `hi`. */
 /** The index after `seq` matched from token `at` (fillers skipped, not past `hi`), or -1. */
 function sequenceEnd(tokens: readonly Token[], at: number, seq: readonly string[], hi: number): number {
   let i = at;
