@@ -76,7 +76,7 @@ function runEnd(text: string, i: number, bits: number): number {
 
 /**
  * Calls `each(start, end)` for every match of TOKEN_RE in `text`, in order: the same spans as
- * `text.matchAll(TOKEN_RE)` (test/pipeline/tokenize.test.ts compares the two on the corpus and on random text).
+ * `text.matchAll(TOKEN_RE)` (test/pipeline/tokenize.test.ts compares the two on the eval texts and on random text).
  */
 export function tokenSpans(text: string, each: (start: number, end: number) => void): void {
   const n = text.length;

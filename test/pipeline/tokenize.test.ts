@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keyOf, TOKEN_RE, tokenize, tokenSpans } from '../../src/text/tokenize.js';
+import { REPO_ROOT } from '../helpers/corpus.js';
 
 const lemmas = new Map([
   ['resolution', 'resolve'],
@@ -73,6 +76,12 @@ describe('tokenSpans', () => {
       '   ',
     ];
     for (const text of cases) expect(spans(text)).toEqual(byPattern(text));
+    // Real resume text: every eval text in the repository.
+    const texts = join(REPO_ROOT, 'eval', 'texts');
+    for (const f of readdirSync(texts)) {
+      const text = readFileSync(join(texts, f), 'utf8');
+      expect(spans(text)).toEqual(byPattern(text));
+    }
     // Any string of letters, marks, digits, punctuation, astral and lone surrogates.
     const piece = fc.constantFrom('a', 'Z', 'é', '\u0301', '9', '٣', '①', '.', ',', "'", '’', '&', '$', '%', '+', ' ', '\n', '𝐀', '𝟏', '🙂', '\ud800', '\udc00', '-', '–');
     fc.assert(
