@@ -1,11 +1,10 @@
 // Boot-time only: reads data/taxonomy.yaml, validates it with zod and compiles it. A bad entry throws a
 // DataFileError naming the file and the field, which stops the server before it listens.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type TaxonomyData, TaxonomyDataSchema } from '../schemas/taxonomy.js';
 import { type CompiledTaxonomy, compileTaxonomy, type NominalKind } from './compile-taxonomy.js';
-import { DataFileError, parseDataText, readDataFile } from './read-data-file.js';
+import { parseDataText, readDataFile, readDataText } from './read-data-file.js';
 import { parsePosWords, type PosWords } from './pos-words.js';
 
 export const TAXONOMY_FILE = 'taxonomy.yaml';
@@ -18,13 +17,7 @@ function loadPosWords(dataDir: string): PosWords {
   const file = join(dataDir, POS_WORDS_FILE);
   let words = posWordsByFile.get(file);
   if (!words) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new DataFileError(file, [`cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`]);
-    }
-    words = parsePosWords(file, text);
+    words = parsePosWords(file, readDataText(file));
     posWordsByFile.set(file, words);
   }
   return words;

@@ -50,13 +50,16 @@ export function parseDataText<S extends z.ZodType>(file: string, text: string, s
   return result.data;
 }
 
-/** Reads and validates a YAML data file. Boot-time only. */
-export function readDataFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  let text: string;
+/** The text of a data file; a file that cannot be read is a DataFileError naming it. Boot-time only. */
+export function readDataText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     throw new DataFileError(file, [`cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}`]);
   }
-  return parseDataText(file, text, schema);
+}
+
+/** Reads and validates a YAML data file. Boot-time only. */
+export function readDataFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  return parseDataText(file, readDataText(file), schema);
 }
