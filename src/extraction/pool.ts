@@ -29,6 +29,8 @@ export interface PoolOptions {
   queueMax: number;
   timeoutMs: number;
   heapMb: number;
+  /** V8 semi-space of a child (--max-semi-space-size). */
+  semiSpaceMb: number;
   /** Resident-memory cap of a child (heap, ArrayBuffers and native memory); 0 disables the watch. */
   rssMb: number;
   /** Resident memory past which a child is replaced after its current document (0: never). */
@@ -129,6 +131,7 @@ export function poolOptionsFromConfig(config: Config): PoolOptions {
     queueMax: config.POOL_QUEUE_MAX,
     timeoutMs: config.PARSE_TIMEOUT_MS,
     heapMb: config.CHILD_HEAP_MB,
+    semiSpaceMb: config.CHILD_SEMI_SPACE_MB,
     rssMb: config.CHILD_RSS_MB,
     recycleRssMb: config.CHILD_RECYCLE_RSS_MB,
     recycleAfter: config.RECYCLE_AFTER,
@@ -151,7 +154,7 @@ export function createPoolExtractor(
       emitStdStreams: true,
       workerTerminateTimeout: 200,
       forkOpts: {
-        execArgv: [...entry.execArgv, `--max-old-space-size=${options.heapMb}`],
+        execArgv: [...entry.execArgv, `--max-old-space-size=${options.heapMb}`, `--max-semi-space-size=${options.semiSpaceMb}`],
         serialization: 'advanced',
       },
     });

@@ -37,6 +37,7 @@ describe('extraction pool', { timeout: 90_000 }, () => {
       queueMax: 1,
       timeoutMs: 1_500,
       heapMb: 256,
+      semiSpaceMb: 2,
       rssMb: 1024,
       recycleRssMb: 0,
       recycleAfter: 3,
@@ -57,6 +58,13 @@ describe('extraction pool', { timeout: 90_000 }, () => {
     await waitFor(() => !isRunning(pid));
     expect(isRunning(pid)).toBe(false);
     expect((await pool.extract('pdf', resume)).text).toContain('Acme Retail');
+  });
+
+  it.runIf(process.platform === 'linux')('starts each child with the heap cap and the semi-space size', async () => {
+    await pool.extract('pdf', resume);
+    const argv = readFileSync(`/proc/${pool.stats().pids[0]!}/cmdline`, 'latin1').split('\0');
+    expect(argv).toContain('--max-old-space-size=256');
+    expect(argv).toContain('--max-semi-space-size=2');
   });
 
   it('kills a parse past its deadline with EXTRACTION_TIMEOUT and heals', async () => {
@@ -110,6 +118,7 @@ describe('extraction pool', { timeout: 90_000 }, () => {
       queueMax: 4,
       timeoutMs: 5_000,
       heapMb: 256,
+      semiSpaceMb: 2,
       rssMb: 1024,
       recycleRssMb: 1,
       recycleAfter: 1_000_000,
