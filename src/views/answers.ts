@@ -44,6 +44,16 @@ export function finishJson(json: string, pretty: boolean): string {
   return body.endsWith('\n') ? body : `${body}\n`;
 }
 
+/**
+ * A compiled serializer's JSON of an object as the bytes finishJson would give. Its last character is
+ * `}`, never a newline, so the newline is appended without reading the string: fast-json-stringify
+ * builds its answer from thousands of pieces, and any read of it (finishJson's endsWith) joins them,
+ * once more than the encoding into bytes already does (0.7 ms of 2.2 for a 67 KB analysis, measured).
+ */
+function objectJsonBytes(json: string, pretty: boolean): Buffer {
+  return Buffer.from(pretty ? finishJson(json, true) : `${json}\n`);
+}
+
 // Compiled on first use: a process that never answers a resume route does not pay for it.
 let writers: { analysis: (a: Analysis) => string; document: (d: ResumeDocument) => string } | undefined;
 function writer(): NonNullable<typeof writers> {
@@ -54,12 +64,12 @@ function writer(): NonNullable<typeof writers> {
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function renderAnalysisAnswer(analysis: Analysis, view: AnalysisView): RenderedAnswer {
-  if (view.format === 'json') return { contentType: JSON_TYPE, body: Buffer.from(finishJson(writer().analysis(analysis), view.pretty)) };
+  if (view.format === 'json') return { contentType: JSON_TYPE, body: objectJsonBytes(writer().analysis(analysis), view.pretty) };
   return { contentType: `${REPORT_FORMATS[view.format]}; charset=utf-8`, body: Buffer.from(renderReport(analysis, view.format)) };
 }
 
 export function renderDocumentAnswer(doc: ResumeDocument, view: DocumentView): RenderedAnswer {
-  if (view.format === 'document') return { contentType: JSON_TYPE, body: Buffer.from(finishJson(writer().document(doc), view.pretty)) };
+  if (view.format === 'document') return { contentType: JSON_TYPE, body: objectJsonBytes(writer().document(doc), view.pretty) };
   return {
     contentType: `${JSON_RESUME_MEDIA_TYPE}; charset=utf-8`,
     body: Buffer.from(finishJson(JSON.stringify(toJsonResume(doc)), view.pretty)),
