@@ -672,6 +672,8 @@ describe('round 14 (issue 14): verb x object classes pooled from every first loo
     ['Spot forged documents at account opening', 'risk-management'],
     ['Kept one requirements list for the new booking tool', 'scope-and-requirements'],
     ['Collected 40 must-haves from the branch teams', 'scope-and-requirements'],
+    ['Online rating went from 3.9 to 4.5', 'stakeholder-management'],
+    ['Kept 88% of my clients through the rate increase', 'stakeholder-management'],
   ])('"%s" is evidence of %s', (line, id) => {
     expect(competencies(line).has(id)).toBe(true);
   });
@@ -692,6 +694,8 @@ describe('round 14 (issue 14): verb x object classes pooled from every first loo
     ['Worked on the holiday catalog project', 'adaptability'],
     // "helped with maintenance" is not work with another function.
     ['Helped with maintenance of the guest database', 'collaboration'],
+    // A share of labor or sales kept is cost control, not customers kept.
+    ['Keep labor at 28% of sales', 'stakeholder-management'],
   ])('"%s" is no evidence of %s', (line, id) => {
     expect(competencies(line).has(id)).toBe(false);
   });
