@@ -681,6 +681,8 @@ describe('round 14 (issue 14): verb x object classes pooled from every first loo
   it.each([
     // Someone else's plan is not the writer's planning.
     ['I entered the orders; the facilities manager planned and ran the move', 'planning-and-scheduling'],
+    // Told about a schedule is not planning one.
+    ['Kept families updated on scheduling changes', 'planning-and-scheduling'],
     // A hedge, not risk work.
     ['Limited exposure to Jira and Confluence', 'risk-management'],
     // A log of risks is risk work, not record keeping.
@@ -703,6 +705,7 @@ describe('round 14 (issue 14): verb x object classes pooled from every first loo
   it.each([
     ['Reduced our exposure to fuel price swings with fixed contracts', 'risk-management'],
     ['I planned and ran the move myself', 'planning-and-scheduling'],
+    ['Updated the schedule after the storm', 'planning-and-scheduling'],
     ['Keep the maintenance log up to date', 'organization'],
   ])('"%s" is still evidence of %s', (line, id) => {
     expect(competencies(line).has(id)).toBe(true);
