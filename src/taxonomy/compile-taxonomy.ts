@@ -143,6 +143,10 @@ function parseTerms(phrase: string, lemmas: Lemmas): Term[] {
       terms.push(null);
       continue;
     }
+    // "a|(b c)" used to compile as the two positions "a|b" and "c", so the phrase silently never matched
+    // what its writer meant (found in round 14): a bracket must hold a whole position.
+    if (!raw.startsWith('(') && /[()]/.test(raw))
+      throw new Error(`"${raw}": brackets must hold a whole position: write "(a|b c)", not "a|(b c)"`);
     const body = raw.startsWith('(') ? raw.slice(1, -1) : raw;
     const alternatives = body
       .split('|')

@@ -636,3 +636,78 @@ describe('round 13 (issue 14): frames pooled from every first look, and false-al
     expect(competencies(line).has(id)).toBe(true);
   });
 });
+
+describe('round 14 (issue 14): verb x object classes pooled from every first look, and false-alarm classes', () => {
+  const competencies = (line: string) => new Set(matchText(line, taxonomy).map((m) => m.competencyId));
+
+  it.each([
+    ['Chased down missing shipments with the carrier', 'problem-solving'],
+    ['Tracked them down through the supplier portal', 'problem-solving'],
+    ['The wiring fault was caught and fixed before handover', 'problem-solving'],
+    ['Served 70-90 guests a night on the patio', 'organization'],
+    ['Carry 30 open claims at a time', 'organization'],
+    ['Juggled front desk, phones and deliveries', 'organization'],
+    ['Held weekly huddles with housekeeping', 'collaboration'],
+    ['Held monthly reviews with operations and safety', 'collaboration'],
+    ['Smoothed things over with the landlord after a late payment', 'conflict-resolution'],
+    ['Refund time went from 9 days to 3', 'process-improvement'],
+    ['Removed two handoffs from the intake call', 'process-improvement'],
+    ['Track no-shows every Monday in a shared sheet', 'data-and-reporting'],
+    ['Trended return reasons monthly for the buyer', 'data-and-reporting'],
+    ['Kept the daily tally sheets for the pantry', 'data-and-reporting'],
+    ['Steady and calm near filing deadlines', 'adaptability'],
+    ['Covered the route on two hours notice', 'adaptability'],
+    ['Learned the register in one day', 'adaptability'],
+    ['Got up to speed on the new POS within a week', 'adaptability'],
+    ['Reviewed each application for completeness', 'quality-management'],
+    ['Tested the new intake forms before go-live', 'quality-management'],
+    ['Built every display to the planogram', 'quality-management'],
+    ['Followed the sampling protocol on every run', 'quality-management'],
+    ['Moved the agents over in four waves', 'planning-and-scheduling'],
+    ['Scheduled the migration for a quiet weekend', 'planning-and-scheduling'],
+    ['Planned deliveries around the road closures', 'planning-and-scheduling'],
+    ['I do the schedules and the payroll', 'planning-and-scheduling'],
+    ['Flag worn tires so they are replaced before they become a problem', 'risk-management'],
+    ['Complete a job safety analysis before each lift', 'risk-management'],
+    ['Spot forged documents at account opening', 'risk-management'],
+    ['Kept one requirements list for the new booking tool', 'scope-and-requirements'],
+    ['Collected 40 must-haves from the branch teams', 'scope-and-requirements'],
+    ['Online rating went from 3.9 to 4.5', 'stakeholder-management'],
+    ['Kept 88% of my clients through the rate increase', 'stakeholder-management'],
+  ])('"%s" is evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+
+  it.each([
+    // Someone else's plan is not the writer's planning.
+    ['I entered the orders; the facilities manager planned and ran the move', 'planning-and-scheduling'],
+    // Told about a schedule is not planning one.
+    ['Kept families updated on scheduling changes', 'planning-and-scheduling'],
+    // A hedge, not risk work.
+    ['Limited exposure to Jira and Confluence', 'risk-management'],
+    // A log of risks is risk work, not record keeping.
+    ['Kept a risk log for the warehouse move', 'organization'],
+    // Being shown how is being taught, not doing.
+    ['Was shown how to build the weekly staff schedule', 'planning-and-scheduling'],
+    // Money tracked against a budget or contract is budget work, not data reporting.
+    ['Tracked vendor invoices against the contract every month', 'data-and-reporting'],
+    // A nurse's patients per shift is a care ratio; a holiday project is not working the holidays.
+    ['Cared for 5-6 patients a shift', 'organization'],
+    ['Worked on the holiday catalog project', 'adaptability'],
+    // "helped with maintenance" is not work with another function.
+    ['Helped with maintenance of the guest database', 'collaboration'],
+    // A share of labor or sales kept is cost control, not customers kept.
+    ['Keep labor at 28% of sales', 'stakeholder-management'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
+  });
+
+  it.each([
+    ['Reduced our exposure to fuel price swings with fixed contracts', 'risk-management'],
+    ['I planned and ran the move myself', 'planning-and-scheduling'],
+    ['Updated the schedule after the storm', 'planning-and-scheduling'],
+    ['Keep the maintenance log up to date', 'organization'],
+  ])('"%s" is still evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+});

@@ -133,6 +133,14 @@ describe('the automaton', () => {
     expect(matchText('Agile coach', t).map((m) => m.hedged)).toEqual([false]);
   });
 
+  it('refuses a bracket that does not hold a whole position, naming the field', () => {
+    // "a|(b c)" split into "a|b" then "c" and never matched "b c" (round 14); "(a|b c)" is the way.
+    const bad = tiny([{ id: 'p', framing: 'pm', phrases: ['agile', 'schedule * cutover|(go live)'] }]);
+    expect(() => compileTaxonomy(bad)).toThrow(/patterns\[p\]\.phrases\[1\]: .*whole position/);
+    const good = tiny([{ id: 'p', framing: 'pm', phrases: ['schedule * (cutover|go live)'] }]);
+    expect(found('Scheduled the go-live', good)).toEqual(['Scheduled the go-live']);
+  });
+
   it('refuses a negation cue with no words, naming the field', () => {
     const bad = tiny([{ id: 'p', framing: 'pm', phrases: ['agile'] }], { negation: { cues: ['the'] } });
     expect(() => compileTaxonomy(bad)).toThrow(/negation\.cues\[0\]/);
