@@ -121,7 +121,8 @@ describe('outcome slots, only where the bullet describes an improvement', () => 
   it('adds none to a purpose: "to improve X" is an aim, and a size asked of it reads as a claimed result (eval after3)', () => {
     expect(rewrite('Redesigned the intake form to reduce errors').slots).toEqual([]);
     expect(rewrite('Coordinated the program to gain data consistency and improve data quality throughout the bank').slots).toEqual([]);
-    expect(rewrite('Recommended changes to increase the accuracy, efficiency and responsiveness of the department').slots).toEqual([]);
+    // "[N] changes" is a count of the changes made (a count slot), not a size of their aim.
+    expect(rewrite('Recommended changes to increase the accuracy, efficiency and responsiveness of the department').rewrite).not.toContain('[X%]');
     expect(rewrite('Up-sold desserts to increase restaurant profits').rewrite).not.toContain('[X%]');
   });
 
@@ -232,7 +233,7 @@ describe('errors the after2 readers found, and the rules that fix them', () => {
     expect(rewrite('Introduced new scripts leading to reduction in call handling time').rewrite).toBe(
       'Introduced new scripts leading to a [X%] reduction in call handling time.',
     );
-    expect(rewrite('Implemented changes resulting in improvement of the office layout').slots).toEqual([]);
+    expect(rewrite('Implemented changes resulting in improvement of the office layout').rewrite).not.toContain('[X%]');
   });
 });
 
@@ -445,5 +446,28 @@ describe('verbs added after the after4 reading keep a chain in one tense', () =>
 
   it('reads them as nouns away from the verbs unless a determiner follows', () => {
     expect(rewrite('Order tools and paint').rewrite).toBe('Ordered tools and paint.');
+  });
+});
+
+describe('after the after5 reading: counts of project objects', () => {
+  it.each([
+    ['Managed third-party implementations for the clinic', 'Managed [N] third-party implementations for the clinic.'],
+    ['Recommended process changes to the billing team', 'Recommended [N] process changes to the billing team.'],
+    ['Completed weekly schedules for the front desk', 'Completed [N] weekly schedules for the front desk.'],
+    ['Extended customer subscriptions over the phone', 'Extended [N] customer subscriptions over the phone.'],
+    ['Drafted employee announcements and newsletters', 'Drafted [N] employee announcements and newsletters.'],
+    ['Tutored language learners', 'Tutored [N] language learners.'],
+  ])('%s', (input, expected) => {
+    expect(rewrite(input).rewrite).toBe(expected);
+  });
+
+  it.each([
+    // A count already said in words: "both", "either" are no modifiers before the counted noun.
+    'Worked with both teams to meet milestones',
+    // Following or enforcing procedures, or navigating systems, counts nothing a recruiter weighs.
+    'Enforced safety procedures in the warehouse',
+    'Navigated computer systems to locate customer data',
+  ])('no count: %s', (input) => {
+    expect(rewrite(input).slots).toEqual([]);
   });
 });

@@ -30,7 +30,8 @@ interface Placed {
 const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
 // "other" is a modifier: "Guided and assisted [N] other workers" asks how many, as without it.
 // "Ensured that staff followed ..." is no "[N] that staff": a subordinator or demonstrative is no modifier.
-const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'such', 'out', 'up', 'off', 'down', 'this', 'these', 'those', ...SUBORDINATORS]);
+// "both teams", "either team" already say how many: "[N] both teams" asked again.
+const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'such', 'out', 'up', 'off', 'down', 'this', 'these', 'those', 'both', 'either', 'neither', ...SUBORDINATORS]);
 /**
  * Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients",
  * "correspondence from [N] providers".
