@@ -471,3 +471,39 @@ describe('after the after5 reading: counts of project objects', () => {
     expect(rewrite(input).slots).toEqual([]);
   });
 });
+
+describe('a light verb before the noun of an act (noun-act)', () => {
+  it.each([
+    ['Provide explanation of letters sent to the customer', 'Explained letters sent to the customer.'],
+    ['Performed maintenance of the fleet and repaired engines', 'Maintained the fleet and repaired engines.'],
+    ['Conducted an investigation into billing errors', 'Investigated billing errors.'],
+    ['Gave a presentation to the board', 'Presented to the board.'],
+    ['Provided guidance to new employees', 'Guided [N] new employees.'],
+  ])('%s', (input, expected) => {
+    const r = rewrite(input);
+    expect(r.rewrite).toBe(expected);
+    expect(r.changes.some((c) => c.rule === 'noun-act')).toBe(true);
+  });
+
+  it('never makes a purpose the object of a mapped opener', () => {
+    expect(rewrite('Provided training to improve call quality').rewrite).toBe('Provided training to improve call quality.');
+  });
+
+  it('keeps the tense of the role and the verbs of support', () => {
+    expect(rewrite('Provide support for executive-level staff', 'present').rewrite).toBe('Support [N] executive-level staff.');
+  });
+
+  it.each([
+    // A modifier before the noun would be lost.
+    'Provided technical support to incoming callers',
+    'Performed minor maintenance on equipment',
+    // "to" + a verb is a purpose, not the act's object.
+    'Provided training to improve call quality',
+    // A word after the noun that the lexicon does not list for it.
+    'Provided support services in the ward',
+    // "Trained on benefits" would read as being trained: "on" is kept only where the act's verb reads so.
+    'Provided guidance on benefits to employees',
+  ])('stays: %s', (input) => {
+    expect(rewrite(input).changes.some((c) => c.rule === 'noun-act')).toBe(false);
+  });
+});
