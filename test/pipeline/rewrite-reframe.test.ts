@@ -457,6 +457,8 @@ describe('after the after5 reading: counts of project objects', () => {
     ['Extended customer subscriptions over the phone', 'Extended [N] customer subscriptions over the phone.'],
     ['Drafted employee announcements and newsletters', 'Drafted [N] employee announcements and newsletters.'],
     ['Tutored language learners', 'Tutored [N] language learners.'],
+    // Three modifiers before the counted noun.
+    ['Trained new desktop support technicians in company operations', 'Trained [N] new desktop support technicians in company operations.'],
   ])('%s', (input, expected) => {
     expect(rewrite(input).rewrite).toBe(expected);
   });
@@ -467,6 +469,8 @@ describe('after the after5 reading: counts of project objects', () => {
     // Following or enforcing procedures, or navigating systems, counts nothing a recruiter weighs.
     'Enforced safety procedures in the warehouse',
     'Navigated computer systems to locate customer data',
+    // People the verb served, not a modifier of what was counted.
+    'Offered parents detailed daily reports on their child',
   ])('no count: %s', (input) => {
     expect(rewrite(input).slots).toEqual([]);
   });

@@ -193,7 +193,7 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   // "multiple projects": the slot replaces the vague count instead of standing before it.
   const vague = j < clauseEnd && isWord(out[j]!) && !splitTok(out[j]!).post && lex.vagueCounts.has(coreOf(out[j]!)) && /^\p{Ll}/u.test(out[j]!);
   const from = vague ? j + 1 : j;
-  // Up to two plain modifiers may stand before the counted noun: "[N] insurance claims".
+  // Up to three plain modifiers may stand before the counted noun: "[N] insurance claims", "[N] new desktop support technicians".
   // A capitalized modifier is a name the writer wrote ("[N] Service Desk requests"); the slot stays before it.
   const modifier = (raw: string | undefined) =>
     raw !== undefined &&
@@ -234,10 +234,13 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
         (/^\p{Ll}+ly$/u.test(after) && !/(ily|ply)$/.test(after) && !lex.forms.has(coreOf(after))))
     );
   };
-  // The counted noun at `start` (after at most two modifiers); the slot goes before the modifiers.
+  // The counted noun at `start` (after at most three modifiers); the slot goes before the modifiers.
+  // A third modifier ("[N] new desktop support technicians") only where none of the three names people
+  // who could be the verb's own object: "Offered parents detailed daily reports" is no "[N] parents ...".
   const nounAt = (start: number): [slot: RewriteLexicon['countSlots'][number], at: number, length: number] | undefined => {
-    for (let skip = 0; skip <= 2; skip++) {
+    for (let skip = 0; skip <= 3; skip++) {
       if (skip > 0 && !modifier(out[start + skip - 1])) break;
+      if (skip === 3 && [0, 1, 2].some((k) => lex.guidedPeople.has(coreOf(out[start + k]!)))) break;
       const at = start + skip;
       // phraseAt fails unless the phrase starts with this word: compare it before the full check.
       const atCore = out[at] === undefined ? undefined : coreOf(out[at]);
