@@ -126,6 +126,9 @@ export const RewriteLexiconFileSchema = z
       })
       .strict()
       .describe('a light verb before the noun of an act gives way to the act\'s verb ("Provided assistance to customers" -> "Assisted customers")'),
+    subordinatePast: z
+      .record(word, word)
+      .describe('present forms of be/have/need and the past they take in a "that/which/who" clause when the rewrite puts the writer\'s present into the past'),
     intransitiveVerbs: z.array(verbName).describe('verbs whose gerund before "of" does not become the verb ("Listening of calls")'),
     outcomeSlot: z
       .object({
@@ -302,6 +305,8 @@ export interface RewriteLexicon {
   intransitiveVerbs: Set<string>;
   lightVerbs: Set<string>;
   /** A light verb before the noun of an act ("Provided assistance to") and the act's verb. */
+  /** is -> was, are -> were, need -> needed: a "that/which/who" clause's verb when its main verb moved into the past. */
+  subordinatePast: Map<string, string>;
   nounActs: { lightVerbs: Set<string>; nouns: Map<string, { verb: string; drop: Set<string>; keep: Set<string> }> };
   outcomeSlot: {
     token: string;
@@ -460,6 +465,7 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
       : {}),
     intransitiveVerbs: new Set(lex.intransitiveVerbs),
     lightVerbs: new Set(lex.lightVerbs),
+    subordinatePast: new Map(Object.entries(lex.subordinatePast)),
     nounActs: {
       lightVerbs: new Set(lex.nounActs.lightVerbs),
       nouns: new Map(Object.entries(lex.nounActs.nouns).map(([k, v]) => [k, { verb: v.verb, drop: new Set(v.drop), keep: new Set(v.keep) }])),

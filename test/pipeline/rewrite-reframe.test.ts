@@ -511,3 +511,22 @@ describe('a light verb before the noun of an act (noun-act)', () => {
     expect(rewrite(input).changes.some((c) => c.rule === 'noun-act')).toBe(false);
   });
 });
+
+describe('a "that/which" clause follows its main verb into the past (after5-133)', () => {
+  it.each([
+    ['Process incoming correspondence on claims issues that need to be resolved', 'Processed incoming correspondence on claims issues that needed to be resolved.'],
+    ['Review and ensure that the documents are as per standards and do not violate any regulations', 'Reviewed and ensured that the documents were as per standards and did not violate any regulations.'],
+    ['Manage the team that handles escalations', 'Managed the team that handled escalations.'],
+  ])('%s', (input, expected) => {
+    expect(rewrite(input).rewrite).toBe(expected);
+  });
+
+  it('leaves the writer\'s own tenses and the current role as written', () => {
+    // The writer chose the past for the main verb: the clause keeps its present.
+    expect(rewrite('Processed claims that are pending').rewrite).toBe('Processed [N] claims that are pending.');
+    expect(rewrite('Process claims that are pending', 'present').rewrite).toBe('Process [N] claims that are pending.');
+    // "needs" after other words is a noun, and a noun-like verb right after "that" is its subject.
+    expect(rewrite('Ensure that the technology needs are the primary focus').rewrite).toBe('Ensured that the technology needs were the primary focus.');
+    expect(rewrite('Organize files that staff use daily').rewrite).toBe('Organized files that staff use daily.');
+  });
+});

@@ -13,7 +13,7 @@ import { NON_ASCII, scoreBullet } from './score-bullet.js';
 import { buriedObject } from './buried-object.js';
 import { skipReasonTidied } from './skip-bullet.js';
 import { addSlots, leadAdverbAt } from './slots.js';
-import { PARTICLES, alignChain, clauseTense } from './tense.js';
+import { PARTICLES, alignChain, backshiftClauses, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
 import { moveMeansFirst } from './means-first.js';
 import { nounAct } from './noun-act.js';
@@ -183,7 +183,9 @@ function reinflectLeadVerb(tokens: string[], job: ClauseJob): ClauseResult {
   } else {
     input[0] = lower(splitTok(lead).core) + post;
   }
-  const out = alignChain(input, 1, form.form, clauseCtx, lex, clauseChanges);
+  const aligned = alignChain(input, 1, form.form, clauseCtx, lex, clauseChanges);
+  // The writer's present moved into the past: a "that/which" clause follows it ("that needed to be resolved").
+  const out = tense === 'past' && (form.form === 'base' || form.form === 'third') ? backshiftClauses(aligned, 1, lex, clauseChanges) : aligned;
   changes.push(...clauseChanges);
   return { tokens: out, verb: form.base };
 }
