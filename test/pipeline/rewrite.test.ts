@@ -132,7 +132,7 @@ describe('rewriteBullet: tense', () => {
 
   it('leaves nouns that look like verbs alone', () => {
     expect(past('Manage escalated risks and issues with the Program Lead.').rewrite).toBe(
-      'Managed escalated risks and issues with the Program Lead.',
+      'Managed [N] escalated risks and issues with the Program Lead.',
     );
     expect(past('Facilitating recruitment and training for the process.').rewrite).toBe(
       'Facilitated recruitment and training for the process.',
