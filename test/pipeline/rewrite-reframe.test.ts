@@ -536,3 +536,13 @@ describe('a "that/which" clause follows its main verb into the past (after5-133)
     expect(rewrite('Organize files that staff use daily').rewrite).toBe('Organized files that staff use daily.');
   });
 });
+
+describe('verbs and nominalizations added after the after5 reading', () => {
+  it.each([
+    ['Sweep and wash the floors', 'Swept and washed the floors.'],
+    ['Up-sell desserts and drinks', 'Up-sold desserts and drinks.'],
+    ['Contract interpretation to validate payment logic', 'Interpreted [N] contracts to validate payment logic.'],
+  ])('%s', (input, expected) => {
+    expect(rewrite(input).rewrite).toBe(expected);
+  });
+});
