@@ -463,6 +463,9 @@ describe('after the after5 reading: counts of project objects', () => {
     ['Wrote RFIs for the site team', 'Wrote [N] RFIs for the site team.'],
     // A grievance referred on for investigation is an escalation, as a complaint is.
     ['Referred unresolved grievances to the right department for investigation', 'Referred [N] unresolved escalations to the right department for investigation.'],
+    // A vague count further into the clause is a question too.
+    ['Balanced the needs of multiple shoppers at the counter', 'Balanced the needs of [N] shoppers at the counter.'],
+    ['Prepared meals to order, working on several different orders at once', 'Prepared meals to order, working on [N] different orders at once.'],
     // Three modifiers before the counted noun.
     ['Trained new desktop support technicians in company operations', 'Trained [N] new desktop support technicians in company operations.'],
   ])('%s', (input, expected) => {
@@ -475,6 +478,8 @@ describe('after the after5 reading: counts of project objects', () => {
     // Following or enforcing procedures, or navigating systems, counts nothing a recruiter weighs.
     'Enforced safety procedures in the warehouse',
     'Navigated computer systems to locate customer data',
+    // The tools of the work are no scope.
+    'Researched product lines using various programs',
     // People the verb served, not a modifier of what was counted.
     'Offered parents detailed daily reports on their child',
   ])('no count: %s', (input) => {

@@ -26,6 +26,8 @@ interface Placed {
   to: string;
 }
 
+/** Words before the tools of the work: a vague count after them is no scope ("using various programs"). */
+const INSTRUMENT_WORDS = new Set(['using', 'via', 'through', 'utilizing']);
 /** Determiners that read as modifiers before a counted noun: "[N] daily calls", "[N] new clients". */
 const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
 // "other" is a modifier: "Guided and assisted [N] other workers" asks how many, as without it.
@@ -285,28 +287,46 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   if (volume) return volume;
   // "Provided process training to [N] new hires", "Managed the daily schedule for [N] physicians": the
   // people or work the verb served, after "to", "for" or "with" within the first words of the object.
-  for (let k = j; k < Math.min(clauseEnd - 1, j + 5); k++) {
-    const raw = out[k]!;
-    const c = coreOf(raw);
-    if (SERVED_PREPOSITIONS.has(c) && raw === c) {
-      // "Worked to retain customers": "to" before a verb is an infinitive, not a preposition.
-      const after = out[k + 1]!;
-      if (c === 'to' && lex.forms.get(coreOf(after))?.form === 'base' && !lex.nounGerunds.has(coreOf(after))) return undefined;
-      const hit = nounAt(k + 1);
-      if (!hit || hit[1] - (k + 1) > 1) return undefined;
-      // "packaged take-out foods for [N] customers" reads as padding: walk-in customers are no scope
-      // unless the writer qualified them ("for [N] new customers", "for [N] corporate clients").
-      if (hit[1] === k + 1 && hit[2] === 1 && lex.paddingAfterPreposition.has(coreOf(out[k + 1]!))) return undefined;
-      // "referred grievances to [N] designated departments": a count of sites is not what was served.
-      if (hit[0].id === 'sites') return undefined;
-      // "with team members and management": one count cannot cover a list.
-      const afterNoun = out[hit[1] + hit[2]];
-      if (afterNoun !== undefined && isConnector(afterNoun)) return undefined;
-      const [s] = hit;
-      out.splice(k + 1, 0, s.token);
-      return { token: s.token, question: s.question, rule: `slot:${s.id}`, from: '', to: `${c} ${s.token}` };
+  const served = (): Placed | undefined => {
+    for (let k = j; k < Math.min(clauseEnd - 1, j + 5); k++) {
+      const raw = out[k]!;
+      const c = coreOf(raw);
+      if (SERVED_PREPOSITIONS.has(c) && raw === c) {
+        // "Worked to retain customers": "to" before a verb is an infinitive, not a preposition.
+        const after = out[k + 1]!;
+        if (c === 'to' && lex.forms.get(coreOf(after))?.form === 'base' && !lex.nounGerunds.has(coreOf(after))) return undefined;
+        const hit = nounAt(k + 1);
+        if (!hit || hit[1] - (k + 1) > 1) return undefined;
+        // "packaged take-out foods for [N] customers" reads as padding: walk-in customers are no scope
+        // unless the writer qualified them ("for [N] new customers", "for [N] corporate clients").
+        if (hit[1] === k + 1 && hit[2] === 1 && lex.paddingAfterPreposition.has(coreOf(out[k + 1]!))) return undefined;
+        // "referred grievances to [N] designated departments": a count of sites is not what was served.
+        if (hit[0].id === 'sites') return undefined;
+        // "with team members and management": one count cannot cover a list.
+        const afterNoun = out[hit[1] + hit[2]];
+        if (afterNoun !== undefined && isConnector(afterNoun)) return undefined;
+        const [s] = hit;
+        out.splice(k + 1, 0, s.token);
+        return { token: s.token, question: s.question, rule: `slot:${s.id}`, from: '', to: `${c} ${s.token}` };
+      }
+      if (!isWord(raw) || splitTok(raw).post || splitTok(raw).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || isConnector(raw) || NOT_SERVED.has(c)) return undefined;
     }
-    if (!isWord(raw) || splitTok(raw).post || splitTok(raw).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || isConnector(raw) || NOT_SERVED.has(c)) return undefined;
+    return undefined;
+  };
+  const placed = served();
+  if (placed) return placed;
+  // "for several multimillion-dollar projects", "the needs of multiple customers": a vague count further
+  // into the clause is a question too, and the slot takes its place (the writer's own count word goes).
+  for (let k = j; k + 1 < clauseEnd; k++) {
+    const raw = out[k]!;
+    if (raw.length > 8 || !lex.vagueCounts.has(raw)) continue;
+    // "using various programs": the tools are no scope of the work.
+    if (INSTRUMENT_WORDS.has(out[k - 1]!)) continue;
+    const hit = nounAt(k + 1) ?? pairedAt(k + 1);
+    if (!hit || hit[0].id === 'sites') continue;
+    const [s] = hit;
+    out[k] = s.token;
+    return { token: s.token, question: s.question, rule: `slot:${s.id}`, from: raw, to: s.token };
   }
   return undefined;
 }
