@@ -287,34 +287,30 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   if (volume) return volume;
   // "Provided process training to [N] new hires", "Managed the daily schedule for [N] physicians": the
   // people or work the verb served, after "to", "for" or "with" within the first words of the object.
-  const served = (): Placed | undefined => {
-    for (let k = j; k < Math.min(clauseEnd - 1, j + 5); k++) {
-      const raw = out[k]!;
-      const c = coreOf(raw);
-      if (SERVED_PREPOSITIONS.has(c) && raw === c) {
-        // "Worked to retain customers": "to" before a verb is an infinitive, not a preposition.
-        const after = out[k + 1]!;
-        if (c === 'to' && lex.forms.get(coreOf(after))?.form === 'base' && !lex.nounGerunds.has(coreOf(after))) return undefined;
-        const hit = nounAt(k + 1);
-        if (!hit || hit[1] - (k + 1) > 1) return undefined;
-        // "packaged take-out foods for [N] customers" reads as padding: walk-in customers are no scope
-        // unless the writer qualified them ("for [N] new customers", "for [N] corporate clients").
-        if (hit[1] === k + 1 && hit[2] === 1 && lex.paddingAfterPreposition.has(coreOf(out[k + 1]!))) return undefined;
-        // "referred grievances to [N] designated departments": a count of sites is not what was served.
-        if (hit[0].id === 'sites') return undefined;
-        // "with team members and management": one count cannot cover a list.
-        const afterNoun = out[hit[1] + hit[2]];
-        if (afterNoun !== undefined && isConnector(afterNoun)) return undefined;
-        const [s] = hit;
-        out.splice(k + 1, 0, s.token);
-        return { token: s.token, question: s.question, rule: `slot:${s.id}`, from: '', to: `${c} ${s.token}` };
-      }
-      if (!isWord(raw) || splitTok(raw).post || splitTok(raw).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || isConnector(raw) || NOT_SERVED.has(c)) return undefined;
+  // Its early exits end this scan only; the vague count below is tried after it.
+  served: for (let k = j; k < Math.min(clauseEnd - 1, j + 5); k++) {
+    const raw = out[k]!;
+    const c = coreOf(raw);
+    if (SERVED_PREPOSITIONS.has(c) && raw === c) {
+      // "Worked to retain customers": "to" before a verb is an infinitive, not a preposition.
+      const after = out[k + 1]!;
+      if (c === 'to' && lex.forms.get(coreOf(after))?.form === 'base' && !lex.nounGerunds.has(coreOf(after))) break served;
+      const hit = nounAt(k + 1);
+      if (!hit || hit[1] - (k + 1) > 1) break served;
+      // "packaged take-out foods for [N] customers" reads as padding: walk-in customers are no scope
+      // unless the writer qualified them ("for [N] new customers", "for [N] corporate clients").
+      if (hit[1] === k + 1 && hit[2] === 1 && lex.paddingAfterPreposition.has(coreOf(out[k + 1]!))) break served;
+      // "referred grievances to [N] designated departments": a count of sites is not what was served.
+      if (hit[0].id === 'sites') break served;
+      // "with team members and management": one count cannot cover a list.
+      const afterNoun = out[hit[1] + hit[2]];
+      if (afterNoun !== undefined && isConnector(afterNoun)) break served;
+      const [s] = hit;
+      out.splice(k + 1, 0, s.token);
+      return { token: s.token, question: s.question, rule: `slot:${s.id}`, from: '', to: `${c} ${s.token}` };
     }
-    return undefined;
-  };
-  const placed = served();
-  if (placed) return placed;
+    if (!isWord(raw) || splitTok(raw).post || splitTok(raw).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || isConnector(raw) || NOT_SERVED.has(c)) break served;
+  }
   // "for several multimillion-dollar projects", "the needs of multiple customers": a vague count further
   // into the clause is a question too, and the slot takes its place (the writer's own count word goes).
   for (let k = j; k + 1 < clauseEnd; k++) {
