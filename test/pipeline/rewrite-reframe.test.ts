@@ -463,6 +463,8 @@ describe('after the after5 reading: counts of project objects', () => {
     ['Wrote RFIs for the site team', 'Wrote [N] RFIs for the site team.'],
     // A grievance referred on for investigation is an escalation, as a complaint is.
     ['Referred unresolved grievances to the right department for investigation', 'Referred [N] unresolved escalations to the right department for investigation.'],
+    ['Organized file systems and maintained electronic and paper files', 'Organized file systems and maintained [N] electronic and paper files.'],
+    ['Documented patient records on intake sheets', 'Documented [N] patient records on intake sheets.'],
     // A vague count further into the clause is a question too.
     ['Balanced the needs of multiple shoppers at the counter', 'Balanced the needs of [N] shoppers at the counter.'],
     ['Prepared meals to order, working on several different orders at once', 'Prepared meals to order, working on [N] different orders at once.'],
@@ -478,6 +480,9 @@ describe('after the after5 reading: counts of project objects', () => {
     // Following or enforcing procedures, or navigating systems, counts nothing a recruiter weighs.
     'Enforced safety procedures in the warehouse',
     'Navigated computer systems to locate customer data',
+    // A counted noun heading a list ("files, records, and reports") gets no count: one cannot cover it,
+    // though "records" is also a verb form.
+    'Close out files, records, and reports on schedule',
     // The tools of the work are no scope.
     'Researched product lines using various programs',
     // People the verb served, not a modifier of what was counted.
@@ -538,7 +543,7 @@ describe('a "that/which" clause follows its main verb into the past (after5-133)
     expect(rewrite('Process claims that are pending', 'present').rewrite).toBe('Process [N] claims that are pending.');
     // "needs" after other words is a noun, and a noun-like verb right after "that" is its subject.
     expect(rewrite('Ensure that the technology needs are the primary focus').rewrite).toBe('Ensured that the technology needs were the primary focus.');
-    expect(rewrite('Organize files that staff use daily').rewrite).toBe('Organized files that staff use daily.');
+    expect(rewrite('Organize files that staff use daily').rewrite).toBe('Organized [N] files that staff use daily.');
   });
 });
 

@@ -221,7 +221,9 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
     const lastRaw = out[at + phrase.length - 1];
     const after = out[at + phrase.length];
     // "[N] out-sourced staff, suppliers, budget": the noun heads a list, and one count cannot cover it.
-    if (lastRaw !== undefined && /^,/.test(splitTok(lastRaw).post) && after !== undefined && !lex.forms.has(coreOf(after))) {
+    // "close out [N] files, records, and report": a counted noun after the comma is the list's next item,
+    // though "records" is also a verb form.
+    if (lastRaw !== undefined && /^,/.test(splitTok(lastRaw).post) && after !== undefined && (!lex.forms.has(coreOf(after)) || slotsByFirst(lex).has(coreOf(after)))) {
       return false;
     }
     return (
