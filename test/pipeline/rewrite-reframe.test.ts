@@ -465,6 +465,8 @@ describe('after the after5 reading: counts of project objects', () => {
     ['Referred unresolved grievances to the right department for investigation', 'Referred [N] unresolved escalations to the right department for investigation.'],
     ['Organized file systems and maintained electronic and paper files', 'Organized file systems and maintained [N] electronic and paper files.'],
     ['Documented patient records on intake sheets', 'Documented [N] patient records on intake sheets.'],
+    ['Designed and implemented customer satisfaction metrics', 'Designed and implemented [N] customer satisfaction metrics.'],
+    ['Developed new recipes for the seasonal menu', 'Developed [N] new recipes for the seasonal menu.'],
     // A vague count further into the clause is a question too.
     ['Balanced the needs of multiple shoppers at the counter', 'Balanced the needs of [N] shoppers at the counter.'],
     ['Prepared meals to order, working on several different orders at once', 'Prepared meals to order, working on [N] different orders at once.'],
