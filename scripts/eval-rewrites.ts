@@ -128,7 +128,8 @@ export function classifyChange(original: string, rewrite: string, lexicon: Rewri
   const words = (s: string) =>
     (s.toLowerCase().match(WORD) ?? [])
       .filter((w) => !lexicon.leadFillers.has(w))
-      .map((w) => lexicon.forms.get(w)?.base ?? w);
+      // "are" -> "were", "need" -> "needed" in a clause put into the past is a change of tense too.
+      .map((w) => lexicon.forms.get(w)?.base ?? lexicon.subordinatePast.get(w) ?? w);
   const a = words(original);
   const b = words(rewrite);
   return a.length === b.length && a.every((w, i) => w === b[i]) ? 'surface' : 'substantive';

@@ -110,6 +110,25 @@ export const RewriteLexiconFileSchema = z
       .record(z.string().regex(/^[a-z]+$/, 'a lower-case word'), z.enum(['and', 'the', 'of', 'or', 'to']))
       .describe('a typo that breaks a verb chain and the function word it stands for ("ans" -> "and")'),
     lightVerbs: z.array(verbName).describe('verbs that give way to the verb of a buried nominalization ("Performed payment reconciliation" -> "Reconciled payments")'),
+    nounActs: z
+      .object({
+        lightVerbs: z.array(verbName).min(1),
+        nouns: z.record(
+          word,
+          z
+            .object({
+              verb: verbName,
+              drop: z.array(word).describe('prepositions after the noun that the verb takes as its direct object ("assistance to customers" -> "assisted customers")'),
+              keep: z.array(word).describe('prepositions the verb keeps ("assistance with orders" -> "assisted with orders")'),
+            })
+            .strict(),
+        ),
+      })
+      .strict()
+      .describe('a light verb before the noun of an act gives way to the act\'s verb ("Provided assistance to customers" -> "Assisted customers")'),
+    subordinatePast: z
+      .record(word, word)
+      .describe('present forms of be/have/need and the past they take in a "that/which/who" clause when the rewrite puts the writer\'s present into the past'),
     intransitiveVerbs: z.array(verbName).describe('verbs whose gerund before "of" does not become the verb ("Listening of calls")'),
     outcomeSlot: z
       .object({
@@ -155,6 +174,8 @@ export const RewriteLexiconFileSchema = z
     for (const [i, v] of lex.completedWork.verbs.entries()) check(v, ['completedWork', 'verbs', i]);
     for (const [i, v] of lex.intransitiveVerbs.entries()) check(v, ['intransitiveVerbs', i]);
     for (const [i, v] of lex.lightVerbs.entries()) check(v, ['lightVerbs', i]);
+    for (const [i, v] of lex.nounActs.lightVerbs.entries()) check(v, ['nounActs', 'lightVerbs', i]);
+    for (const [k, v] of Object.entries(lex.nounActs.nouns)) check(v.verb, ['nounActs', 'nouns', k, 'verb']);
     check(lex.supportFraming.activity, ['supportFraming', 'activity']);
     check(lex.supportFraming.people, ['supportFraming', 'people']);
     const support = new Set(lex.supportVerbs);
@@ -283,6 +304,10 @@ export interface RewriteLexicon {
   typoPattern?: RegExp;
   intransitiveVerbs: Set<string>;
   lightVerbs: Set<string>;
+  /** A light verb before the noun of an act ("Provided assistance to") and the act's verb. */
+  /** is -> was, are -> were, need -> needed: a "that/which/who" clause's verb when its main verb moved into the past. */
+  subordinatePast: Map<string, string>;
+  nounActs: { lightVerbs: Set<string>; nouns: Map<string, { verb: string; drop: Set<string>; keep: Set<string> }> };
   outcomeSlot: {
     token: string;
     verbs: Set<string>;
@@ -440,6 +465,11 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
       : {}),
     intransitiveVerbs: new Set(lex.intransitiveVerbs),
     lightVerbs: new Set(lex.lightVerbs),
+    subordinatePast: new Map(Object.entries(lex.subordinatePast)),
+    nounActs: {
+      lightVerbs: new Set(lex.nounActs.lightVerbs),
+      nouns: new Map(Object.entries(lex.nounActs.nouns).map(([k, v]) => [k, { verb: v.verb, drop: new Set(v.drop), keep: new Set(v.keep) }])),
+    },
     allowedCapitalized,
     protectedNames: lex.protectedNames,
     protectedLower: new Set(lex.protectedNames.map((n) => n.toLowerCase())),

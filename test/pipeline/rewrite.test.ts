@@ -109,8 +109,10 @@ describe('rewriteBullet: tense', () => {
     expect(past('Delivered service by greeting and assisting each customer.').rewrite).toBe(
       'Delivered service by greeting and assisting each customer.',
     );
+    // The "that" clause is no part of the main chain, but follows the writer's present into the past
+    // as a whole (after5-133): "were ... and did not", never "were ... and do not".
     expect(past('I review and ensure that the documents are as per standards and do not violate regulations.').rewrite).toBe(
-      'Reviewed and ensured that the documents are as per standards and do not violate regulations.',
+      'Reviewed and ensured that the documents were as per standards and did not violate regulations.',
     );
     expect(past('I am working on blocks like LDO to begin with.').rewrite).toBe('I am working on blocks like LDO to begin with.');
     expect(past('Secures insurance authorizations for services and updates account accordingly').rewrite).toBe(
@@ -130,7 +132,7 @@ describe('rewriteBullet: tense', () => {
 
   it('leaves nouns that look like verbs alone', () => {
     expect(past('Manage escalated risks and issues with the Program Lead.').rewrite).toBe(
-      'Managed escalated risks and issues with the Program Lead.',
+      'Managed [N] escalated risks and issues with the Program Lead.',
     );
     expect(past('Facilitating recruitment and training for the process.').rewrite).toBe(
       'Facilitated recruitment and training for the process.',

@@ -27,6 +27,12 @@ export function matchOpener(tokens: string[], lex: RewriteLexicon) {
     }
     const next = tokens[o.words.length];
     if (ok && o.onlyBefore && !(next && o.onlyBefore.has(coreOf(next)))) continue;
+    // "Provided training to improve call quality": "to" before a verb is a purpose, and "Trained improve
+    // call quality" would not read.
+    if (ok && o.mode === 'replace' && o.words.at(-1) === 'to' && next !== undefined) {
+      const f = lex.forms.get(coreOf(next));
+      if (f?.form === 'base' && !lex.nounLikeVerbs.has(f.base)) continue;
+    }
     if (ok) return o;
   }
   return undefined;

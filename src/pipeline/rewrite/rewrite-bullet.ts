@@ -13,9 +13,10 @@ import { NON_ASCII, scoreBullet } from './score-bullet.js';
 import { buriedObject } from './buried-object.js';
 import { skipReasonTidied } from './skip-bullet.js';
 import { addSlots, leadAdverbAt } from './slots.js';
-import { PARTICLES, alignChain, clauseTense } from './tense.js';
+import { PARTICLES, alignChain, backshiftClauses, clauseTense } from './tense.js';
 import { applyTermMaps } from './term-maps.js';
 import { moveMeansFirst } from './means-first.js';
+import { nounAct } from './noun-act.js';
 import { moveInstrument } from './use-to.js';
 import {
   AUXILIARIES,
@@ -166,6 +167,10 @@ function reinflectLeadVerb(tokens: string[], job: ClauseJob): ClauseResult {
     const light = verbForLightVerb(tokens, form.form, clauseCtx, job);
     if (light) return light;
   }
+  if (lex.nounActs.lightVerbs.has(form.base)) {
+    const act = verbForNounAct(tokens, form.form, clauseCtx, job);
+    if (act) return act;
+  }
   const target = verbIn(form.base, tense, lex);
   // "Excelled" must not become "Excel": never write a form that reads as a tool or organization.
   if (isProtected(target, lex)) return { tokens };
@@ -178,7 +183,9 @@ function reinflectLeadVerb(tokens: string[], job: ClauseJob): ClauseResult {
   } else {
     input[0] = lower(splitTok(lead).core) + post;
   }
-  const out = alignChain(input, 1, form.form, clauseCtx, lex, clauseChanges);
+  const aligned = alignChain(input, 1, form.form, clauseCtx, lex, clauseChanges);
+  // The writer's present moved into the past: a "that/which" clause follows it ("that needed to be resolved").
+  const out = tense === 'past' && (form.form === 'base' || form.form === 'third') ? backshiftClauses(aligned, 1, lex, clauseChanges) : aligned;
   changes.push(...clauseChanges);
   return { tokens: out, verb: form.base };
 }
@@ -226,6 +233,22 @@ function verbForLightVerb(tokens: string[], writerForm: VerbForm, ctx: RewriteCo
     ...clauseChanges,
   );
   return { tokens: out, verb: buried.verb };
+}
+
+/**
+ * "Provided assistance to customers with orders" -> "Assisted customers with orders": a light verb before
+ * the noun of an act gives way to the act's verb (`noun-act.ts`), in the clause's tense.
+ */
+function verbForNounAct(tokens: string[], writerForm: VerbForm, ctx: RewriteContext, job: ClauseJob): ClauseResult | undefined {
+  const { lex, changes, first } = job;
+  const act = nounAct(tokens, lex);
+  if (!act) return undefined;
+  const verb = verbIn(act.verb, ctx.tense, lex);
+  const input = [verb, ...tokens.slice(act.consumed)];
+  const clauseChanges: RewriteChange[] = [];
+  const out = alignChain(input, 1, writerForm, ctx, lex, clauseChanges);
+  changes.push({ rule: 'noun-act', from: tokens.slice(0, act.consumed).join(' '), to: asWritten(verb, first, lex) }, ...clauseChanges);
+  return { tokens: out, verb: act.verb };
 }
 
 /** "Preparation of test data for the release" -> "Prepared test data for the release". */
@@ -318,7 +341,10 @@ function rewriteClause(
     if (labelled) return labelled;
   }
   const job: ClauseJob = { ctx, lex, changes, first };
-  if (opener) return replaceOpener(tokens, opener, job);
+  // "Gave a presentation to the board": the act's own verb ("Presented") says more than the opener's
+  // plain replacement ("Provided a presentation"), so a light verb before the noun of an act is read there.
+  const act = opener?.mode === 'replace' && lex.nounActs.lightVerbs.has(lex.forms.get(coreOf(tokens[0]!))?.base ?? '') && nounAct(tokens, lex);
+  if (opener && !act) return replaceOpener(tokens, opener, job);
   // "Correctly received orders": the writer's adverb stays, the verb after it is the clause's verb.
   if (leadAdverbAt(tokens, lex) === 1) {
     const r = reinflectLeadVerb(tokens.slice(1), { ...job, first: false });

@@ -26,11 +26,14 @@ interface Placed {
   to: string;
 }
 
+/** Words before the tools of the work: a vague count after them is no scope ("using various programs"). */
+const INSTRUMENT_WORDS = new Set(['using', 'via', 'through', 'utilizing']);
 /** Determiners that read as modifiers before a counted noun: "[N] daily calls", "[N] new clients". */
 const MODIFIER_DETERMINERS = new Set(['daily', 'weekly', 'monthly', 'new']);
 // "other" is a modifier: "Guided and assisted [N] other workers" asks how many, as without it.
 // "Ensured that staff followed ..." is no "[N] that staff": a subordinator or demonstrative is no modifier.
-const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'such', 'out', 'up', 'off', 'down', 'this', 'these', 'those', ...SUBORDINATORS]);
+// "both teams", "either team" already say how many: "[N] both teams" asked again.
+const NOT_MODIFIERS = new Set(['their', 'his', 'her', 'my', 'our', 'your', 'its', 'such', 'out', 'up', 'off', 'down', 'this', 'these', 'those', 'both', 'either', 'neither', ...SUBORDINATORS]);
 /**
  * Prepositions before the people or work a verb served: "training to [N] new hires", "for [N] clients",
  * "correspondence from [N] providers".
@@ -192,7 +195,7 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   // "multiple projects": the slot replaces the vague count instead of standing before it.
   const vague = j < clauseEnd && isWord(out[j]!) && !splitTok(out[j]!).post && lex.vagueCounts.has(coreOf(out[j]!)) && /^\p{Ll}/u.test(out[j]!);
   const from = vague ? j + 1 : j;
-  // Up to two plain modifiers may stand before the counted noun: "[N] insurance claims".
+  // Up to three plain modifiers may stand before the counted noun: "[N] insurance claims", "[N] new desktop support technicians".
   // A capitalized modifier is a name the writer wrote ("[N] Service Desk requests"); the slot stays before it.
   const modifier = (raw: string | undefined) =>
     raw !== undefined &&
@@ -218,7 +221,9 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
     const lastRaw = out[at + phrase.length - 1];
     const after = out[at + phrase.length];
     // "[N] out-sourced staff, suppliers, budget": the noun heads a list, and one count cannot cover it.
-    if (lastRaw !== undefined && /^,/.test(splitTok(lastRaw).post) && after !== undefined && !lex.forms.has(coreOf(after))) {
+    // "close out [N] files, records, and report": a counted noun after the comma is the list's next item,
+    // though "records" is also a verb form.
+    if (lastRaw !== undefined && /^,/.test(splitTok(lastRaw).post) && after !== undefined && (!lex.forms.has(coreOf(after)) || slotsByFirst(lex).has(coreOf(after)))) {
       return false;
     }
     return (
@@ -233,10 +238,13 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
         (/^\p{Ll}+ly$/u.test(after) && !/(ily|ply)$/.test(after) && !lex.forms.has(coreOf(after))))
     );
   };
-  // The counted noun at `start` (after at most two modifiers); the slot goes before the modifiers.
+  // The counted noun at `start` (after at most three modifiers); the slot goes before the modifiers.
+  // A third modifier ("[N] new desktop support technicians") only where none of the three names people
+  // who could be the verb's own object: "Offered parents detailed daily reports" is no "[N] parents ...".
   const nounAt = (start: number): [slot: RewriteLexicon['countSlots'][number], at: number, length: number] | undefined => {
-    for (let skip = 0; skip <= 2; skip++) {
+    for (let skip = 0; skip <= 3; skip++) {
       if (skip > 0 && !modifier(out[start + skip - 1])) break;
+      if (skip === 3 && [0, 1, 2].some((k) => lex.guidedPeople.has(coreOf(out[start + k]!)))) break;
       const at = start + skip;
       // phraseAt fails unless the phrase starts with this word: compare it before the full check.
       const atCore = out[at] === undefined ? undefined : coreOf(out[at]);
@@ -281,28 +289,42 @@ function countSlot(out: string[], clauseStart: number, lex: RewriteLexicon): Pla
   if (volume) return volume;
   // "Provided process training to [N] new hires", "Managed the daily schedule for [N] physicians": the
   // people or work the verb served, after "to", "for" or "with" within the first words of the object.
-  for (let k = j; k < Math.min(clauseEnd - 1, j + 5); k++) {
+  // Its early exits end this scan only; the vague count below is tried after it.
+  served: for (let k = j; k < Math.min(clauseEnd - 1, j + 5); k++) {
     const raw = out[k]!;
     const c = coreOf(raw);
     if (SERVED_PREPOSITIONS.has(c) && raw === c) {
       // "Worked to retain customers": "to" before a verb is an infinitive, not a preposition.
       const after = out[k + 1]!;
-      if (c === 'to' && lex.forms.get(coreOf(after))?.form === 'base' && !lex.nounGerunds.has(coreOf(after))) return undefined;
+      if (c === 'to' && lex.forms.get(coreOf(after))?.form === 'base' && !lex.nounGerunds.has(coreOf(after))) break served;
       const hit = nounAt(k + 1);
-      if (!hit || hit[1] - (k + 1) > 1) return undefined;
+      if (!hit || hit[1] - (k + 1) > 1) break served;
       // "packaged take-out foods for [N] customers" reads as padding: walk-in customers are no scope
       // unless the writer qualified them ("for [N] new customers", "for [N] corporate clients").
-      if (hit[1] === k + 1 && hit[2] === 1 && lex.paddingAfterPreposition.has(coreOf(out[k + 1]!))) return undefined;
+      if (hit[1] === k + 1 && hit[2] === 1 && lex.paddingAfterPreposition.has(coreOf(out[k + 1]!))) break served;
       // "referred grievances to [N] designated departments": a count of sites is not what was served.
-      if (hit[0].id === 'sites') return undefined;
+      if (hit[0].id === 'sites') break served;
       // "with team members and management": one count cannot cover a list.
       const afterNoun = out[hit[1] + hit[2]];
-      if (afterNoun !== undefined && isConnector(afterNoun)) return undefined;
+      if (afterNoun !== undefined && isConnector(afterNoun)) break served;
       const [s] = hit;
       out.splice(k + 1, 0, s.token);
       return { token: s.token, question: s.question, rule: `slot:${s.id}`, from: '', to: `${c} ${s.token}` };
     }
-    if (!isWord(raw) || splitTok(raw).post || splitTok(raw).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || isConnector(raw) || NOT_SERVED.has(c)) return undefined;
+    if (!isWord(raw) || splitTok(raw).post || splitTok(raw).pre || PREPOSITIONS.has(c) || SUBORDINATORS.has(c) || isConnector(raw) || NOT_SERVED.has(c)) break served;
+  }
+  // "for several multimillion-dollar projects", "the needs of multiple customers": a vague count further
+  // into the clause is a question too, and the slot takes its place (the writer's own count word goes).
+  for (let k = j; k + 1 < clauseEnd; k++) {
+    const raw = out[k]!;
+    if (raw.length > 8 || !lex.vagueCounts.has(raw)) continue;
+    // "using various programs": the tools are no scope of the work.
+    if (INSTRUMENT_WORDS.has(out[k - 1]!)) continue;
+    const hit = nounAt(k + 1) ?? pairedAt(k + 1);
+    if (!hit || hit[0].id === 'sites') continue;
+    const [s] = hit;
+    out[k] = s.token;
+    return { token: s.token, question: s.question, rule: `slot:${s.id}`, from: raw, to: s.token };
   }
   return undefined;
 }

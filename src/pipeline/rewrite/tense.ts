@@ -211,3 +211,68 @@ function fixWriterGerund(
   }
   return out;
 }
+
+/** Forms of `subordinatePast` that are also nouns: read as verbs only right after the clause word. */
+const NEED_FORMS = new Set(['need', 'needs', 'require', 'requires']);
+
+/**
+ * "that the documents were as per standards and do not violate": a be/have/do form after "and" in the
+ * same clause (up to its sentence punctuation or the next clause word) follows the verb before it.
+ */
+function backshiftCoordinated(out: string[], from: number, lex: RewriteLexicon, changes: RewriteChange[]): void {
+  for (let k = from; k < out.length; k++) {
+    const tok = splitTok(out[k]!);
+    if (CLAUSE_OPENERS.has(tok.lc) || /[;.:]/.test(splitTok(out[k - 1]!).post)) return;
+    const target = out[k - 1] === 'and' && !NEED_FORMS.has(tok.lc) && !tok.pre ? lex.subordinatePast.get(tok.lc) : undefined;
+    if (target === undefined) continue;
+    const to = target + tok.post;
+    changes.push({ rule: 'tense', from: out[k]!, to });
+    out[k] = to;
+  }
+}
+
+/** Relative and complement words that open a clause whose verb follows the main verb's tense. */
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who']);
+/** How far after "that/which/who" a form of be/have/need (`subordinatePast`) is still that clause's verb. */
+const CLAUSE_REACH = 8;
+
+/**
+ * The writer's present put into the past ("Process claims issues that need to be resolved"): the verb
+ * of a clause opened by "that/which/who" follows the main verb into the past ("Processed claims issues
+ * that needed to be resolved"), so the bullet reads in one tense (blind reading after5-133). Only the
+ * first verb of each such clause: right after the opener a known verb in its base or -s form (not one
+ * that also reads as a noun: "that staff followed"), or within `CLAUSE_REACH` words a word of
+ * `subordinatePast` (is -> was, are -> were, need -> needed, ...). Called only where the rewrite moved
+ * the writer's present into the past; a writer's own mix is left as written.
+ */
+export function backshiftClauses(tokens: string[], from: number, lex: RewriteLexicon, changes: RewriteChange[]): string[] {
+  let out: string[] | undefined;
+  for (let i = Math.max(from, 1); i + 1 < tokens.length; i++) {
+    const raw = tokens[i]!;
+    // Most tokens are no clause opener: a length test before the set lookup.
+    if (raw.length > 6 || !CLAUSE_OPENERS.has(raw) || splitTok(tokens[i - 1]!).post === '.') continue;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 1 + CLAUSE_REACH); j++) {
+      const t = tokens[j]!;
+      const tok = splitTok(t);
+      if (!tok.word || tok.pre || /^\p{Lu}/u.test(t) || (j > i + 1 && CLAUSE_OPENERS.has(tok.lc))) break;
+      // "need" and "require" are also nouns ("technologies needs are"): only right after the clause word.
+      let target = j === i + 1 || !NEED_FORMS.has(tok.lc) ? lex.subordinatePast.get(tok.lc) : undefined;
+      if (target === undefined && j === i + 1) {
+        const f = lex.forms.get(tok.lc);
+        if (f && (f.form === 'base' || f.form === 'third') && !lex.nounLikeVerbs.has(f.base)) target = verbIn(f.base, 'past', lex);
+      }
+      if (target !== undefined) {
+        if (!isProtected(target, lex)) {
+          out ??= [...tokens];
+          out[j] = target + tok.post;
+          changes.push({ rule: 'tense', from: t, to: out[j]! });
+          backshiftCoordinated(out, j + 1, lex, changes);
+        }
+        break;
+      }
+      // The clause ends at sentence punctuation; a comma inside a list ("plans, materials, and tools are") does not end it.
+      if (/[;.:]/.test(tok.post)) break;
+    }
+  }
+  return out ?? tokens;
+}
