@@ -116,6 +116,8 @@ export const ProjectLeadershipSchema = z
      * events a year"): the role's months all count, as for a title.
      */
     recurringLines: z.array(phrase).default([]),
+    /** A line that holds one of these says the writer only took part ("Took part in ...", "as one of six testers"): it never counts. */
+    partLines: z.array(phrase).default([]),
   })
   .strict();
 export type ProjectLeadership = z.infer<typeof ProjectLeadershipSchema>;

@@ -99,6 +99,8 @@ export interface CompiledProjectLeadership {
   evidenceMonths?: number;
   /** Key sequences that lift the cap from a counted line: the led work recurs through the role. */
   recurringLines: string[][][];
+  /** Key sequences that stop a line from counting: the writer only took part in the work. */
+  partLines: string[][][];
 }
 
 export interface CompiledNegation {
@@ -310,6 +312,7 @@ export function compileTaxonomy(
     titles: compileList(lead.titles, 'projectLeadership.titles'),
     lines: compileLines(lead.lines, 'lines'),
     recurringLines: compileLines(lead.recurringLines, 'recurringLines'),
+    partLines: compileLines(lead.partLines, 'partLines'),
     ...(lead.evidenceMonths !== undefined ? { evidenceMonths: lead.evidenceMonths } : {}),
   };
   if (issues.length > 0) throw new DataFileError(source, issues);

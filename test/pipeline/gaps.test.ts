@@ -497,6 +497,21 @@ Took part in the 2013 launch from kickoff to go-live as one of six testers.
     expect(facts.projectRoles[0]!.quote).toContain('from client brief to strike');
   });
 
+  it('does not count a line that says the writer only took part, whoever it says ran the work (round 15)', () => {
+    const { facts } = factsOf(`Ali Agent
+Experience
+Support Specialist 01/2020 to 12/2024 Ride Co City , State
+Took part in the 2024 console switch as one of six agent testers; the product manager and the ops lead planned and ran the rollout.
+`);
+    expect(facts.projectRoles).toEqual([]);
+    const led = factsOf(`Ali Agent
+Experience
+Support Specialist 01/2020 to 12/2024 Ride Co City , State
+Planned and ran the rollout of the new support console.
+`);
+    expect(led.facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([[0, 'evidence', 12]]);
+  });
+
   it('counts opening a new location and coordinating an installation (round 4), but not an opening shift', () => {
     const { doc, facts } = factsOf(`Robin Changer
 Experience
