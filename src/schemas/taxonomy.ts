@@ -111,6 +111,13 @@ export const ProjectLeadershipSchema = z
     lines: z.array(phrase).min(1),
     /** A role counted by one of its lines (not its title) counts at most this many months. */
     evidenceMonths: z.number().int().positive().optional(),
+    /**
+     * A counted line that also holds one of these says the led work recurs through the role ("10-14
+     * events a year"): the role's months all count, as for a title.
+     */
+    recurringLines: z.array(phrase).default([]),
+    /** A line that holds one of these says the writer only took part ("Took part in ...", "as one of six testers"): it never counts. */
+    partLines: z.array(phrase).default([]),
   })
   .strict();
 export type ProjectLeadership = z.infer<typeof ProjectLeadershipSchema>;

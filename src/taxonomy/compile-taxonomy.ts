@@ -97,6 +97,10 @@ export interface CompiledProjectLeadership {
   lines: string[][][];
   /** Cap on the months of a role counted by a line rather than its title; none when absent. */
   evidenceMonths?: number;
+  /** Key sequences that lift the cap from a counted line: the led work recurs through the role. */
+  recurringLines: string[][][];
+  /** Key sequences that stop a line from counting: the writer only took part in the work. */
+  partLines: string[][][];
 }
 
 export interface CompiledNegation {
@@ -292,18 +296,23 @@ export function compileTaxonomy(
   };
   const hedges = compileList(data.hedgeCues, 'hedgeCues');
   const lead = data.projectLeadership;
+  // Project lines keep their WILD gaps: eligibility.ts walks them against one line at a time.
+  const compileLines = (phrases: readonly string[], field: string) =>
+    phrases.flatMap((phrase, k) => {
+      try {
+        return [expandPhrase(phrase, lemmas)];
+      } catch (err) {
+        issues.push(`projectLeadership.${field}[${k}]: ${(err as Error).message}`);
+        return [];
+      }
+    });
   const projectLeadership: CompiledProjectLeadership | undefined = lead && {
     competencyId: lead.competency,
     patternIds: new Set(lead.patterns.map((id) => `${lead.competency}.${id}`)),
     titles: compileList(lead.titles, 'projectLeadership.titles'),
-    lines: lead.lines.flatMap((phrase, k) => {
-      try {
-        return [expandPhrase(phrase, lemmas)];
-      } catch (err) {
-        issues.push(`projectLeadership.lines[${k}]: ${(err as Error).message}`);
-        return [];
-      }
-    }),
+    lines: compileLines(lead.lines, 'lines'),
+    recurringLines: compileLines(lead.recurringLines, 'recurringLines'),
+    partLines: compileLines(lead.partLines, 'partLines'),
     ...(lead.evidenceMonths !== undefined ? { evidenceMonths: lead.evidenceMonths } : {}),
   };
   if (issues.length > 0) throw new DataFileError(source, issues);

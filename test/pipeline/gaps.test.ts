@@ -476,6 +476,42 @@ The GM asked me to lead the changeover to the new property system.
     expect(facts.projectRoles[0]!.quote).toContain('Ran the 2023 store remodel');
   });
 
+  it('counts leading bounded work from start to end (round 15), all the role when it recurs, and not event logistics', () => {
+    const { doc, facts } = factsOf(`Jo Producer
+Experience
+Senior Production Manager 01/2019 to 12/2024 Stage Co City , State
+Lead production for 10-14 events a year from client brief to strike.
+Operations Supervisor 01/2015 to 12/2018 Venue Co City , State
+Ran the 2017 industry conference from venue contract to load-out.
+Event Coordinator 01/2012 to 12/2014 Hotel Co City , State
+Coordinated logistics for weddings and corporate dinners from first call to the last dance.
+Took part in the 2013 launch from kickoff to go-live as one of six testers.
+`);
+    // 72 months of recurring led work all count; one led conference counts the evidenceMonths cap (12);
+    // coordinating events and taking part in a launch count nothing.
+    expect(facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([
+      [0, 'evidence', 72],
+      [1, 'evidence', 12],
+    ]);
+    for (const r of facts.projectRoles) expect(doc.text.slice(r.start, r.end)).toBe(r.quote);
+    expect(facts.projectRoles[0]!.quote).toContain('from client brief to strike');
+  });
+
+  it('does not count a line that says the writer only took part, whoever it says ran the work (round 15)', () => {
+    const { facts } = factsOf(`Ali Agent
+Experience
+Support Specialist 01/2020 to 12/2024 Ride Co City , State
+Took part in the 2024 console switch as one of six agent testers; the product manager and the ops lead planned and ran the rollout.
+`);
+    expect(facts.projectRoles).toEqual([]);
+    const led = factsOf(`Ali Agent
+Experience
+Support Specialist 01/2020 to 12/2024 Ride Co City , State
+Planned and ran the rollout of the new support console.
+`);
+    expect(led.facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([[0, 'evidence', 12]]);
+  });
+
   it('counts opening a new location and coordinating an installation (round 4), but not an opening shift', () => {
     const { doc, facts } = factsOf(`Robin Changer
 Experience

@@ -711,3 +711,70 @@ describe('round 14 (issue 14): verb x object classes pooled from every first loo
     expect(competencies(line).has(id)).toBe(true);
   });
 });
+
+describe('round 15 (issue 14): classes from rounds 9 and 10, in new wording, and their guards', () => {
+  const competencies = (line: string) => new Set(matchText(line, taxonomy).map((m) => m.competencyId));
+
+  it.each([
+    ['Found that most late shipments came from one carrier', 'problem-solving'], // C1
+    ['Figured out where the double charges started', 'problem-solving'], // C1
+    ['Traced it to a failed sensor on line 2', 'problem-solving'], // C1
+    ['Dug into the missing-parcel claims with the depot', 'problem-solving'], // C1
+    ['Reproduced the login errors for the developers', 'problem-solving'], // C1
+    ['When deliveries go wrong I sort it out with the driver', 'problem-solving'], // C2
+    ['Got the stalled permits unstuck', 'problem-solving'], // C2
+    ['Kept the tenants informed and confident during the repairs', 'stakeholder-management'], // C3
+    ['Families trust me with their paperwork', 'stakeholder-management'], // C3
+    ['Put together an intake checklist for new clients', 'process-improvement'], // C4
+    ['Brought average wait from 12 to 5 minutes', 'process-improvement'], // C5
+    ['Cut produce spoilage by ordering twice a week', 'process-improvement'], // C5
+    ['Took the new ordering system on without missing a beat', 'adaptability'], // C6
+    ['Learned the new scheduling software over one weekend', 'adaptability'], // C6
+    ['Reopened on time after a supplier change', 'adaptability'], // C6
+    ['Picked up the overflow calls during outages', 'adaptability'], // C7
+    ['Check each delivery against the order', 'quality-management'], // C8
+    ['Spot-check five invoices a day', 'quality-management'], // C8
+    ['Zero violations in three health inspections', 'quality-management'], // C8
+    ['Closed every punch item before handover', 'quality-management'], // C8
+    ['Work with HR on leave requests', 'collaboration'], // C9
+    ['Bring member feedback to the programs team', 'collaboration'], // C9
+    ['Send a monthly summary of dispute trends', 'data-and-reporting'], // C10
+    ['Reported costs every quarter to the board', 'data-and-reporting'], // C10
+    ['Kept a risk register for the office move', 'risk-management'], // C11
+    ['Keep a list of what could delay each order', 'risk-management'], // C11
+    ['Wrote a rain plan for the outdoor ceremony', 'risk-management'], // C11
+    ['Set the milestones for the kiosk rollout', 'planning-and-scheduling'], // C12
+    ['Plan the crew assignments for each job', 'planning-and-scheduling'], // C12
+    ['Wrote the scope for the website refresh', 'scope-and-requirements'], // C13
+    ['Wrote down what the new phone tree needed to do', 'scope-and-requirements'], // C13
+    ['Talked down angry callers during the outage', 'conflict-resolution'], // C14
+    ['Kept arguments at the counter from escalating', 'conflict-resolution'], // C14
+    ['Trained three new cashiers on returns', 'leadership'], // C15
+  ])('"%s" is evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+
+  it.each([
+    // P1: a credential still being taken is not held.
+    ['Google Project Management Certificate - in progress (4 of 8 courses)', 'pm-certification'],
+    ['Google Project Management Certificate, partway through', 'pm-certification'],
+    // P2: a plan, project or scope someone else owned is not the writer's.
+    ['The operations manager owned the project plan and the timeline; I kept notes', 'planning-and-scheduling'],
+    ['The product lead owned the scope; I tested the builds', 'scope-and-requirements'],
+    // Guards read while the classes were written: a tool all day is not a change learned in days; a punch
+    // list handed over is not quality work; "Office training" is not training officers.
+    ['Comfortable in Excel and Outlook all day', 'adaptability'],
+    ['Handed the building over with a punch list and as-built drawings', 'quality-management'],
+    ['MS Office training and First Aid training', 'leadership'],
+    ['Handle complaints and make it right for the guest', 'problem-solving'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
+  });
+
+  it.each([
+    ['Google Project Management Certificate, 2024', 'pm-certification'],
+    ['I owned the project plan and the vendor timeline', 'planning-and-scheduling'],
+  ])('"%s" is still evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+});

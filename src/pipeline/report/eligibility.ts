@@ -1,7 +1,9 @@
 // Eligibility facts for credentials: months leading projects, highest degree, credentials held.
 // Heuristics: project months count dated roles whose title is a project role or whose own bullets show
 // leading a project (taxonomy `projectLeadership`; a role counted by a line, at most its `evidenceMonths`,
-// its last ones; a lead verb and its project object may not straddle a comma; overlaps merged, a bare
+// its last ones, all of them when the line says the led work recurs; never a line that says the writer
+// only took part (`partLines`, "Took part in ... as one of six testers"); a lead verb and its project
+// object may not straddle a comma; overlaps merged, a bare
 // year read as its July,
 // "current" runs to `asOf`), each listed with its reason; the degree is read from
 // the education section by keyword; a credential is held when an alias is named, unless the words
@@ -155,10 +157,15 @@ export function listProjectRoles(
       (e) =>
         e.roleIndex === roleIndex &&
         e.strength === 'strong' &&
-        (!rule || (rule.patternIds.has(e.patternId) && holdsPhrase(e.quote, rule.lines, rule.lemmas))),
+        (!rule ||
+          (rule.patternIds.has(e.patternId) &&
+            holdsPhrase(e.quote, rule.lines, rule.lemmas) &&
+            !holdsPhrase(e.quote, rule.partLines, rule.lemmas))),
     );
-    // One project line shows a project, not that the whole job was leading projects: cap its months.
-    const counted = Math.min(months, rule?.evidenceMonths ?? months);
+    // One project line shows a project, not that the whole job was leading projects: cap its months,
+    // unless the line says the led work recurs through the role ("10-14 events a year").
+    const recurring = !!line && !!rule && holdsPhrase(line.quote, rule.recurringLines, rule.lemmas);
+    const counted = recurring ? months : Math.min(months, rule?.evidenceMonths ?? months);
     if (line)
       out.push({ roleIndex, months: counted, reason: 'evidence', quote: line.quote, start: line.start, end: line.end });
   });
