@@ -66,7 +66,7 @@ async function measureOverhead(code: ReturnType<typeof compile>): Promise<void> 
     queueMax: 10,
     timeoutMs: 10_000,
     heapMb: 256,
-    semiSpaceMb: 2,
+    semiSpaceMb: 8,
     rssMb: 1024,
     recycleRssMb: 0,
     recycleAfter: 1_000_000,

@@ -65,11 +65,12 @@ export const ConfigSchema = z
     /** V8 heap cap of each extraction child (--max-old-space-size). */
     CHILD_HEAP_MB: int(32, 8192).default(256),
     /**
-     * V8 young-generation semi-space of each extraction child (--max-semi-space-size). pdf.js allocates
-     * in short bursts; with V8's default a child held about 148 MB resident under load, with 2 MB about
-     * 117 MB, at the same CPU per document (docs/benchmarks.md).
+     * V8 young-generation semi-space of each extraction child (--max-semi-space-size): memory against
+     * CPU. Measured in the server at 32 concurrent PDFs (docs/benchmarks.md): 16 MB (about V8's default
+     * here) about 145 MB resident per child, 8 MB about 130 MB for some 4% more CPU per document, 2 MB
+     * about 117 MB for 30-60% more (more scavenges and promotions).
      */
-    CHILD_SEMI_SPACE_MB: int(1, 256).default(2),
+    CHILD_SEMI_SPACE_MB: int(1, 256).default(8),
     /** Resident-memory cap of each child, ArrayBuffers included; past it the child is killed (0: off). */
     CHILD_RSS_MB: int(0, 65_536).default(1024),
     /** Past this resident memory after a document, the child is replaced between documents (0: off). */

@@ -37,7 +37,7 @@ describe('extraction pool', { timeout: 90_000 }, () => {
       queueMax: 1,
       timeoutMs: 1_500,
       heapMb: 256,
-      semiSpaceMb: 2,
+      semiSpaceMb: 8,
       rssMb: 1024,
       recycleRssMb: 0,
       recycleAfter: 3,
@@ -64,7 +64,7 @@ describe('extraction pool', { timeout: 90_000 }, () => {
     await pool.extract('pdf', resume);
     const argv = readFileSync(`/proc/${pool.stats().pids[0]!}/cmdline`, 'latin1').split('\0');
     expect(argv).toContain('--max-old-space-size=256');
-    expect(argv).toContain('--max-semi-space-size=2');
+    expect(argv).toContain('--max-semi-space-size=8');
   });
 
   it('kills a parse past its deadline with EXTRACTION_TIMEOUT and heals', async () => {
@@ -118,7 +118,7 @@ describe('extraction pool', { timeout: 90_000 }, () => {
       queueMax: 4,
       timeoutMs: 5_000,
       heapMb: 256,
-      semiSpaceMb: 2,
+      semiSpaceMb: 8,
       rssMb: 1024,
       recycleRssMb: 1,
       recycleAfter: 1_000_000,
