@@ -227,10 +227,17 @@ export function compileTaxonomy(
   const competencies: CompiledCompetency[] = [];
   const issues: string[] = [];
 
+  // Cue, context and title lists are matched word after word, with no gap: a `*` there would be dropped
+  // silently and the phrase read as contiguous words ("projects * manager" as "projects manager").
   const compileList = (list: string[], path: string): string[][][] =>
     list.flatMap((phrase, k) => {
       try {
-        const seqs = expandPhrase(phrase, lemmas).map((s) => s.filter((key) => key !== WILD));
+        const expanded = expandPhrase(phrase, lemmas);
+        if (expanded.some((s) => s.includes(WILD))) {
+          issues.push(`${path}[${k}]: "${phrase}" has a gap (*), which this list does not support`);
+          return [];
+        }
+        const seqs = expanded;
         if (seqs.length === 0) issues.push(`${path}[${k}]: "${phrase}" has no words to match`);
         return [seqs];
       } catch (err) {

@@ -141,6 +141,12 @@ describe('the automaton', () => {
     expect(found('Scheduled the go-live', good)).toEqual(['Scheduled the go-live']);
   });
 
+  it('refuses a gap in a list matched without gaps (cues, contexts, titles), naming the field', () => {
+    // Such lists dropped the `*` and read "projects * manager" as "projects manager".
+    const bad = tiny([{ id: 'p', framing: 'pm', phrases: ['agile'] }], { negation: { cues: ['never * led'] } });
+    expect(() => compileTaxonomy(bad)).toThrow(/negation\.cues\[0\]: .*gap/);
+  });
+
   it('refuses a negation cue with no words, naming the field', () => {
     const bad = tiny([{ id: 'p', framing: 'pm', phrases: ['agile'] }], { negation: { cues: ['the'] } });
     expect(() => compileTaxonomy(bad)).toThrow(/negation\.cues\[0\]/);
