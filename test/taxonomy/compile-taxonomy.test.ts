@@ -141,8 +141,8 @@ describe('the automaton', () => {
     expect(found('Scheduled the go-live', good)).toEqual(['Scheduled the go-live']);
   });
 
-  it('refuses a gap in a list matched without gaps (cues, contexts, titles), naming the field', () => {
-    // Such lists dropped the `*` and read "projects * manager" as "projects manager".
+  it('refuses a gap in a list matched without gaps (cues, contexts), naming the field', () => {
+    // Such lists dropped the `*` silently and read "never * led" as "never led".
     const bad = tiny([{ id: 'p', framing: 'pm', phrases: ['agile'] }], { negation: { cues: ['never * led'] } });
     expect(() => compileTaxonomy(bad)).toThrow(/negation\.cues\[0\]: .*gap/);
   });
@@ -159,7 +159,9 @@ describe('the automaton', () => {
     expect(t.patternById.get('x.sprint')?.framing).toBe('pm');
   });
 
-  it('compiles 100x synthetic patterns into the same trie without changing any match', () => {
+  // Compiles a 100x taxonomy and matches the corpus with both: 15-20 s alone, past the default 30 s when
+  // the machine is busy. A harness limit, not a timing target (those are in `npm run bench`).
+  it('compiles 100x synthetic patterns into the same trie without changing any match', { timeout: 120_000 }, () => {
     const real = loadTaxonomy(join(REPO_ROOT, 'data'));
     const data = TaxonomyDataSchema.parse(parseYamlData());
     const synthetic = structuredClone(data);
