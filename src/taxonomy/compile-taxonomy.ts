@@ -91,7 +91,7 @@ export interface CompiledProjectLeadership {
   competencyId: string;
   /** Global pattern ids ("project-delivery.manage-project"). */
   patternIds: ReadonlySet<string>;
-  /** Key sequences of project-role titles ("project manager"). */
+  /** Key sequences of project-role titles ("project manager"; WILD gaps kept, as in `lines`). */
   titles: string[][][];
   /** Key sequences (WILD gaps kept) a counted evidence line must hold: leading a project, not an event. */
   lines: string[][][];
@@ -227,8 +227,8 @@ export function compileTaxonomy(
   const competencies: CompiledCompetency[] = [];
   const issues: string[] = [];
 
-  // Cue, context and title lists are matched word after word, with no gap: a `*` there would be dropped
-  // silently and the phrase read as contiguous words ("projects * manager" as "projects manager").
+  // Cue and context lists are matched word after word, with no gap: a `*` there would be dropped
+  // silently and the phrase read as contiguous words ("never * led" as "never led").
   const compileList = (list: string[], path: string): string[][][] =>
     list.flatMap((phrase, k) => {
       try {
@@ -303,7 +303,7 @@ export function compileTaxonomy(
   };
   const hedges = compileList(data.hedgeCues, 'hedgeCues');
   const lead = data.projectLeadership;
-  // Project lines keep their WILD gaps: eligibility.ts walks them against one line at a time.
+  // Project titles and lines keep their WILD gaps: eligibility.ts walks them against one title or line at a time.
   const compileLines = (phrases: readonly string[], field: string) =>
     phrases.flatMap((phrase, k) => {
       try {
@@ -316,7 +316,7 @@ export function compileTaxonomy(
   const projectLeadership: CompiledProjectLeadership | undefined = lead && {
     competencyId: lead.competency,
     patternIds: new Set(lead.patterns.map((id) => `${lead.competency}.${id}`)),
-    titles: compileList(lead.titles, 'projectLeadership.titles'),
+    titles: compileLines(lead.titles, 'titles'),
     lines: compileLines(lead.lines, 'lines'),
     recurringLines: compileLines(lead.recurringLines, 'recurringLines'),
     partLines: compileLines(lead.partLines, 'partLines'),

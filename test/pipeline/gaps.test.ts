@@ -435,6 +435,17 @@ Answered inbound calls.
     expect(facts.projectRoles[1]!.quote).toContain('Led the migration project');
   });
 
+  it('counts a title that names projects beside another charge before its head, not projects alone', () => {
+    const { facts } = factsOf(`Dale Roe
+Experience
+Projects & Facilities Coordinator 01/2020 to 12/2021 Grain Co City , State
+Kept the shop clean.
+Special Projects Assistant 01/2017 to 12/2019 Grain Co City , State
+Filed the paperwork.
+`);
+    expect(facts.projectRoles.map((r) => [r.roleIndex, r.reason, r.months])).toEqual([[0, 'title', 24]]);
+  });
+
   it('does not count an HR or sales career whose lines only work near projects or events', () => {
     const { facts } = factsOf(`John Roe
 Experience
