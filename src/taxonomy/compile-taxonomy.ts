@@ -237,9 +237,8 @@ export function compileTaxonomy(
           issues.push(`${path}[${k}]: "${phrase}" has a gap (*), which this list does not support`);
           return [];
         }
-        const seqs = expanded;
-        if (seqs.length === 0) issues.push(`${path}[${k}]: "${phrase}" has no words to match`);
-        return [seqs];
+        if (expanded.length === 0) issues.push(`${path}[${k}]: "${phrase}" has no words to match`);
+        return [expanded];
       } catch (err) {
         issues.push(`${path}[${k}]: ${(err as Error).message}`);
         return [];

@@ -304,9 +304,9 @@ export interface RewriteLexicon {
   typoPattern?: RegExp;
   intransitiveVerbs: Set<string>;
   lightVerbs: Set<string>;
-  /** A light verb before the noun of an act ("Provided assistance to") and the act's verb. */
   /** is -> was, are -> were, need -> needed: a "that/which/who" clause's verb when its main verb moved into the past. */
   subordinatePast: Map<string, string>;
+  /** A light verb before the noun of an act ("Provided assistance to") and the act's verb. */
   nounActs: { lightVerbs: Set<string>; nouns: Map<string, { verb: string; drop: Set<string>; keep: Set<string> }> };
   outcomeSlot: {
     token: string;

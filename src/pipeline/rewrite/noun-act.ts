@@ -23,12 +23,12 @@ export function nounAct(tokens: readonly string[], lex: RewriteLexicon): NounAct
   const object = tokens[i + 2];
   if (noun === undefined || next === undefined || object === undefined || !isWord(noun) || !/^\p{Ll}+$/u.test(noun)) return undefined;
   const entry = lex.nounActs.nouns.get(noun);
-  if (!entry || splitTok(next).pre || splitTok(next).post || !isWord(object)) return undefined;
-  const p = next;
-  if (entry.keep.has(p)) return { verb: entry.verb, consumed: i + 1 };
-  if (!entry.drop.has(p)) return undefined;
+  const preposition = splitTok(next);
+  if (!entry || preposition.pre || preposition.post || !isWord(object)) return undefined;
+  if (entry.keep.has(next)) return { verb: entry.verb, consumed: i + 1 };
+  if (!entry.drop.has(next)) return undefined;
   // "Provided assistance to help customers": "to" before a verb is a purpose, not the act's object.
   const f = lex.forms.get(coreOf(object));
-  if (p === 'to' && f?.form === 'base' && !lex.nounLikeVerbs.has(f.base)) return undefined;
+  if (next === 'to' && f?.form === 'base' && !lex.nounLikeVerbs.has(f.base)) return undefined;
   return { verb: entry.verb, consumed: i + 2 };
 }

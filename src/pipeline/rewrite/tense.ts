@@ -212,6 +212,11 @@ function fixWriterGerund(
   return out;
 }
 
+/** Relative and complement words that open a clause whose verb follows the main verb's tense. */
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who']);
+/** How far after "that/which/who" a form of be/have/need (`subordinatePast`) is still that clause's verb. */
+const CLAUSE_REACH = 8;
+
 /** Forms of `subordinatePast` that are also nouns: read as verbs only right after the clause word. */
 const NEED_FORMS = new Set(['need', 'needs', 'require', 'requires']);
 
@@ -230,11 +235,6 @@ function backshiftCoordinated(out: string[], from: number, lex: RewriteLexicon, 
     out[k] = to;
   }
 }
-
-/** Relative and complement words that open a clause whose verb follows the main verb's tense. */
-const CLAUSE_OPENERS = new Set(['that', 'which', 'who']);
-/** How far after "that/which/who" a form of be/have/need (`subordinatePast`) is still that clause's verb. */
-const CLAUSE_REACH = 8;
 
 /**
  * The writer's present put into the past ("Process claims issues that need to be resolved"): the verb
