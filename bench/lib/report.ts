@@ -241,7 +241,7 @@ export function renderMarkdown(r: BenchReport, targets: Target[]): string {
       `${s.resumes.length} resumes (${FORMATS.map((f) => `${s.byFormat[f].extract.n} ${f.toUpperCase()}`).join(', ')}); ` +
         'each stage repeated on each resume after two warm-up passes, the median of its calls kept; the table gives the ' +
         'median and p95 of those per-resume figures. TXT "extract" is decoding the bytes. "analysis" is everything after ' +
-        'extraction (normalize + segment + match + score + gaps + rewrite); "ratio" is analysis / extraction per resume (not given for the mixed "all" row).',
+        'extraction (read, which is normalize + segment + the structured fields, then match + score + gaps + rewrite); "ratio" is analysis / extraction per resume (not given for the mixed "all" row).',
       '',
     );
     const cols = [...STAGES, 'analysis', 'ratio'] as const;
