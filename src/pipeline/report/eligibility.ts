@@ -120,9 +120,50 @@ function holdsPhrase(text: string, phrases: readonly string[][][], lemmas: Lemma
       pendingBreak = false;
     }
   }
-  return phrases.some((alternatives) =>
-    alternatives.some((seq) => words.some((_, i) => followsAt(words, breaks, i, seq))),
-  );
+  const index = phraseStarts(phrases);
+  if (index.empty) return words.length > 0;
+  for (let i = 0; i < words.length; i += 1) {
+    for (const seq of index.anywhere) if (followsAt(words, breaks, i, seq)) return true;
+    for (const key of words[i]!.keys) {
+      const seqs = index.byFirst.get(key);
+      if (seqs) for (const seq of seqs) if (followsAt(words, breaks, i, seq)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A phrase list's sequences by their first key. A sequence can only follow from a word that carries its
+ * first key, so each word is tried against the few sequences its keys open instead of all of them (the
+ * project-line list holds about 600, and every strong delivery quote is tested against it).
+ */
+interface PhraseStarts {
+  byFirst: Map<string, (readonly string[])[]>;
+  /** Sequences that open with a gap: tried at every word. */
+  anywhere: (readonly string[])[];
+  /** Some sequence is empty: it follows from any word. */
+  empty: boolean;
+}
+// Phrase lists are compiled at boot and never change: each is indexed once, on first use.
+const phraseStartsCache = new WeakMap<readonly string[][][], PhraseStarts>();
+
+function phraseStarts(phrases: readonly string[][][]): PhraseStarts {
+  let index = phraseStartsCache.get(phrases);
+  if (!index) {
+    index = { byFirst: new Map(), anywhere: [], empty: false };
+    for (const seq of phrases.flat()) {
+      const first = seq[0];
+      if (first === undefined) index.empty = true;
+      else if (first === WILD) index.anywhere.push(seq);
+      else {
+        const list = index.byFirst.get(first);
+        if (list) list.push(seq);
+        else index.byFirst.set(first, [seq]);
+      }
+    }
+    phraseStartsCache.set(phrases, index);
+  }
+  return index;
 }
 
 /**
