@@ -479,8 +479,10 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     numberWordHint: new RegExp(lex.numberWords.map(escapeRegExp).join('|')),
     volumeSlot: { ...lex.volumeSlot, adjectives: new Set(lex.volumeSlot.adjectives) },
     typoFixes: new Map(Object.entries(lex.typoFixes)),
+    // The space is matched, not looked behind: a pattern opening with a lookbehind is tried at every
+    // position, this one only at spaces (the rewriter only tests it, so the match's extent is unused).
     ...(Object.keys(lex.typoFixes).length
-      ? { typoPattern: new RegExp(`(?<= )(?:${Object.keys(lex.typoFixes).map(escapeRegExp).join('|')})(?= \\p{L})`, 'u') }
+      ? { typoPattern: new RegExp(` (?:${Object.keys(lex.typoFixes).map(escapeRegExp).join('|')})(?= \\p{L})`, 'u') }
       : {}),
     intransitiveVerbs: new Set(lex.intransitiveVerbs),
     lightVerbs: new Set(lex.lightVerbs),
