@@ -289,8 +289,10 @@ export interface RewriteLexicon {
   guidedPeople: Set<string>;
   termMaps: CompiledTermMap[];
   /**
-   * Indexes into `termMaps` by `firstRun`, ascending; `termMapsWithoutRun` holds the maps that have
-   * none. A bullet is tried only against the maps of the runs it holds, not all of them.
+   * Indexes into `termMaps`, ascending, by the longest ASCII run of `from` (lower case; the rarest
+   * in bullets: "level" for "a high level of service", not "a"); `termMapsWithoutRun` holds the maps
+   * with no ASCII run. A map can match ASCII text only where that run occurs, so an ASCII bullet is
+   * tried only against the maps of the runs it holds.
    */
   termMapsByRun: Map<string, number[]>;
   termMapsWithoutRun: number[];
@@ -424,7 +426,10 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     .sort((a, b) => b.from.length - a.from.length);
   const termMapsByRun = new Map<string, number[]>();
   const termMapsWithoutRun: number[] = [];
-  termMaps.forEach((t, i) => (t.firstRun === undefined ? termMapsWithoutRun : getOrAdd(termMapsByRun, t.firstRun)).push(i));
+  termMaps.forEach((t, i) => {
+    const key = [t.firstRun ?? '', ...t.asciiRuns].filter((r) => /^[a-z0-9]+$/.test(r)).reduce((a, r) => (r.length > a.length ? r : a), '');
+    (key ? getOrAdd(termMapsByRun, key) : termMapsWithoutRun).push(i);
+  });
 
   return {
     version: lex.version,
