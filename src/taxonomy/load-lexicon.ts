@@ -288,6 +288,14 @@ export interface RewriteLexicon {
   relevanceByFirst: ([term: string, count: number][] | undefined)[];
   guidedPeople: Set<string>;
   termMaps: CompiledTermMap[];
+  /**
+   * Indexes into `termMaps`, ascending, by the longest ASCII run of `from` (lower case; the rarest
+   * in bullets: "level" for "a high level of service", not "a"); `termMapsWithoutRun` holds the maps
+   * with no ASCII run. A map can match ASCII text only where that run occurs, so an ASCII bullet is
+   * tried only against the maps of the runs it holds.
+   */
+  termMapsByRun: Map<string, number[]>;
+  termMapsWithoutRun: number[];
   countSlots: CompiledCountSlot[];
   vagueCounts: Set<string>;
   volumeSlot: { adjectives: Set<string>; unit: string; question: string };
@@ -325,6 +333,12 @@ export interface RewriteLexicon {
   protectedLower: Set<string>;
   /** Matches where any protected name occurs as written (a substring, like `includes`); absent when none. */
   protectedPattern?: RegExp;
+}
+
+function getOrAdd(map: Map<string, number[]>, key: string): number[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 function inflect(base: string, lex: RewriteLexiconFile): VerbForms {
@@ -388,6 +402,35 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     (relevanceByFirst[t.charCodeAt(0)] ??= []).push([t, lex.relevanceTerms.filter((x) => x === t).length]);
   }
 
+  const termMaps: CompiledTermMap[] = lex.termMaps
+    .map((t) => {
+      const present = new RegExp(`\\b${escapeRegExp(t.to)}\\b`, 'i');
+      return {
+        id: t.id,
+        from: t.from,
+        to: t.to,
+        pattern: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'giu'),
+        // A map whose source holds its target ("on a daily basis" -> "daily") would always find it present.
+        ...(t.to.includes('$0') || present.test(t.from) ? {} : { present }),
+        ...(/^[\p{L}\p{N}]/u.test(t.from) ? { firstRun: /^[\p{L}\p{N}]+/u.exec(t.from)![0].toLowerCase() } : {}),
+        asciiRuns: (t.from.match(/[\p{L}\p{N}]+/gu) ?? [])
+          .slice(/^[\p{L}\p{N}]/u.test(t.from) ? 1 : 0)
+          .map((r) => r.toLowerCase())
+          .filter((r) => /^[a-z0-9]+$/.test(r)),
+        ...(t.requiresAny ? { requiresAny: new Set(t.requiresAny) } : {}),
+        ...(t.forbidsAny ? { forbidsAny: new Set(t.forbidsAny) } : {}),
+        ...(t.notBefore ? { notBefore: new Set(t.notBefore) } : {}),
+      };
+    })
+    // Longer phrases first so "customer inquiries" wins over "inquiries".
+    .sort((a, b) => b.from.length - a.from.length);
+  const termMapsByRun = new Map<string, number[]>();
+  const termMapsWithoutRun: number[] = [];
+  termMaps.forEach((t, i) => {
+    const key = [t.firstRun ?? '', ...t.asciiRuns].filter((r) => /^[a-z0-9]+$/.test(r)).reduce((a, r) => (r.length > a.length ? r : a), '');
+    (key ? getOrAdd(termMapsByRun, key) : termMapsWithoutRun).push(i);
+  });
+
   return {
     version: lex.version,
     verbs,
@@ -407,28 +450,9 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     buriedObjects: new Map(Object.entries(lex.buriedObjects)),
     relevanceByFirst,
     guidedPeople: new Set(lex.guidedPeople),
-    termMaps: lex.termMaps
-      .map((t) => {
-        const present = new RegExp(`\\b${escapeRegExp(t.to)}\\b`, 'i');
-        return {
-          id: t.id,
-          from: t.from,
-          to: t.to,
-          pattern: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'giu'),
-          // A map whose source holds its target ("on a daily basis" -> "daily") would always find it present.
-          ...(t.to.includes('$0') || present.test(t.from) ? {} : { present }),
-          ...(/^[\p{L}\p{N}]/u.test(t.from) ? { firstRun: /^[\p{L}\p{N}]+/u.exec(t.from)![0].toLowerCase() } : {}),
-          asciiRuns: (t.from.match(/[\p{L}\p{N}]+/gu) ?? [])
-            .slice(/^[\p{L}\p{N}]/u.test(t.from) ? 1 : 0)
-            .map((r) => r.toLowerCase())
-            .filter((r) => /^[a-z0-9]+$/.test(r)),
-          ...(t.requiresAny ? { requiresAny: new Set(t.requiresAny) } : {}),
-          ...(t.forbidsAny ? { forbidsAny: new Set(t.forbidsAny) } : {}),
-          ...(t.notBefore ? { notBefore: new Set(t.notBefore) } : {}),
-        };
-      })
-      // Longer phrases first so "customer inquiries" wins over "inquiries".
-      .sort((a, b) => b.from.length - a.from.length),
+    termMaps,
+    termMapsByRun,
+    termMapsWithoutRun,
     countSlots: lex.countSlots.map((s) => ({
       id: s.id,
       token: s.token,
@@ -460,8 +484,10 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     numberWordHint: new RegExp(lex.numberWords.map(escapeRegExp).join('|')),
     volumeSlot: { ...lex.volumeSlot, adjectives: new Set(lex.volumeSlot.adjectives) },
     typoFixes: new Map(Object.entries(lex.typoFixes)),
+    // The space is matched, not looked behind: a pattern opening with a lookbehind is tried at every
+    // position, this one only at spaces (the rewriter only tests it, so the match's extent is unused).
     ...(Object.keys(lex.typoFixes).length
-      ? { typoPattern: new RegExp(`(?<= )(?:${Object.keys(lex.typoFixes).map(escapeRegExp).join('|')})(?= \\p{L})`, 'u') }
+      ? { typoPattern: new RegExp(` (?:${Object.keys(lex.typoFixes).map(escapeRegExp).join('|')})(?= \\p{L})`, 'u') }
       : {}),
     intransitiveVerbs: new Set(lex.intransitiveVerbs),
     lightVerbs: new Set(lex.lightVerbs),

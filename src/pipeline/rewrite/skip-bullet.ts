@@ -41,7 +41,8 @@ export function skipReasonTidied(text: string, t: string, lex: RewriteLexicon, k
   const words = t.match(letterWord) ?? [];
   if (words.length === 0) return 'fragment';
   // EMAIL needs an '@': without one the test (tried from every position, each scanning a word) is false.
-  if ((t.includes('@') && EMAIL.test(t)) || (CONTACT_WORD.test(t) && words.length <= 8) || (PHONE.test(t) && words.length <= 4)) return 'contact';
+  // The word counts first: most lines are longer, and then neither pattern needs to run.
+  if ((t.includes('@') && EMAIL.test(t)) || (words.length <= 8 && CONTACT_WORD.test(t)) || (words.length <= 4 && PHONE.test(t))) return 'contact';
   if (YEAR.test(t)) {
     const rest = t.replace(MONTH, ' ').replace(DATE_WORDS, ' ').match(letterWord) ?? [];
     if (rest.length === 0) return 'date';

@@ -157,7 +157,7 @@ export function leadAdverbAt(tokens: readonly string[], lex: RewriteLexicon, sta
 
 /** Index after the clause that starts at `start`: the token closing with ";" or the end. */
 function clauseEndFrom(out: readonly string[], start: number): number {
-  for (let i = start; i < out.length; i++) if (/;$/.test(out[i]!)) return i + 1;
+  for (let i = start; i < out.length; i++) if (out[i]!.endsWith(';')) return i + 1;
   return out.length;
 }
 

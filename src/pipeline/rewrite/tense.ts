@@ -3,7 +3,7 @@
 // the opening verb and next to it or before a determiner. Limits: no parser; ambiguous chains are kept.
 import type { RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange, RewriteContext } from './rewrite-bullet.js';
-import { DETERMINERS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isProtected, isWord, splitTok, verbIn } from './text-tokens.js';
+import { DETERMINERS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isProtected, isWord, splitTok, startsUpper, verbIn } from './text-tokens.js';
 
 /** Words that make a phrasal verb of the word before them ("sign off", "follow up"). */
 export const PARTICLES = new Set(['off', 'out', 'up', 'down']);
@@ -85,7 +85,7 @@ function convertChain(tokens: string[], chain: Chain): string[] {
     // "ensure that the documents are ... and do not violate": a subordinate clause keeps its own tense.
     if (SUBORDINATORS.has(tok.lc)) break;
     // The cheap tests first: most tokens are no verb form, and the joined test reads the token before.
-    if (!tok.word || /^\p{Lu}/u.test(raw)) continue;
+    if (!tok.word || startsUpper(raw)) continue;
     const f = lex.forms.get(tok.lc);
     if (!f) continue;
     let prevIdx = i - 1;
@@ -144,7 +144,7 @@ function convertLeftovers(before: readonly string[], after: readonly string[], c
     // A word the re-inflection changed is in the new tense already.
     if (raw !== before[i]) continue;
     const prev = out[i - 1]!;
-    if (!(isConnector(prev) || /,$/.test(prev)) || !isWord(raw) || /^\p{Lu}/u.test(raw) || splitTok(raw).post) continue;
+    if (!(isConnector(prev) || /,$/.test(prev)) || !isWord(raw) || startsUpper(raw) || splitTok(raw).post) continue;
     const f = lex.forms.get(coreOf(raw));
     if (f?.form !== chainForm) continue;
     const next = out[i + 1];
@@ -153,7 +153,7 @@ function convertLeftovers(before: readonly string[], after: readonly string[], c
     // neither is the last item of a list after ", and" ("..., and meeting financial commitments").
     const listEnd = isConnector(prev) && /,$/.test(out[i - 2] ?? '');
     if (!listEnd && (lex.nounGerunds.has(f.base) || lex.nounGerunds.has(coreOf(raw)))) {
-      if (!/^\p{Lu}/u.test(next) && !DETERMINERS.has(coreOf(next))) continue;
+      if (!startsUpper(next) && !DETERMINERS.has(coreOf(next))) continue;
     }
     const target = verbIn(f.base, ctx.tense, lex);
     if (isProtected(target, lex)) continue;
@@ -164,7 +164,7 @@ function convertLeftovers(before: readonly string[], after: readonly string[], c
     if (pair !== undefined && i - 2 >= Math.max(from, 1) && isConnector(prev) && pair === before[i - 2] && isWord(pair) && !splitTok(pair).post) {
       const pf = lex.forms.get(coreOf(pair));
       const pairPrev = out[i - 3] ?? '';
-      if (pf?.form === chainForm && !/^\p{Lu}/u.test(pair) && (isConnector(pairPrev) || /,$/.test(pairPrev))) {
+      if (pf?.form === chainForm && !startsUpper(pair) && (isConnector(pairPrev) || /,$/.test(pairPrev))) {
         const pairTarget = verbIn(pf.base, ctx.tense, lex);
         if (!isProtected(pairTarget, lex)) {
           out[i - 2] = pairTarget;
@@ -196,13 +196,13 @@ function fixWriterGerund(
     const afterAnd = prevLc === 'and';
     prevLc = tok.lc;
     if (SUBORDINATORS.has(tok.lc)) break;
-    if (!afterAnd || !tok.word || /^\p{Lu}/u.test(raw) || tok.post) continue;
+    if (!afterAnd || !tok.word || startsUpper(raw) || tok.post) continue;
     // "by greeting and assisting each customer": two -ing forms in parallel stay as they are.
     if (i >= 2 && lex.forms.get(coreOf(out[i - 2]!))?.form === 'gerund') continue;
     const f = lex.forms.get(tok.lc);
     const next = out[i + 1];
     if (f?.form !== 'gerund' || f.form === wanted || next === undefined || !isWord(next)) continue;
-    if (!/^\p{Lu}/u.test(next) && !DETERMINERS.has(coreOf(next))) continue;
+    if (!startsUpper(next) && !DETERMINERS.has(coreOf(next))) continue;
     const target = verbIn(f.base, ctx.tense, lex);
     if (isProtected(target, lex)) continue;
     out[i] = target;
@@ -254,7 +254,7 @@ export function backshiftClauses(tokens: string[], from: number, lex: RewriteLex
     for (let j = i + 1; j < Math.min(tokens.length, i + 1 + CLAUSE_REACH); j++) {
       const t = tokens[j]!;
       const tok = splitTok(t);
-      if (!tok.word || tok.pre || /^\p{Lu}/u.test(t) || (j > i + 1 && CLAUSE_OPENERS.has(tok.lc))) break;
+      if (!tok.word || tok.pre || startsUpper(t) || (j > i + 1 && CLAUSE_OPENERS.has(tok.lc))) break;
       // "need" and "require" are also nouns ("technologies needs are"): only right after the clause word.
       let target = j === i + 1 || !NEED_FORMS.has(tok.lc) ? lex.subordinatePast.get(tok.lc) : undefined;
       if (target === undefined && j === i + 1) {

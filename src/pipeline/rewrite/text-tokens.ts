@@ -110,10 +110,23 @@ export const coreOf = (raw: string) => splitTok(raw).lc;
 // Connectors have at most 3 letters and toLowerCase never shortens a string, so longer tokens
 // ("and," is 4) cannot be one: skip the replace and lower-casing for them.
 export const isConnector = (raw: string) => raw.length <= 4 && CONNECTORS.has(lower(raw.replace(/,$/, '')));
+/**
+ * `/^\p{Lu}/u.test(s)`: an ASCII first character settles it without the Unicode pattern (slow in V8),
+ * which still decides every other string.
+ */
+export function startsUpper(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  return c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(s);
+}
+/** `/^\p{L}/u.test(s)`, with the same ASCII shortcut. */
+function startsLetter(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  return c0 < 128 ? (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) : /^\p{L}/u.test(s);
+}
 /** Title-case lines ("Training & Administration Manager") are headings, not sentences. */
 export function looksLikeTitle(tokens: string[]): boolean {
-  const words = tokens.filter((t) => /^\p{L}/u.test(t));
-  const caps = words.filter((t) => /^\p{Lu}/u.test(t)).length;
+  const words = tokens.filter(startsLetter);
+  const caps = words.filter(startsUpper).length;
   return words.length >= 2 && caps / words.length >= 0.6 && !tokens.some((t) => /[.;]$/.test(t));
 }
 

@@ -72,6 +72,7 @@ export function splitSentences(text: string): string[] {
   return out.map((s) => s.trim()).filter(Boolean);
 }
 
+const MAY_OPEN_GLUED = / [A-Z\u0080-\uffff]/;
 /** Words after which a capitalized past verb is part of the phrase ("a Registered nurse"). */
 const NOT_BEFORE_GLUE = new Set(['a', 'an', 'the', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'as', 'with', 'from', 'and', 'or', 'our', 'their', 'my', 'its']);
 
@@ -82,6 +83,9 @@ const NOT_BEFORE_GLUE = new Set(['a', 'an', 'the', 'of', 'for', 'in', 'on', 'at'
  * "Service" is as often a noun); a glued sentence that opens otherwise stays glued.
  */
 export function markGluedSentences(text: string, lex: RewriteLexicon, changes: RewriteChange[]): string {
+  // Only a token after a space that opens with A-Z or a non-ASCII character can open a glued sentence
+  // (the loop skips every other one): without one the text is not split at all.
+  if (!MAY_OPEN_GLUED.test(text)) return text;
   const tokens = text.split(' ');
   // A list of duties written as gerunds ("Managing the budgets for Service Delivery Assessing the
   // impacts ..."): a capitalized gerund of a verb opens the next duty even after a capitalized word, so
