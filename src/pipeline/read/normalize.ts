@@ -239,10 +239,10 @@ export function normalizeText(raw: string): NormalizedText {
       let line = cell;
       const bullet = BULLET_AT_START.exec(line);
       line = bullet ? `• ${line.slice(bullet[0].length)}` : line;
-      line = line
-        .replace(/[\uE000-\uF8FF]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim();
+      line = line.replace(/[\uE000-\uF8FF]/g, '');
+      // Most lines hold single spaces only: the test is cheaper than rebuilding the line unchanged.
+      if (/[^\S ]| {2}/.test(line)) line = line.replace(/\s+/g, ' ');
+      line = line.trim();
       if (line === '' || line === '•') continue;
       const prev = out[out.length - 1];
       if (!barrier && cells.length === 1 && prev !== undefined && shouldJoin(prev, line)) {
