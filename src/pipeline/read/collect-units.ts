@@ -146,6 +146,8 @@ const HEADING_COLON = new RegExp(`(?<![\\w&])(?:${HEADING_MODIFIER})?${HEADING_W
 const ITEM_GLYPH = /\s(?=␣\s)/g;
 const LEAD = /^[\s␣]*/;
 const SUBHEADING = /^.{1,60}:$/;
+/** A short line ending in a colon; the endsWith test spares the anchored scan on every other line. */
+const isSubheading = (s: string): boolean => s.endsWith(':') && SUBHEADING.test(s);
 // Page furniture: a page number alone on its line ("1/4", "Page 2 of 3", "- 2 -", "2").
 const PAGE_NUMBER = /^\s*(?:(?:page\s*)?\d{1,3}\s*(?:\/|of)\s*\d{1,3}|page\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})\s*$/i;
 
@@ -236,7 +238,7 @@ function piecesOf(s: string, start: number, glue: number[], sentence: Set<number
     const lead = LEAD.exec(raw)![0].length;
     const body = raw.slice(lead).trimEnd();
     // A piece cut out of a line that is only "Key Achievements:" is a subheading, like such a line.
-    if (body.length > 0 && !(cuts.length > 0 && SUBHEADING.test(body))) {
+    if (body.length > 0 && !(cuts.length > 0 && isSubheading(body))) {
       const kind = sentence.has(cut) || (cut === s.length && sentence.has(from)) ? 'sentence' : 'bullet';
       pieces.push({ start: start + from + lead, end: start + from + lead + body.length, kind });
     }
@@ -255,7 +257,7 @@ export function collectUnits(
   lines.forEach((l, i) => {
     if (l.section === undefined) return;
     const section = kindOf(l.section);
-    if (section === 'contact' || found.headerLines.has(i) || SUBHEADING.test(l.text) || PAGE_NUMBER.test(l.text)) return;
+    if (section === 'contact' || found.headerLines.has(i) || isSubheading(l.text) || PAGE_NUMBER.test(l.text)) return;
     const start = l.start + (l.text.startsWith('• ') ? 2 : 0);
     if (start < l.end) spans.push({ start, end: l.end, section, ...(found.roleOfLine[i] !== undefined ? { roleIndex: found.roleOfLine[i] } : {}) });
   });
