@@ -146,6 +146,8 @@ const HEADING_COLON = new RegExp(`(?<![\\w&])(?:${HEADING_MODIFIER})?${HEADING_W
 const ITEM_GLYPH = /\s(?=␣\s)/g;
 const LEAD = /^[\s␣]*/;
 const SUBHEADING = /^.{1,60}:$/;
+/** A short line ending in a colon; the endsWith test spares the anchored scan on every other line. */
+const isSubheading = (s: string): boolean => s.endsWith(':') && SUBHEADING.test(s);
 // Page furniture: a page number alone on its line ("1/4", "Page 2 of 3", "- 2 -", "2").
 const PAGE_NUMBER = /^\s*(?:(?:page\s*)?\d{1,3}\s*(?:\/|of)\s*\d{1,3}|page\s+\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})\s*$/i;
 
@@ -155,23 +157,30 @@ interface Piece {
   kind: 'bullet' | 'sentence';
 }
 
+// Most scans of a line find nothing: they share this empty list rather than allocate one each (splitLine
+// runs some twenty scans per line).
+const NONE: readonly number[] = [];
+const NO_SENTENCES: ReadonlySet<number> = new Set();
+
 /** Cut points (offsets into `s`) where `re` matches end. */
-function cutsOf(s: string, re: RegExp): number[] {
-  const out: number[] = [];
+function cutsOf(s: string, re: RegExp): readonly number[] {
   re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m.index + m[0].length);
+  let m = re.exec(s);
+  if (!m) return NONE;
+  const out: number[] = [];
+  for (; m; m = re.exec(s)) out.push(m.index + m[0].length);
   return out;
 }
 
 /** Cut points of `re`, or none without scanning when `needs` (a necessary condition of `re`) fails. */
-function cutsWhen(s: string, needs: RegExp | string, re: RegExp): number[] {
-  return (typeof needs === 'string' ? s.includes(needs) : needs.test(s)) ? cutsOf(s, re) : [];
+function cutsWhen(s: string, needs: RegExp | string, re: RegExp): readonly number[] {
+  return (typeof needs === 'string' ? s.includes(needs) : needs.test(s)) ? cutsOf(s, re) : NONE;
 }
 
 /** Cut points of `re` after the first lead-in colon of `s` ("... include: A ... B"), if any. */
-function cutsAfterLeadIn(s: string): number[] {
+function cutsAfterLeadIn(s: string): readonly number[] {
   const m = LEAD_IN_COLON.exec(s);
-  if (!m) return [];
+  if (!m) return NONE;
   GLUED_SUB_ITEM.lastIndex = m.index + m[0].length;
   const out: number[] = [];
   for (let g = GLUED_SUB_ITEM.exec(s); g; g = GLUED_SUB_ITEM.exec(s)) out.push(g.index + g[0].length);
@@ -196,7 +205,7 @@ const AFTER_NAME_HINT = /\s[A-Z][a-z]+\s+[a-z\d]/;
 /** Splits one line's span into bullets at glue points, and those into sentences. */
 function splitLine(text: string, start: number, end: number): Piece[] {
   const s = text.slice(start, end);
-  if (!INNER_CAPITAL.test(s) && !HEADING_WORD_ANYWHERE.test(s)) return piecesOf(s, start, s.includes('␣') ? cutsOf(s, ITEM_GLYPH) : [], new Set());
+  if (!INNER_CAPITAL.test(s) && !HEADING_WORD_ANYWHERE.test(s)) return piecesOf(s, start, s.includes('␣') ? cutsOf(s, ITEM_GLYPH) : NONE, NO_SENTENCES);
   const opener = firstWordEnd(s);
   // Each scan is skipped when a cheap necessary condition of its pattern fails: the units are the same,
   // and most lines hold none of the rarer glue points.
@@ -210,10 +219,10 @@ function splitLine(text: string, start: number, end: number): Piece[] {
     ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS),
     ...cutsWhen(s, ';', GLUED_SEMICOLON),
     ...cutsWhen(s, NOUN_OPENER_HINT, GLUED_NOUN),
-    ...(s.includes(':') ? cutsAfterLeadIn(s) : []),
+    ...(s.includes(':') ? cutsAfterLeadIn(s) : NONE),
     ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS_AFTER_NAME).filter((cut) => cut > opener),
     ...cutsWhen(s, /\s[A-Z][a-z]+ed\s/, GLUED_AFTER_PREPOSITION),
-    ...(s.includes('/') ? cutsWhen(s, /\d\/(?:19|20)\d\d\s*[-–]/, GLUED_AFTER_RANGE) : []),
+    ...(s.includes('/') ? cutsWhen(s, /\d\/(?:19|20)\d\d\s*[-–]/, GLUED_AFTER_RANGE) : NONE),
     ...cutsWhen(s, AFTER_NAME_HINT, GLUED_AFTER_NAME).filter((cut) => cut > opener),
     ...cutsWhen(s, AND_VERB, GLUED_PAIR),
     ...cutsWhen(s, /\d/, GLUED_AFTER_SPAN),
@@ -227,8 +236,8 @@ function splitLine(text: string, start: number, end: number): Piece[] {
 }
 
 /** The pieces of line `s` (at `start` in the text) between its glue and sentence cuts. */
-function piecesOf(s: string, start: number, glue: number[], sentence: Set<number>): Piece[] {
-  const cuts = [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
+function piecesOf(s: string, start: number, glue: readonly number[], sentence: ReadonlySet<number>): Piece[] {
+  const cuts = glue.length === 0 && sentence.size === 0 ? NONE : [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
   const pieces: Piece[] = [];
   let from = 0;
   for (const cut of [...cuts, s.length]) {
@@ -236,7 +245,7 @@ function piecesOf(s: string, start: number, glue: number[], sentence: Set<number
     const lead = LEAD.exec(raw)![0].length;
     const body = raw.slice(lead).trimEnd();
     // A piece cut out of a line that is only "Key Achievements:" is a subheading, like such a line.
-    if (body.length > 0 && !(cuts.length > 0 && SUBHEADING.test(body))) {
+    if (body.length > 0 && !(cuts.length > 0 && isSubheading(body))) {
       const kind = sentence.has(cut) || (cut === s.length && sentence.has(from)) ? 'sentence' : 'bullet';
       pieces.push({ start: start + from + lead, end: start + from + lead + body.length, kind });
     }
@@ -255,7 +264,7 @@ export function collectUnits(
   lines.forEach((l, i) => {
     if (l.section === undefined) return;
     const section = kindOf(l.section);
-    if (section === 'contact' || found.headerLines.has(i) || SUBHEADING.test(l.text) || PAGE_NUMBER.test(l.text)) return;
+    if (section === 'contact' || found.headerLines.has(i) || isSubheading(l.text) || PAGE_NUMBER.test(l.text)) return;
     const start = l.start + (l.text.startsWith('• ') ? 2 : 0);
     if (start < l.end) spans.push({ start, end: l.end, section, ...(found.roleOfLine[i] !== undefined ? { roleIndex: found.roleOfLine[i] } : {}) });
   });

@@ -113,6 +113,7 @@ export function findSingleDate(line: string): DateSpan | undefined {
 /** A range written over two lines: "April 2007 to" then "January 2016". */
 export function joinSplitRange(first: string, second: string): DateSpan | undefined {
   const a = HAS_YEAR.test(first) ? OPEN_RANGE.exec(first.trim()) : null;
-  const b = WHOLE_END.exec(second.trim());
+  // Called for every line and its next: the second line is read only when the first opens a range.
+  const b = a ? WHOLE_END.exec(second.trim()) : null;
   return a && b ? spanOf(0, first.length, a[1]!, b[1]!) : undefined;
 }

@@ -19,6 +19,8 @@ const CREDENTIAL_SPELLINGS: ReadonlyArray<readonly [Credential, RegExp]> = [
   ['PRINCE2', /\bPRINCE\s?2\b/i],
   ['Google PM', /\bGoogle (?:Project Management|PM)\b/i],
 ];
+// Any of the spellings: a section where none occurs (most) is skipped before its lines are read.
+const ANY_CREDENTIAL = new RegExp(CREDENTIAL_SPELLINGS.map(([, re]) => `(?:${re.source})`).join('|'), 'i');
 const PURSUING = /\b(?:pursu\w*|working toward\w*|studying|preparing|candidate for|in progress|expected)\b/i;
 const ITEM_SEPARATOR = /\s\*\s?|\s\*(?=[A-Z])|^\*|•|;/g;
 
@@ -49,6 +51,7 @@ function readItem(text: string, item: Region): Certification | undefined {
 export function extractCertifications(text: string, sections: Section[]): Certification[] {
   const out: Certification[] = [];
   for (const s of sections) {
+    if (s.kind !== 'certifications' && (s.kind === 'contact' || !ANY_CREDENTIAL.test(text.slice(s.start, s.end)))) continue;
     const lines = linesIn(text, s.start, s.end).filter((l) => !(l.start === s.start && s.heading));
     if (s.kind === 'certifications') {
       for (const l of lines) {
@@ -60,7 +63,6 @@ export function extractCertifications(text: string, sections: Section[]): Certif
       }
       continue;
     }
-    if (s.kind === 'contact') continue;
     // Elsewhere only a named PM credential counts, as the whole line or the clause that names it.
     for (const l of lines) {
       if (l.text.length > 300 || PURSUING.test(l.text)) continue;

@@ -120,10 +120,12 @@ interface OutLine {
   bullet: boolean;
   /** The last TAIL_CHARS characters of the line. */
   tail: string;
+  /** Whether the line as it stands is a section heading: known when it is made, forgotten when it grows. */
+  heading: boolean | undefined;
 }
 
-function newLine(text: string): OutLine {
-  return { chunks: [], pieces: [text], length: text.length, bullet: text.startsWith('• '), tail: text.slice(-TAIL_CHARS) };
+function newLine(text: string, heading: boolean): OutLine {
+  return { chunks: [], pieces: [text], length: text.length, bullet: text.startsWith('• '), tail: text.slice(-TAIL_CHARS), heading };
 }
 
 function textOf(line: OutLine): string {
@@ -132,11 +134,11 @@ function textOf(line: OutLine): string {
 }
 
 function isHeadingLine(line: OutLine): boolean {
-  return line.length <= HEADING_MAX_CHARS && matchSectionHeading(textOf(line)) !== undefined;
+  return (line.heading ??= line.length <= HEADING_MAX_CHARS && matchSectionHeading(textOf(line)) !== undefined);
 }
 
-function shouldJoin(prev: OutLine, line: string): boolean {
-  if (line.startsWith('• ') || isHeadingLine(prev) || matchSectionHeading(line)) return false;
+function shouldJoin(prev: OutLine, line: string, heading: boolean): boolean {
+  if (line.startsWith('• ') || isHeadingLine(prev) || heading) return false;
   const end = prev.tail;
   if (/[.!?:;]$/.test(end)) return false;
   if (/^[a-z(&]/.test(line)) return true;
@@ -154,6 +156,7 @@ function appendTo(prev: OutLine, piece: string): void {
   }
   prev.pieces.push(piece);
   prev.length += piece.length;
+  prev.heading = undefined;
   prev.tail = piece.length >= TAIL_CHARS ? piece.slice(-TAIL_CHARS) : (prev.tail + piece).slice(-TAIL_CHARS);
 }
 
@@ -239,16 +242,18 @@ export function normalizeText(raw: string): NormalizedText {
       let line = cell;
       const bullet = BULLET_AT_START.exec(line);
       line = bullet ? `• ${line.slice(bullet[0].length)}` : line;
-      line = line
-        .replace(/[\uE000-\uF8FF]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim();
+      line = line.replace(/[\uE000-\uF8FF]/g, '');
+      // Most lines hold single spaces only: the test is cheaper than rebuilding the line unchanged.
+      if (/[^\S ]| {2}/.test(line)) line = line.replace(/\s+/g, ' ');
+      line = line.trim();
       if (line === '' || line === '•') continue;
       const prev = out[out.length - 1];
-      if (!barrier && cells.length === 1 && prev !== undefined && shouldJoin(prev, line)) {
+      // Tested once here: the line is tested as a heading again only if it grows by a join.
+      const heading = matchSectionHeading(line) !== undefined;
+      if (!barrier && cells.length === 1 && prev !== undefined && shouldJoin(prev, line, heading)) {
         joinLines(prev, line);
       } else {
-        out.push(newLine(line));
+        out.push(newLine(line, heading));
       }
       barrier = cells.length > 1;
     }

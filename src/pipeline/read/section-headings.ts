@@ -168,9 +168,17 @@ for (const [kind, phrases] of Object.entries(SECTION_HEADINGS)) {
   for (const p of phrases) LOOKUP.set(p, kind as Exclude<SectionKind, 'contact'>);
 }
 
+// The first word of every heading's key: most lines fail this test and skip building their whole key.
+const FIRST_WORDS = new Set([...LOOKUP.keys()].map((p) => p.split(' ')[0]!));
+// The first word of key(line), read from the lower-cased line ("&" becomes "and" in the key).
+const FIRST_WORD = /[a-z]+|&/;
+
 function key(line: string): string {
-  return line
-    .toLowerCase()
+  return keyOfLower(line.toLowerCase());
+}
+
+function keyOfLower(lower: string): string {
+  return lower
     .replace(/&/g, ' and ')
     .replace(/[^a-z ]+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -182,7 +190,10 @@ export function matchSectionHeading(line: string): Exclude<SectionKind, 'contact
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > 48) return undefined;
   if (/[.!?,;]$/.test(trimmed)) return undefined;
-  const k = key(trimmed);
+  const lower = trimmed.toLowerCase();
+  const first = FIRST_WORD.exec(lower)?.[0];
+  if (first === undefined || !FIRST_WORDS.has(first === '&' ? 'and' : first)) return undefined;
+  const k = keyOfLower(lower);
   if (!k) return undefined;
   const exact = LOOKUP.get(k) ?? LOOKUP.get(k.replace(/ and /g, ' & '));
   if (exact) return exact;
