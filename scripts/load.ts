@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { multipartResume } from '../bench/lib/multipart.js';
+import { loadConfig } from '../src/config.js';
 import { resumeLines, textPdf } from '../bench/lib/generate-documents.js';
 
 type Options = Parameters<typeof autocannon>[0];
@@ -55,19 +56,21 @@ function compile(): { entry: string; execArgv: string[]; poolModule: string; ext
 }
 
 async function measureOverhead(code: ReturnType<typeof compile>): Promise<void> {
-  const { createPoolExtractor } = (await import(code.poolModule)) as typeof import('../src/extraction/pool.js');
+  const { createPoolExtractor, poolOptionsFromConfig } = (await import(code.poolModule)) as typeof import(
+    '../src/extraction/pool.js'
+  );
   const { createInlineExtractor } = (await import(code.extractorModule)) as typeof import(
     '../src/extraction/extractor.js'
   );
   const limits = { maxPages: 20, maxTextChars: 200_000 };
   const inline = createInlineExtractor(limits);
+  // One child with the server's default heap, young generation and memory cap (from the config, so they
+  // cannot drift from it), never recycled during the measurement.
   const pool = createPoolExtractor({
+    ...poolOptionsFromConfig(loadConfig({})),
     size: 1,
     queueMax: 10,
     timeoutMs: 10_000,
-    heapMb: 256,
-    semiSpaceMb: 8,
-    rssMb: 1024,
     recycleRssMb: 0,
     recycleAfter: 1_000_000,
     limits,

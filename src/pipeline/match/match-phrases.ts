@@ -11,7 +11,7 @@
 // parse; "never X and lead Y" (present tense) within the window negates Y. Context is a word window. A `*`
 // gap does not run past "and" + past verb once it holds a word (two actions, not one verb and its object).
 import type { Framing } from '../../schemas/taxonomy.js';
-import { type CompiledContext, type CompiledTaxonomy, MAX_GAP, type TrieNode } from '../../taxonomy/compile-taxonomy.js';
+import { type CompiledContext, type CompiledTaxonomy, MAX_GAP, type TrieNode, WILD } from '../../taxonomy/compile-taxonomy.js';
 import { type Token, tokenize } from '../../text/tokenize.js';
 
 export interface PhraseMatch {
@@ -111,8 +111,10 @@ function step(
  * per list (lists are compiled at boot and never change). A sequence can only start where a token carries
  * its first key, so a position is tested against the few sequences its three keys name instead of all.
  */
-interface PhraseIndex {
+export interface PhraseIndex {
   byFirst: Map<string, (readonly string[])[]>;
+  /** Sequences that open with a `*` gap: no word carries their first key, so a caller that allows gaps tries them anywhere. */
+  anywhere: (readonly string[])[];
   /** Some sequence is empty: it matches anywhere. */
   empty: boolean;
   /**
@@ -121,21 +123,21 @@ interface PhraseIndex {
    */
   byKeys: WeakMap<readonly string[], readonly (readonly string[])[]>;
 }
-const phraseIndexes = new WeakMap<string[][][], PhraseIndex>();
+const phraseIndexes = new WeakMap<readonly string[][][], PhraseIndex>();
 
-function phraseIndex(phrases: string[][][]): PhraseIndex {
+/** The index of a phrase list (compiled at boot, never changed): built on first use, then kept. */
+export function phraseIndex(phrases: readonly string[][][]): PhraseIndex {
   let index = phraseIndexes.get(phrases);
   if (!index) {
-    index = { byFirst: new Map(), empty: false, byKeys: new WeakMap() };
-    for (const alternatives of phrases) {
-      for (const seq of alternatives) {
-        if (seq.length === 0) {
-          index.empty = true;
-          continue;
-        }
-        const list = index.byFirst.get(seq[0]!);
+    index = { byFirst: new Map(), anywhere: [], empty: false, byKeys: new WeakMap() };
+    for (const seq of phrases.flat()) {
+      const first = seq[0];
+      if (first === undefined) index.empty = true;
+      else if (first === WILD) index.anywhere.push(seq);
+      else {
+        const list = index.byFirst.get(first);
         if (list) list.push(seq);
-        else index.byFirst.set(seq[0]!, [seq]);
+        else index.byFirst.set(first, [seq]);
       }
     }
     phraseIndexes.set(phrases, index);

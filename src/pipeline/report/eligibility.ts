@@ -14,6 +14,7 @@ import type { ResumeDocument } from '../../schemas/document.js';
 import type { Credential, DegreeLevel } from '../../schemas/roles.js';
 import { type CompiledProjectLeadership, MAX_GAP, WILD } from '../../taxonomy/compile-taxonomy.js';
 import { type Lemmas, type Token, tokenize } from '../../text/tokenize.js';
+import { phraseIndex } from '../match/match-phrases.js';
 
 /** The taxonomy's projectLeadership rule plus the lemma table its titles were compiled with. */
 export type ProjectLeadershipRule = CompiledProjectLeadership & { lemmas: Lemmas };
@@ -120,7 +121,9 @@ function holdsPhrase(text: string, phrases: readonly string[][][], lemmas: Lemma
       pendingBreak = false;
     }
   }
-  const index = phraseStarts(phrases);
+  // Each word meets only the sequences its keys open (the project-line list holds about 600), and those
+  // that open with a gap.
+  const index = phraseIndex(phrases);
   if (index.empty) return words.length > 0;
   for (let i = 0; i < words.length; i += 1) {
     for (const seq of index.anywhere) if (followsAt(words, breaks, i, seq)) return true;
@@ -130,40 +133,6 @@ function holdsPhrase(text: string, phrases: readonly string[][][], lemmas: Lemma
     }
   }
   return false;
-}
-
-/**
- * A phrase list's sequences by their first key. A sequence can only follow from a word that carries its
- * first key, so each word is tried against the few sequences its keys open instead of all of them (the
- * project-line list holds about 600, and every strong delivery quote is tested against it).
- */
-interface PhraseStarts {
-  byFirst: Map<string, (readonly string[])[]>;
-  /** Sequences that open with a gap: tried at every word. */
-  anywhere: (readonly string[])[];
-  /** Some sequence is empty: it follows from any word. */
-  empty: boolean;
-}
-// Phrase lists are compiled at boot and never change: each is indexed once, on first use.
-const phraseStartsCache = new WeakMap<readonly string[][][], PhraseStarts>();
-
-function phraseStarts(phrases: readonly string[][][]): PhraseStarts {
-  let index = phraseStartsCache.get(phrases);
-  if (!index) {
-    index = { byFirst: new Map(), anywhere: [], empty: false };
-    for (const seq of phrases.flat()) {
-      const first = seq[0];
-      if (first === undefined) index.empty = true;
-      else if (first === WILD) index.anywhere.push(seq);
-      else {
-        const list = index.byFirst.get(first);
-        if (list) list.push(seq);
-        else index.byFirst.set(first, [seq]);
-      }
-    }
-    phraseStartsCache.set(phrases, index);
-  }
-  return index;
 }
 
 /**
