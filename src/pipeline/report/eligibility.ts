@@ -227,7 +227,7 @@ export function highestDegree(doc: Pick<ResumeDocument, 'text' | 'sections'>): D
   return 'none';
 }
 
-/** An alias as the search needs it: its first word, and the whole alias on word boundaries. */
+/** An alias as the search needs it: its first word, and the whole alias with its end on a word boundary. */
 interface AliasSearch {
   firstWord: string;
   re: RegExp;
@@ -238,13 +238,34 @@ const aliasSearches = new WeakMap<Credential, AliasSearch[]>();
 function searchesOf(c: Credential): AliasSearch[] {
   let searches = aliasSearches.get(c);
   if (!searches) {
+    // The start boundary is tested by hand (isWordChar) rather than by a lookbehind: a pattern that opens
+    // with its literal is searched by the engine's fast string search, not tried at every position.
     searches = c.aliases.map((alias) => ({
       firstWord: alias.toLowerCase().split(/\s+/, 1)[0]!,
-      re: new RegExp(`(?<![a-z0-9])${escapeRegExp(alias.toLowerCase()).replace(/\s+/g, '\\s+')}(?![a-z0-9])`, 'g'),
+      re: new RegExp(`${escapeRegExp(alias.toLowerCase()).replace(/\s+/g, '\\s+')}(?![a-z0-9])`, 'g'),
     }));
     aliasSearches.set(c, searches);
   }
   return searches;
+}
+
+/** [a-z0-9]: the characters a lower-cased alias may not follow. */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** Whether `re` (an AliasSearch's) matches `lower` after a word boundary, not right after a "pursuing" lead-in. */
+function namedAsHeld(lower: string, re: RegExp): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    if (m.index > 0 && isWordChar(lower.charCodeAt(m.index - 1))) {
+      // Not on a boundary: try again from the next character, as the engine would with a lookbehind.
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    if (!PURSUING.test(lower.slice(Math.max(0, m.index - 40), m.index))) return true;
+  }
+  return false;
 }
 
 /** Ids of the credentials the resume names as held. */
@@ -252,15 +273,8 @@ export function credentialsHeld(text: string, credentials: Iterable<Credential>)
   const lower = text.toLowerCase();
   const held: string[] = [];
   for (const c of credentials) {
-    const found = searchesOf(c).some(({ firstWord, re }) => {
-      // The alias's first word must appear as written: most resumes name no credential at all.
-      if (!lower.includes(firstWord)) return false;
-      for (const m of lower.matchAll(re)) {
-        if (!PURSUING.test(lower.slice(Math.max(0, m.index - 40), m.index))) return true;
-      }
-      return false;
-    });
-    if (found) held.push(c.id);
+    // The alias's first word must appear as written: most resumes name no credential at all.
+    if (searchesOf(c).some(({ firstWord, re }) => lower.includes(firstWord) && namedAsHeld(lower, re))) held.push(c.id);
   }
   return held;
 }

@@ -44,19 +44,30 @@ export function projectFramedLevel(result: CompetencyResult, framingOf: FramingO
   return 'none';
 }
 
+/** What the resume shows of one competency: the part of an ItemState that does not depend on the requirement. */
+export type Shown = Omit<ItemState, 'requirement'>;
+
+function shownOf(result: CompetencyResult | undefined, framingOf: FramingOf): Shown {
+  if (!result || result.evidence.length === 0 || result.level === 'none')
+    return { actual: 'none', pmLevel: 'none', evidence: [] };
+  return { actual: result.level, pmLevel: projectFramedLevel(result, framingOf), evidence: result.evidence };
+}
+
+/**
+ * Each competency's Shown, by id (the last result of an id wins). A report reads it once: the target
+ * role, every role of the fit list and the posting all compare against the same resume.
+ */
+export function showing(competencies: readonly CompetencyResult[], framingOf: FramingOf): ReadonlyMap<string, Shown> {
+  const byId = new Map(competencies.map((c) => [c.id, c]));
+  return new Map([...byId].map(([id, c]) => [id, shownOf(c, framingOf)]));
+}
+
 export function assessRequirement(
   requirement: Requirement,
   result: CompetencyResult | undefined,
   framingOf: FramingOf,
 ): ItemState {
-  if (!result || result.evidence.length === 0 || result.level === 'none')
-    return { requirement, actual: 'none', pmLevel: 'none', evidence: [] };
-  return {
-    requirement,
-    actual: result.level,
-    pmLevel: projectFramedLevel(result, framingOf),
-    evidence: result.evidence,
-  };
+  return { requirement, ...shownOf(result, framingOf) };
 }
 
 export function statusOf(s: ItemState): GapStatus {
@@ -110,9 +121,9 @@ export function assessRole(
   requirements: readonly Requirement[],
   competencies: readonly CompetencyResult[],
   framingOf: FramingOf,
+  shown: ReadonlyMap<string, Shown> = showing(competencies, framingOf),
 ): ItemState[] {
-  const byId = new Map(competencies.map((c) => [c.id, c]));
-  return requirements.map((q) => assessRequirement(q, byId.get(q.competencyId), framingOf));
+  return requirements.map((requirement) => ({ requirement, ...(shown.get(requirement.competencyId) ?? shownOf(undefined, framingOf)) }));
 }
 
 interface Candidate {
@@ -212,9 +223,10 @@ export function buildItems(
   framingOf: FramingOf,
   roleTitle: string,
   candidates: readonly Candidate[] = [],
+  shown: ReadonlyMap<string, Shown> = showing(competencies, framingOf),
 ): GapItemsResult {
   const names = new Map(competencies.map((c) => [c.id, c.pmName]));
-  const states = assessRole(requirements, competencies, framingOf);
+  const states = assessRole(requirements, competencies, framingOf, shown);
   const items = states.map((s): GapItem => {
     const status = statusOf(s);
     const closeBy = closeByOf(s, status, candidates);
@@ -362,14 +374,9 @@ function comparePosting(
   competencies: readonly CompetencyResult[],
   framingOf: FramingOf,
   candidates: readonly Candidate[],
+  shown: ReadonlyMap<string, Shown>,
 ): NonNullable<GapReport['jobDescription']> {
-  const { items, readiness } = buildItems(
-    posting.competencies,
-    competencies,
-    framingOf,
-    'the posting',
-    candidates,
-  );
+  const { items, readiness } = buildItems(posting.competencies, competencies, framingOf, 'the posting', candidates, shown);
   return {
     characters: posting.characters,
     competencies: posting.competencies.map((c) => ({
@@ -411,7 +418,8 @@ export function buildGapReport(input: GapReportInput): GapReport {
     input.projectLeadership,
   );
   const candidates = candidatesFor(role, knowledge, facts);
-  const { items, states } = buildItems(role.requirements, competencies, framingOf, role.title, candidates);
+  const shown = showing(competencies, framingOf);
+  const { items, states } = buildItems(role.requirements, competencies, framingOf, role.title, candidates, shown);
   const experience = experienceTermOf(role, facts.monthsLeadingProjects);
   const readiness = readinessOf(states, experience);
 
@@ -420,7 +428,7 @@ export function buildGapReport(input: GapReportInput): GapReport {
       id: r.id,
       title: r.title,
       readiness: readinessOf(
-        assessRole(r.requirements, competencies, framingOf),
+        assessRole(r.requirements, competencies, framingOf, shown),
         experienceTermOf(r, facts.monthsLeadingProjects),
       ),
       order,
@@ -468,7 +476,7 @@ export function buildGapReport(input: GapReportInput): GapReport {
     nextSteps,
     roleFit,
     ...(input.posting
-      ? { jobDescription: comparePosting(input.posting, competencies, framingOf, candidates) }
+      ? { jobDescription: comparePosting(input.posting, competencies, framingOf, candidates, shown) }
       : {}),
   };
 }
