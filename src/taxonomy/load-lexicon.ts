@@ -296,12 +296,16 @@ export interface RewriteLexicon {
    */
   termMapsByRun: Map<string, number[]>;
   termMapsWithoutRun: number[];
+  /** Global pattern finding exactly the ASCII runs of lower-cased text that are keys of `termMapsByRun`. */
+  termMapRunPattern: RegExp;
   countSlots: CompiledCountSlot[];
   vagueCounts: Set<string>;
   volumeSlot: { adjectives: Set<string>; unit: string; question: string };
   paddingAfterPreposition: Set<string>;
   /** Lower-cased token runs of catch-all duty phrases: a clause holding one gets no count slot. */
   catchAllClauses: string[][];
+  /** The longest word of each catch-all phrase as a substring: lower-cased text without one holds no phrase. */
+  catchAllHint: RegExp;
   termMapGroups: { id: string; pattern: RegExp }[];
   /** Spelled-out counts: a bullet with one already says how many ("Trained two new hires"). */
   numberWords: Set<string>;
@@ -453,6 +457,8 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     termMaps,
     termMapsByRun,
     termMapsWithoutRun,
+    // A key matches only as a whole run ([a-z0-9] on neither side); with no key, a pattern that never matches.
+    termMapRunPattern: new RegExp(termMapsByRun.size ? `(?<![a-z0-9])(?:${[...termMapsByRun.keys()].map(escapeRegExp).join('|')})(?![a-z0-9])` : '(?!)', 'g'),
     countSlots: lex.countSlots.map((s) => ({
       id: s.id,
       token: s.token,
@@ -472,6 +478,9 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     vagueCounts: new Set(lex.vagueCounts),
     paddingAfterPreposition: new Set(lex.paddingAfterPreposition),
     catchAllClauses: lex.catchAllClauses.map((c) => c.toLowerCase().split(/\s+/)),
+    catchAllHint: new RegExp(
+      lex.catchAllClauses.map((c) => escapeRegExp(c.toLowerCase().split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), ''))).join('|'),
+    ),
     termMapGroups: lex.termMapGroups.map((g) => ({
       id: g.id,
       pattern: new RegExp(

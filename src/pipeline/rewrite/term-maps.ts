@@ -9,22 +9,25 @@ import { capitalize, lower, someIn } from './text-tokens.js';
 
 export function applyTermMaps(text: string, lex: RewriteLexicon, changes: RewriteChange[]): string {
   const ascii = !NON_ASCII.test(text);
-  // On ASCII text [a-z0-9] is \p{L}\p{N} of the lower-cased text (see asciiRuns in load-lexicon).
-  const runList = text.toLowerCase().match(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu) ?? [];
+  const lowered = text.toLowerCase();
   // On ASCII text only the maps keyed by a run the text holds can match (most bullets hold none):
   // their indexes, sorted back into the lexicon's order (longer phrases first). The runs' lists are
-  // disjoint, so a list already taken (its run seen before) shows by its first index.
+  // disjoint, so a list already taken (its run seen before) shows by its first index. One scan finds
+  // the runs that are keys, rather than a lookup for every run of the text.
   let candidates: number[];
   if (ascii) {
     candidates = [...lex.termMapsWithoutRun];
-    for (const r of runList) {
-      const maps = lex.termMapsByRun.get(r);
-      if (maps && !candidates.includes(maps[0]!)) candidates.push(...maps);
+    const keyRun = lex.termMapRunPattern;
+    keyRun.lastIndex = 0;
+    for (let m = keyRun.exec(lowered); m; m = keyRun.exec(lowered)) {
+      const maps = lex.termMapsByRun.get(m[0])!;
+      if (!candidates.includes(maps[0]!)) candidates.push(...maps);
     }
     if (candidates.length === 0) return text;
     candidates.sort((a, b) => a - b);
   } else candidates = lex.termMaps.map((_, i) => i);
-  const runs = new Set(runList);
+  // On ASCII text [a-z0-9] is \p{L}\p{N} of the lower-cased text (see asciiRuns in load-lexicon).
+  const runs = new Set(lowered.match(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu) ?? []);
   // Built only when a map that passed the run checks asks for it.
   let words: Set<string> | undefined;
   const wordsOf = () => (words ??= new Set((text.match(/[\p{L}][\p{L}'-]*/gu) ?? []).map(lower)));
