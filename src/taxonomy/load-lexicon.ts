@@ -234,6 +234,11 @@ export interface CompiledTermMap {
   from: string;
   to: string;
   pattern: RegExp;
+  /**
+   * `from` lower-cased with `pattern` made sticky, when `from` is ASCII: in ASCII text every match of
+   * `pattern` starts where the lower-cased text holds `ascii.from`, so only those places are tried.
+   */
+  ascii?: { from: string; sticky: RegExp };
   /** Finds the replacement already in a bullet (then the map is skipped); absent when `to` quotes `$0`. */
   present?: RegExp;
   /** The first letter/digit run of `from`, lower-cased: a bullet without it cannot match `pattern`. */
@@ -414,6 +419,9 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
         from: t.from,
         to: t.to,
         pattern: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'giu'),
+        ...(/^[\0-\x7f]+$/.test(t.from)
+          ? { ascii: { from: t.from.toLowerCase(), sticky: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'yiu') } }
+          : {}),
         // A map whose source holds its target ("on a daily basis" -> "daily") would always find it present.
         ...(t.to.includes('$0') || present.test(t.from) ? {} : { present }),
         ...(/^[\p{L}\p{N}]/u.test(t.from) ? { firstRun: /^[\p{L}\p{N}]+/u.exec(t.from)![0].toLowerCase() } : {}),
