@@ -234,6 +234,11 @@ export interface CompiledTermMap {
   from: string;
   to: string;
   pattern: RegExp;
+  /**
+   * `from` lower-cased with `pattern` made sticky, when `from` is ASCII: in ASCII text every match of
+   * `pattern` starts where the lower-cased text holds `ascii.from`, so only those places are tried.
+   */
+  ascii?: { from: string; sticky: RegExp };
   /** Finds the replacement already in a bullet (then the map is skipped); absent when `to` quotes `$0`. */
   present?: RegExp;
   /** The first letter/digit run of `from`, lower-cased: a bullet without it cannot match `pattern`. */
@@ -296,12 +301,16 @@ export interface RewriteLexicon {
    */
   termMapsByRun: Map<string, number[]>;
   termMapsWithoutRun: number[];
+  /** Global pattern finding exactly the ASCII runs of lower-cased text that are keys of `termMapsByRun`. */
+  termMapRunPattern: RegExp;
   countSlots: CompiledCountSlot[];
   vagueCounts: Set<string>;
   volumeSlot: { adjectives: Set<string>; unit: string; question: string };
   paddingAfterPreposition: Set<string>;
   /** Lower-cased token runs of catch-all duty phrases: a clause holding one gets no count slot. */
   catchAllClauses: string[][];
+  /** The longest word of each catch-all phrase as a substring: lower-cased text without one holds no phrase. */
+  catchAllHint: RegExp;
   termMapGroups: { id: string; pattern: RegExp }[];
   /** Spelled-out counts: a bullet with one already says how many ("Trained two new hires"). */
   numberWords: Set<string>;
@@ -410,6 +419,9 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
         from: t.from,
         to: t.to,
         pattern: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'giu'),
+        ...(/^[\0-\x7f]+$/.test(t.from)
+          ? { ascii: { from: t.from.toLowerCase(), sticky: new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(t.from)}(?![\\p{L}\\p{N}-])`, 'yiu') } }
+          : {}),
         // A map whose source holds its target ("on a daily basis" -> "daily") would always find it present.
         ...(t.to.includes('$0') || present.test(t.from) ? {} : { present }),
         ...(/^[\p{L}\p{N}]/u.test(t.from) ? { firstRun: /^[\p{L}\p{N}]+/u.exec(t.from)![0].toLowerCase() } : {}),
@@ -453,6 +465,8 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     termMaps,
     termMapsByRun,
     termMapsWithoutRun,
+    // A key matches only as a whole run ([a-z0-9] on neither side); with no key, a pattern that never matches.
+    termMapRunPattern: new RegExp(termMapsByRun.size ? `(?<![a-z0-9])(?:${[...termMapsByRun.keys()].map(escapeRegExp).join('|')})(?![a-z0-9])` : '(?!)', 'g'),
     countSlots: lex.countSlots.map((s) => ({
       id: s.id,
       token: s.token,
@@ -472,6 +486,9 @@ export function compileLexicon(lex: RewriteLexiconFile): RewriteLexicon {
     vagueCounts: new Set(lex.vagueCounts),
     paddingAfterPreposition: new Set(lex.paddingAfterPreposition),
     catchAllClauses: lex.catchAllClauses.map((c) => c.toLowerCase().split(/\s+/)),
+    catchAllHint: new RegExp(
+      lex.catchAllClauses.map((c) => escapeRegExp(c.toLowerCase().split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), ''))).join('|'),
+    ),
     termMapGroups: lex.termMapGroups.map((g) => ({
       id: g.id,
       pattern: new RegExp(

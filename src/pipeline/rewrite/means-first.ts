@@ -19,8 +19,19 @@ function isAdverb(raw: string | undefined, lex: RewriteLexicon): boolean {
   return raw !== undefined && raw.endsWith('ly') && /^\p{Ll}+ly$/u.test(raw) && !lex.forms.has(raw);
 }
 
+/** A token "by" (any case, no punctuation) at 2..MAX_OBJECT + 1, where moveMeansFirst takes one. */
+function hasBy(tokens: readonly string[]): boolean {
+  for (let i = 2; i <= MAX_OBJECT + 1 && i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.length === 2 && t.toLowerCase() === 'by') return true;
+  }
+  return false;
+}
+
 /** The clause with the means before the result, or the clause as it was. */
 export function moveMeansFirst(tokens: string[], lex: RewriteLexicon, changes: RewriteChange[]): string[] {
+  // Most clauses hold no plain "by" where the loop below looks for one: settled without the token memo.
+  if (!hasBy(tokens)) return tokens;
   const lead = tokens[0];
   if (lead === undefined || !isWord(lead) || splitTok(lead).post) return tokens;
   const f0 = lex.forms.get(coreOf(lead));

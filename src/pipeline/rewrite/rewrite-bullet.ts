@@ -23,7 +23,6 @@ import {
   CONNECTORS,
   FUNCTION_WORDS,
   SPACE_OR_PERIOD,
-  type Tok,
   capitalize,
   coreOf,
   isConnector,
@@ -366,22 +365,37 @@ function lowerSentenceStart(tokens: string[], lex: RewriteLexicon): string[] {
   return tokens;
 }
 
+/**
+ * True when two tokens cannot be the same word (see finishSentence): both open with an ASCII character
+ * and one of them is no letter (a word token opens with a letter) or the letters differ in any case.
+ */
+function differentAsciiInitials(a: string, b: string): boolean {
+  const x = a.charCodeAt(0);
+  const y = b.charCodeAt(0);
+  if (x >= 128 || y >= 128) return false;
+  const letter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return !letter(x) || !letter(y) || (x | 32) !== (y | 32);
+}
+
 /** Drops a doubled word and a dangling "and", capitalizes, and closes with one period. */
 function finishSentence(tokens: string[], changes: RewriteChange[], lex: RewriteLexicon): string {
   const out: string[] = [];
-  // splitTok(out.at(-1)), carried from one token to the next rather than looked up again.
-  let prevTok: Tok | undefined;
   for (const t of tokens) {
     const prev = out.at(-1);
+    // A word token has no leading punctuation, so a doubled word starts with the same letter: two
+    // different ASCII letters settle it without the token memo (most pairs of neighbours).
+    if (!prev || differentAsciiInitials(prev, t)) {
+      out.push(t);
+      continue;
+    }
     const tok = splitTok(t);
-    if (prev && tok.word && prevTok!.word && !prevTok!.post && prevTok!.lc === tok.lc) {
+    const prevTok = splitTok(prev);
+    if (tok.word && prevTok.word && !prevTok.post && prevTok.lc === tok.lc) {
       changes.push({ rule: 'remove-doubled-word', from: `${prev} ${t}`, to: prev });
       out[out.length - 1] = prev + tok.post;
-      prevTok = splitTok(out[out.length - 1]!);
       continue;
     }
     out.push(t);
-    prevTok = tok;
   }
   while (out.length > 0) {
     const last = out.at(-1)!;
@@ -442,15 +456,16 @@ function composeRewrite(cleaned: string, clauses: Clauses, lexicon: RewriteLexic
   const changes = [...clauses.changes];
   const slots: RewriteSlot[] = [];
   const mapped = options.termMaps ? applyTermMaps(clauses.joined, lexicon, changes) : clauses.joined;
-  // \p{N} is slow in V8; on ASCII text it is [0-9].
   const tokens = splitSpaces(mapped);
-  // "Trained two new hires" says how many in words: no slot, as with a digit.
-  const hasNumber =
-    /[0-9]/.test(cleaned) ||
-    (NON_ASCII.test(cleaned) && /\p{N}/u.test(cleaned)) ||
-    // The token test only when a number word occurs at all (toLowerCase works letter by letter here).
-    (lexicon.numberWordHint.test(mapped.toLowerCase()) && tokens.some((t) => lexicon.numberWords.has(coreOf(t))));
-  const slotted = hasNumber || !options.slots ? tokens : addSlots(tokens, clauses.firstVerb, lexicon, changes, slots);
+  let slotted = tokens;
+  // \p{N} is slow in V8; on ASCII text it is [0-9].
+  if (options.slots && !/[0-9]/.test(cleaned) && !(NON_ASCII.test(cleaned) && /\p{N}/u.test(cleaned))) {
+    // "Trained two new hires" says how many in words: no slot, as with a digit. The token test only
+    // when a number word occurs at all (toLowerCase works letter by letter here).
+    const lowered = mapped.toLowerCase();
+    const numberWord = lexicon.numberWordHint.test(lowered) && tokens.some((t) => lexicon.numberWords.has(coreOf(t)));
+    if (!numberWord) slotted = addSlots(tokens, lowered, clauses.firstVerb, lexicon, changes, slots);
+  }
   const rewrite = finishSentence(slotted, changes, lexicon);
   return slots.length ? { rewrite, changes, slots, withoutSlots: finishSentence(tokens, [], lexicon) } : { rewrite, changes, slots };
 }
@@ -522,6 +537,15 @@ export function rewriteTidied(text: string, cleaned: string, context: RewriteCon
   };
 }
 
+/**
+ * The rewrite placed on its bullet, fields in schema order. Listed rather than spread: copying with
+ * a spread after another field is a slow generic copy in V8, and it ran once per bullet.
+ */
+function placeRewrite(bulletId: string, r: BulletRewrite): Rewrite {
+  const { original, rewrite, competencyIds, changes, slots, alternatives, scoreBefore, scoreAfter } = r;
+  return { bulletId, original, rewrite, competencyIds, changes, slots, alternatives, scoreBefore, scoreAfter };
+}
+
 /** Sections whose bullets describe work done, and so get a rewrite. */
 export const REWRITE_SECTIONS = WORK_SECTIONS;
 
@@ -565,7 +589,7 @@ export function rewriteResume<E extends Pick<Evidence, 'bulletId'>>(
     }
     const current = b.roleIndex !== undefined && doc.roles[b.roleIndex]?.current === true;
     const context = { tense: current ? 'present' : 'past', competencyIds: byBullet.get(b.id) ?? [] } as const;
-    rewrites.push({ bulletId: b.id, ...rewriteTidied(b.text, cleaned, context, lexicon) });
+    rewrites.push(placeRewrite(b.id, rewriteTidied(b.text, cleaned, context, lexicon)));
   }
   return { rewrites, rewriteSkipped };
 }

@@ -27,6 +27,8 @@ const ASCII_NAMED = /[A-Z](?<=\s[A-Z])(?<![.;:!?]\s*[A-Z])[A-Za-z0-9&+-]+/g;
 const OUTCOME =
   /\b(?:to (?:improve|increase|reduce|ensure|meet|maintain|achieve|guarantee|optimi[sz]e|enhance|minimi[sz]e|maximi[sz]e)|resulting in|resulted in|leading to|which led|so that|achiev\w*|exceed\w*|increas\w*|reduc\w*|improv\w*|sav(?:ed|ing)|grew|cut|lowered|shortened|boost\w*|decreas\w*|ensur\w*|on time|ahead of)\b/i;
 
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 function lowerWords(text: string, ascii = !NON_ASCII.test(text)): string[] {
   // ASCII lower-casing maps one letter to one letter, so the words of the lower-cased text are the
   // lower-cased words (one string, not one per word).
@@ -91,7 +93,9 @@ function relevanceHits(lower: string[], lexicon: RewriteLexicon): number {
 
 export function scoreBullet(raw: string, lexicon: RewriteLexicon): BulletScore {
   // Mojibake and bullet glyphs carry no content: grade the words only.
-  const text = (raw.includes('Â') ? raw.replace(/Â/g, ' ') : raw).replace(/^[^\p{L}\p{N}]+/u, '');
+  const glyphless = raw.includes('Â') ? raw.replace(/Â/g, ' ') : raw;
+  // An ASCII letter or digit first (most bullets) leaves nothing to strip: the Unicode pattern is skipped.
+  const text = isAsciiAlnum(glyphless.charCodeAt(0)) ? glyphless : glyphless.replace(/^[^\p{L}\p{N}]+/u, '');
   const ascii = !NON_ASCII.test(text);
   const lower = lowerWords(text, ascii);
   if (lower.length === 0)

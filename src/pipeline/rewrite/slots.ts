@@ -48,8 +48,10 @@ const AFTER_WORDS = new Set(['to', 'thereby', 'that', 'which', 'in']);
 /** A clause that already says what came of the work gets no "cutting [metric]". */
 const OUTCOME_WORDS = new Set(['by', 'resulting', 'thereby', 'leading', 'reducing', 'cutting', 'saving', 'improving', 'increasing', 'which', 'decreasing', 'lowering']);
 
+/** `lowered` is the tokens' text, lower-cased (for whole-text pre-tests). */
 export function addSlots(
   tokens: string[],
+  lowered: string,
   verb: string | undefined,
   lex: RewriteLexicon,
   changes: RewriteChange[],
@@ -62,6 +64,7 @@ export function addSlots(
   // A verb coordinated after "and" opens a predicate of its own ("Designed file systems and maintained
   // [N] client files"); it is tried after the clause's own verb, in text order.
   const firstAnd = verb === undefined ? -1 : andPredicateAt(out, lex);
+  const mayHoldCatchAll = lex.catchAllHint.test(lowered);
   const starts = [0];
   for (let i = 0; i + 1 < out.length; i++) if (out[i]!.endsWith(';') || i + 1 === firstAnd) starts.push(i + 1);
   for (const [n, start] of starts.entries()) {
@@ -71,7 +74,8 @@ export function addSlots(
       const f = isWord(out[start]!) && /^\p{Ll}/u.test(out[start]!) ? lex.forms.get(coreOf(out[start]!)) : undefined;
       if (!f || f.form === 'gerund') continue;
     }
-    if (holdsCatchAll(out, start, lex)) continue;
+    // The phrase test reads every token of the clause: only where the text could hold a phrase.
+    if (mayHoldCatchAll && holdsCatchAll(out, start, lex)) continue;
     const hit = countSlot(out, start, lex);
     if (hit) {
       placed.push(hit);

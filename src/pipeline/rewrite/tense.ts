@@ -3,7 +3,7 @@
 // the opening verb and next to it or before a determiner. Limits: no parser; ambiguous chains are kept.
 import type { RewriteLexicon, VerbForm } from '../../taxonomy/load-lexicon.js';
 import type { RewriteChange, RewriteContext } from './rewrite-bullet.js';
-import { DETERMINERS, PREPOSITIONS, SUBORDINATORS, coreOf, isConnector, isProtected, isWord, splitTok, startsUpper, verbIn } from './text-tokens.js';
+import { DETERMINERS, PREPOSITIONS, SUBORDINATORS, type Tok, coreOf, isConnector, isProtected, isWord, splitTok, startsUpper, verbIn } from './text-tokens.js';
 
 /** Words that make a phrasal verb of the word before them ("sign off", "follow up"). */
 export const PARTICLES = new Set(['off', 'out', 'up', 'down']);
@@ -55,6 +55,22 @@ interface Chain {
   ctx: RewriteContext;
   lex: RewriteLexicon;
   changes: RewriteChange[];
+  /**
+   * The split of the chain's current token at each index, filled as the passes read it and cleared
+   * where one rewrites the token: the three passes read every token, and share one lookup of each.
+   */
+  toks: (Tok | undefined)[];
+}
+
+/** splitTok(out[i]) through the chain's cache (`out` is the chain's current tokens). */
+function tokAt(chain: Chain, out: readonly string[], i: number): Tok {
+  return (chain.toks[i] ??= splitTok(out[i]!));
+}
+
+/** Rewrites the chain's token at `i`. */
+function setToken(chain: Chain, out: string[], i: number, value: string): void {
+  out[i] = value;
+  chain.toks[i] = undefined;
 }
 
 /** One tense for the whole verb chain that starts at `from`: coordinated verbs, then their leftovers. */
@@ -66,7 +82,7 @@ export function alignChain(
   lex: RewriteLexicon,
   changes: RewriteChange[],
 ): string[] {
-  const chain: Chain = { from, chainForm, ctx, lex, changes };
+  const chain: Chain = { from, chainForm, ctx, lex, changes, toks: [] };
   return convertLeftovers(tokens, convertChain(tokens, chain), chain);
 }
 
@@ -80,7 +96,7 @@ function convertChain(tokens: string[], chain: Chain): string[] {
   for (let i = Math.max(from, 1); i < out.length; i++) {
     const raw = out[i]!;
     // Each token's split is read once here: the loop asks several questions of it.
-    const tok = splitTok(raw);
+    const tok = tokAt(chain, out, i);
     if (tok.lc === 'to') toSeen = true;
     // "ensure that the documents are ... and do not violate": a subordinate clause keeps its own tense.
     if (SUBORDINATORS.has(tok.lc)) break;
@@ -106,7 +122,7 @@ function convertChain(tokens: string[], chain: Chain): string[] {
     if (isProtected(verbIn(f.base, ctx.tense, lex), lex)) continue;
     const to = verbIn(f.base, ctx.tense, lex) + tok.post;
     changes.push({ rule: 'tense', from: raw, to });
-    out[i] = to;
+    setToken(chain, out, i, to);
   }
   return out;
 }
@@ -136,16 +152,17 @@ function convertLeftovers(before: readonly string[], after: readonly string[], c
   const wanted: VerbForm = ctx.tense === 'past' ? 'past' : 'base';
   const out = [...after];
   if (chainForm === wanted || (chainForm !== 'third' && chainForm !== 'gerund' && chainForm !== 'past')) {
-    return fixWriterGerund(out, from, wanted, ctx, lex, changes);
+    return fixWriterGerund(out, wanted, chain);
   }
   for (let i = Math.max(from, 1); i < out.length; i++) {
     const raw = out[i]!;
-    if (SUBORDINATORS.has(coreOf(raw))) break;
+    const tok = tokAt(chain, out, i);
+    if (SUBORDINATORS.has(tok.lc)) break;
     // A word the re-inflection changed is in the new tense already.
     if (raw !== before[i]) continue;
     const prev = out[i - 1]!;
-    if (!(isConnector(prev) || /,$/.test(prev)) || !isWord(raw) || startsUpper(raw) || splitTok(raw).post) continue;
-    const f = lex.forms.get(coreOf(raw));
+    if (!(isConnector(prev) || /,$/.test(prev)) || !tok.word || startsUpper(raw) || tok.post) continue;
+    const f = lex.forms.get(tok.lc);
     if (f?.form !== chainForm) continue;
     const next = out[i + 1];
     if (next === undefined || !isWord(next) || isConnector(next) || PREPOSITIONS.has(coreOf(next))) continue;
@@ -157,7 +174,7 @@ function convertLeftovers(before: readonly string[], after: readonly string[], c
     }
     const target = verbIn(f.base, ctx.tense, lex);
     if (isProtected(target, lex)) continue;
-    out[i] = target;
+    setToken(chain, out, i, target);
     changes.push({ rule: 'tense', from: raw, to: target });
     // "implementing and improving standard processes": the verb before "and" shares the object.
     const pair = out[i - 2];
@@ -167,32 +184,26 @@ function convertLeftovers(before: readonly string[], after: readonly string[], c
       if (pf?.form === chainForm && !startsUpper(pair) && (isConnector(pairPrev) || /,$/.test(pairPrev))) {
         const pairTarget = verbIn(pf.base, ctx.tense, lex);
         if (!isProtected(pairTarget, lex)) {
-          out[i - 2] = pairTarget;
+          setToken(chain, out, i - 2, pairTarget);
           changes.push({ rule: 'tense', from: pair, to: pairTarget });
         }
       }
     }
   }
-  return chainForm === 'gerund' ? out : fixWriterGerund(out, from, wanted, ctx, lex, changes);
+  return chainForm === 'gerund' ? out : fixWriterGerund(out, wanted, chain);
 }
 
 /**
  * The writer's own half-converted chain ("Prepared test data and writing Test Cases"): an -ing verb
  * right after "and" whose object starts with a capital or a determiner takes the chain's tense.
  */
-function fixWriterGerund(
-  out: string[],
-  from: number,
-  wanted: VerbForm,
-  ctx: RewriteContext,
-  lex: RewriteLexicon,
-  changes: RewriteChange[],
-): string[] {
+function fixWriterGerund(out: string[], wanted: VerbForm, chain: Chain): string[] {
+  const { from, ctx, lex, changes } = chain;
   // The core of out[i - 1], carried from one token to the next (and read again where a token changes).
-  let prevLc = out.length > Math.max(from, 1) ? coreOf(out[Math.max(from, 1) - 1]!) : '';
+  let prevLc = out.length > Math.max(from, 1) ? tokAt(chain, out, Math.max(from, 1) - 1).lc : '';
   for (let i = Math.max(from, 1); i < out.length; i++) {
     const raw = out[i]!;
-    const tok = splitTok(raw);
+    const tok = tokAt(chain, out, i);
     const afterAnd = prevLc === 'and';
     prevLc = tok.lc;
     if (SUBORDINATORS.has(tok.lc)) break;
@@ -205,7 +216,7 @@ function fixWriterGerund(
     if (!startsUpper(next) && !DETERMINERS.has(coreOf(next))) continue;
     const target = verbIn(f.base, ctx.tense, lex);
     if (isProtected(target, lex)) continue;
-    out[i] = target;
+    setToken(chain, out, i, target);
     prevLc = coreOf(target);
     changes.push({ rule: 'tense', from: raw, to: target });
   }
