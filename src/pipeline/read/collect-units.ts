@@ -172,19 +172,21 @@ function cutsOf(s: string, re: RegExp): readonly number[] {
   return out;
 }
 
-/** Cut points of `re`, or none without scanning when `needs` (a necessary condition of `re`) fails. */
-function cutsWhen(s: string, needs: RegExp | string, re: RegExp): readonly number[] {
-  return (typeof needs === 'string' ? s.includes(needs) : needs.test(s)) ? cutsOf(s, re) : NONE;
+/** Pushes onto `out` the cut points of `re` in `s` past `after` (straight into one list: no list per scan). */
+function pushCuts(out: number[], s: string, re: RegExp, after = -1): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const cut = m.index + m[0].length;
+    if (cut > after) out.push(cut);
+  }
 }
 
-/** Cut points of `re` after the first lead-in colon of `s` ("... include: A ... B"), if any. */
-function cutsAfterLeadIn(s: string): readonly number[] {
+/** Pushes the cut points of GLUED_SUB_ITEM after the first lead-in colon of `s` ("... include: A ... B"), if any. */
+function pushCutsAfterLeadIn(out: number[], s: string): void {
   const m = LEAD_IN_COLON.exec(s);
-  if (!m) return NONE;
+  if (!m) return;
   GLUED_SUB_ITEM.lastIndex = m.index + m[0].length;
-  const out: number[] = [];
   for (let g = GLUED_SUB_ITEM.exec(s); g; g = GLUED_SUB_ITEM.exec(s)) out.push(g.index + g[0].length);
-  return out;
 }
 
 /** End of the line's first word: a glue point there would only cut off an opener ("Also Managed"). */
@@ -201,38 +203,57 @@ const INNER_CAPITAL = /.[A-Z]/s;
 // GLUED_AFTER_NAME (a capitalized word after a space, then a lower-case word or a digit).
 const GLUED_WORD_HINT = /[a-z]{2}\s+[A-Z]/;
 const AFTER_NAME_HINT = /\s[A-Z][a-z]+\s+[a-z\d]/;
+// Necessary conditions of the other scans, in the order splitLine runs them.
+const PERIOD_HINT = /[.!?][A-Z]/;
+const NO_SPACE_HINT = /[a-z][A-Z]/;
+const GERUND_HINT = /s\s+[A-Z][a-z]{2,}ing\s/;
+const GERUND_DETERMINER_HINT = /\s[A-Z][a-z]{2,}ing\s+(?:the|a|an|all|our|new)\s/;
+const PREPOSITION_HINT = /\s[A-Z][a-z]+ed\s/;
+const RANGE_HINT = /\d\/(?:19|20)\d\d\s*[-–]/;
+const DIGIT = /\d/;
+const SENTENCE_HINT = /[.!?]\s/;
 
 /** Splits one line's span into bullets at glue points, and those into sentences. */
 function splitLine(text: string, start: number, end: number): Piece[] {
   const s = text.slice(start, end);
-  if (!INNER_CAPITAL.test(s) && !HEADING_WORD_ANYWHERE.test(s)) return piecesOf(s, start, s.includes('␣') ? cutsOf(s, ITEM_GLYPH) : NONE, NO_SENTENCES);
+  const heading = HEADING_WORD_ANYWHERE.test(s);
+  if (!heading && !INNER_CAPITAL.test(s)) return piecesOf(s, start, s.includes('␣') ? cutsOf(s, ITEM_GLYPH) : NONE, NO_SENTENCES);
   const opener = firstWordEnd(s);
   // Each scan is skipped when a cheap necessary condition of its pattern fails: the units are the same,
-  // and most lines hold none of the rarer glue points.
-  const glue = new Set([
-    ...cutsWhen(s, /[.!?][A-Z]/, GLUED_PERIOD),
-    ...cutsWhen(s, GLUED_WORD_HINT, GLUED_WORD),
-    ...cutsWhen(s, /[a-z][A-Z]/, GLUED_NO_SPACE),
-    ...cutsWhen(s, 'Responsible for', GLUED_RESPONSIBLE),
-    ...cutsWhen(s, /s\s+[A-Z][a-z]{2,}ing\s/, GLUED_GERUND),
-    ...cutsWhen(s, /\s[A-Z][a-z]{2,}ing\s+(?:the|a|an|all|our|new)\s/, GLUED_GERUND_DETERMINER),
-    ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS),
-    ...cutsWhen(s, ';', GLUED_SEMICOLON),
-    ...cutsWhen(s, NOUN_OPENER_HINT, GLUED_NOUN),
-    ...(s.includes(':') ? cutsAfterLeadIn(s) : NONE),
-    ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS_AFTER_NAME).filter((cut) => cut > opener),
-    ...cutsWhen(s, /\s[A-Z][a-z]+ed\s/, GLUED_AFTER_PREPOSITION),
-    ...(s.includes('/') ? cutsWhen(s, /\d\/(?:19|20)\d\d\s*[-–]/, GLUED_AFTER_RANGE) : NONE),
-    ...cutsWhen(s, AFTER_NAME_HINT, GLUED_AFTER_NAME).filter((cut) => cut > opener),
-    ...cutsWhen(s, AND_VERB, GLUED_PAIR),
-    ...cutsWhen(s, /\d/, GLUED_AFTER_SPAN),
-    ...cutsWhen(s, '␣', ITEM_GLYPH),
-    ...cutsWhen(s, ')', GLUED_AFTER_PAREN).filter((cut) => cut > opener),
-    ...cutsWhen(s, HEADING_WORD_ANYWHERE, GLUED_HEADING),
-    ...cutsWhen(s, HEADING_WORD_ANYWHERE, HEADING_COLON),
-  ]);
-  const sentence = new Set([...cutsWhen(s, /[.!?]\s/, SENTENCE_END), ...cutsWhen(s, ')', PAREN_END)]);
-  return piecesOf(s, start, [...glue], sentence);
+  // and most lines hold none of the rarer glue points. A one-character includes() costs next to nothing
+  // beside a regex test, so it goes first where a pattern needs that character; a test shared by two
+  // scans runs once.
+  const stop = s.includes('.') || s.includes('!') || s.includes('?');
+  const paren = s.includes(')');
+  const ambiguous = AMBIGUOUS_VERB.test(s);
+  const gerund = s.includes('ing');
+  const glue: number[] = [];
+  if (stop && PERIOD_HINT.test(s)) pushCuts(glue, s, GLUED_PERIOD);
+  if (GLUED_WORD_HINT.test(s)) pushCuts(glue, s, GLUED_WORD);
+  if (NO_SPACE_HINT.test(s)) pushCuts(glue, s, GLUED_NO_SPACE);
+  if (s.includes('Responsible for')) pushCuts(glue, s, GLUED_RESPONSIBLE);
+  if (gerund && GERUND_HINT.test(s)) pushCuts(glue, s, GLUED_GERUND);
+  if (gerund && GERUND_DETERMINER_HINT.test(s)) pushCuts(glue, s, GLUED_GERUND_DETERMINER);
+  if (ambiguous) pushCuts(glue, s, GLUED_AMBIGUOUS);
+  if (s.includes(';')) pushCuts(glue, s, GLUED_SEMICOLON);
+  if (NOUN_OPENER_HINT.test(s)) pushCuts(glue, s, GLUED_NOUN);
+  if (s.includes(':')) pushCutsAfterLeadIn(glue, s);
+  if (ambiguous) pushCuts(glue, s, GLUED_AMBIGUOUS_AFTER_NAME, opener);
+  if (PREPOSITION_HINT.test(s)) pushCuts(glue, s, GLUED_AFTER_PREPOSITION);
+  if (s.includes('/') && RANGE_HINT.test(s)) pushCuts(glue, s, GLUED_AFTER_RANGE);
+  if (AFTER_NAME_HINT.test(s)) pushCuts(glue, s, GLUED_AFTER_NAME, opener);
+  if (AND_VERB.test(s)) pushCuts(glue, s, GLUED_PAIR);
+  if (DIGIT.test(s)) pushCuts(glue, s, GLUED_AFTER_SPAN);
+  if (s.includes('␣')) pushCuts(glue, s, ITEM_GLYPH);
+  if (paren && gerund) pushCuts(glue, s, GLUED_AFTER_PAREN, opener);
+  if (heading) {
+    pushCuts(glue, s, GLUED_HEADING);
+    pushCuts(glue, s, HEADING_COLON);
+  }
+  const sentenceCuts: number[] = [];
+  if (stop && SENTENCE_HINT.test(s)) pushCuts(sentenceCuts, s, SENTENCE_END);
+  if (paren && stop) pushCuts(sentenceCuts, s, PAREN_END);
+  return piecesOf(s, start, glue, sentenceCuts.length === 0 ? NO_SENTENCES : new Set(sentenceCuts));
 }
 
 /** The pieces of line `s` (at `start` in the text) between its glue and sentence cuts. */
