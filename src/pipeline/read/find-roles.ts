@@ -88,9 +88,17 @@ interface Parts {
   guessed?: boolean;
 }
 
+// A character SEPARATORS strips from either end, and a blank that /\s+/ -> ' ' would change.
+const SEPARATOR_CHAR = /[\s,|•·:;/–—-]/;
+const ODD_BLANK = /[^\S ]| {2}/;
+
 function clean(s: string): string {
-  // "Title (Mar 2018 – Jun 2021)" leaves "( )" once the dates are out.
-  return s.replace(/\(\s*\)/g, ' ').replace(SEPARATORS, '').replace(/\s+/g, ' ').trim();
+  // "Title (Mar 2018 – Jun 2021)" leaves "( )" once the dates are out. Each replace runs only when it
+  // can change the string (clean runs on every piece of every header candidate; most are clean already).
+  let out = s.includes('(') ? s.replace(/\(\s*\)/g, ' ') : s;
+  if (SEPARATOR_CHAR.test(out.charAt(0)) || SEPARATOR_CHAR.test(out.charAt(out.length - 1))) out = out.replace(SEPARATORS, '');
+  if (ODD_BLANK.test(out)) out = out.replace(/\s+/g, ' ');
+  return out.trim();
 }
 
 function isBulletLine(text: string): boolean {
@@ -249,12 +257,16 @@ function barFields(text: string): Parts | undefined {
 
 /** Fills what `base` lacks from `extra`, never overwriting. */
 function merge(base: Parts, extra: Parts): Parts {
-  return {
-    ...(base.title ?? extra.title ? { title: base.title ?? extra.title } : {}),
-    ...(base.organization ?? extra.organization ? { organization: base.organization ?? extra.organization } : {}),
-    ...(base.location ?? extra.location ? { location: base.location ?? extra.location } : {}),
-    ...(base.tail !== undefined ? { tail: base.tail } : {}),
-  };
+  // Assigned field by field: four conditional spreads allocated up to eight objects per merge.
+  const out: Parts = {};
+  const title = base.title ?? extra.title;
+  if (title) out.title = title;
+  const organization = base.organization ?? extra.organization;
+  if (organization) out.organization = organization;
+  const location = base.location ?? extra.location;
+  if (location) out.location = location;
+  if (base.tail !== undefined) out.tail = base.tail;
+  return out;
 }
 
 interface Anchor {
@@ -363,7 +375,14 @@ export function findRoles(
     return s !== undefined && (ROLE_SECTIONS.has(kindOf(s)) || (RANGE_ONLY_SECTIONS.has(kindOf(s)) && otherHoldsRoles(s)));
   };
   const rangeOnly = (i: number) => RANGE_ONLY_SECTIONS.has(kindOf(lines[i]!.section!));
-  const anchorAt = (j: number) => (lines[j] ? findAnchor(lines, j, rangeOnly(j)) : undefined);
+  // findAnchor reads the lines alone, and a line is asked about up to three times (as the line below or
+  // above a header, and in the loop): each line's answer is computed once per call (null: no anchor).
+  const anchors = new Array<Anchor | null | undefined>(lines.length);
+  const anchorAt = (j: number): Anchor | undefined => {
+    if (!lines[j]) return undefined;
+    if (anchors[j] === undefined) anchors[j] = findAnchor(lines, j, rangeOnly(j)) ?? null;
+    return anchors[j] ?? undefined;
+  };
   const sameSection = (i: number, j: number) => lines[i]?.section !== undefined && lines[i]!.section === lines[j]?.section;
   const free = (j: number, i: number) => sameSection(i, j) && !headerLines.has(j) && !isBulletLine(lines[j]!.text);
 
