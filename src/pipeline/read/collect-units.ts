@@ -199,16 +199,17 @@ function firstWordEnd(s: string): number {
 // line's first character (the word that opens the next piece, or what follows a heading word): a line
 // without one and without a heading word, as most wrapped bullet lines are, can hold no other cut.
 const INNER_CAPITAL = /.[A-Z]/s;
-// Necessary conditions of GLUED_WORD (a lower-case word, space, then a capitalized word) and of
-// GLUED_AFTER_NAME (a capitalized word after a space, then a lower-case word or a digit).
-const GLUED_WORD_HINT = /[a-z]{2}\s+[A-Z]/;
-const AFTER_NAME_HINT = /\s[A-Z][a-z]+\s+[a-z\d]/;
+// A capitalized word after a blank that can open a glued piece: an -ed/-ly/-es word, an action verb, a
+// pronoun. GLUED_WORD, GLUED_AFTER_NAME, GLUED_AFTER_PREPOSITION and GLUED_SEMICOLON each need one, and
+// most lines have none: this one test spares the four scans (the first two the costliest of all).
+const OPENER_AFTER_BLANK = new RegExp(
+  `\\s(?:[A-Z][a-z]*(?:ed|ly|izes|yzes|ifies|ages|ates|ures|ees)\\b|(?:${VERB_FORMS.join('|')})\\b|(?:We|My|Our|This|These)\\s)`,
+);
 // Necessary conditions of the other scans, in the order splitLine runs them.
 const PERIOD_HINT = /[.!?][A-Z]/;
 const NO_SPACE_HINT = /[a-z][A-Z]/;
 const GERUND_HINT = /s\s+[A-Z][a-z]{2,}ing\s/;
 const GERUND_DETERMINER_HINT = /\s[A-Z][a-z]{2,}ing\s+(?:the|a|an|all|our|new)\s/;
-const PREPOSITION_HINT = /\s[A-Z][a-z]+ed\s/;
 const RANGE_HINT = /\d\/(?:19|20)\d\d\s*[-–]/;
 const DIGIT = /\d/;
 const SENTENCE_HINT = /[.!?]\s/;
@@ -227,21 +228,22 @@ function splitLine(text: string, start: number, end: number): Piece[] {
   const paren = s.includes(')');
   const ambiguous = AMBIGUOUS_VERB.test(s);
   const gerund = s.includes('ing');
+  const opens = OPENER_AFTER_BLANK.test(s);
   const glue: number[] = [];
   if (stop && PERIOD_HINT.test(s)) pushCuts(glue, s, GLUED_PERIOD);
-  if (GLUED_WORD_HINT.test(s)) pushCuts(glue, s, GLUED_WORD);
+  if (opens) pushCuts(glue, s, GLUED_WORD);
   if (NO_SPACE_HINT.test(s)) pushCuts(glue, s, GLUED_NO_SPACE);
   if (s.includes('Responsible for')) pushCuts(glue, s, GLUED_RESPONSIBLE);
   if (gerund && GERUND_HINT.test(s)) pushCuts(glue, s, GLUED_GERUND);
   if (gerund && GERUND_DETERMINER_HINT.test(s)) pushCuts(glue, s, GLUED_GERUND_DETERMINER);
   if (ambiguous) pushCuts(glue, s, GLUED_AMBIGUOUS);
-  if (s.includes(';')) pushCuts(glue, s, GLUED_SEMICOLON);
+  if (opens && s.includes(';')) pushCuts(glue, s, GLUED_SEMICOLON);
   if (NOUN_OPENER_HINT.test(s)) pushCuts(glue, s, GLUED_NOUN);
   if (s.includes(':')) pushCutsAfterLeadIn(glue, s);
   if (ambiguous) pushCuts(glue, s, GLUED_AMBIGUOUS_AFTER_NAME, opener);
-  if (PREPOSITION_HINT.test(s)) pushCuts(glue, s, GLUED_AFTER_PREPOSITION);
+  if (opens) pushCuts(glue, s, GLUED_AFTER_PREPOSITION);
   if (s.includes('/') && RANGE_HINT.test(s)) pushCuts(glue, s, GLUED_AFTER_RANGE);
-  if (AFTER_NAME_HINT.test(s)) pushCuts(glue, s, GLUED_AFTER_NAME, opener);
+  if (opens) pushCuts(glue, s, GLUED_AFTER_NAME, opener);
   if (AND_VERB.test(s)) pushCuts(glue, s, GLUED_PAIR);
   if (DIGIT.test(s)) pushCuts(glue, s, GLUED_AFTER_SPAN);
   if (s.includes('␣')) pushCuts(glue, s, ITEM_GLYPH);
