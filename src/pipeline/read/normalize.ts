@@ -29,7 +29,11 @@ function toByte(ch: string): number {
 // named here rather than decoded.
 const FULLWIDTH_COLON_MOJIBAKE = /\u00EF\u00BC[\u009A\u0161\u200B]?/g;
 
+// Every pattern repairMojibake replaces opens with a character in this range (most texts hold none).
+const MOJIBAKE_LEAD = /[\u00C2-\u00F4]/;
+
 function repairMojibake(text: string): { text: string; repaired: number } {
+  if (!MOJIBAKE_LEAD.test(text)) return { text, repaired: 0 };
   let repaired = 0;
   let out = text.replace(FULLWIDTH_COLON_MOJIBAKE, () => {
     repaired++;
@@ -72,6 +76,9 @@ const LIGATURES: Record<string, string> = {
 // Glyphs that open a list item when they start a line. "o", "-", "*" only count when a space follows.
 const BULLET_AT_START =
   /^[ \t]*(?:[•▪◦●○■□➢►▶▸✓✔❖◆◇♦➤→⁃‣∙·\u2023\u2043\u25AA\u25CF\uE000-\uF8FF]|[-–—*o](?=[ \t]))[ \t]*/u;
+const PRIVATE_USE = /[\uE000-\uF8FF]/;
+// A blank that is neither a space nor a line break.
+const ODD_BLANK = /[^\S \n]/;
 const DATE_HINT =
   /\b(?:(?:19|20)\d{2}|present|current|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
 // A fragment after a line-break hyphen that is only a word ending ("-tation", "-ment") means the hyphen
@@ -80,7 +87,8 @@ const WORD_ENDING =
   /^[bcdfghjklmnpqrstvwxz]{0,2}(?:ation|ations|ication|ion|ions|ing|ings|ment|ments|ement|ed|er|ers|ly|ity|ities|ance|ences?|ness|able|ible|al|ial|ive|ives|ous|ize|ized|izing|ise|ised|ate|ated|ates|ating|ure|ures|ist|ists|ism|ant|ants|ent|ents|ory|ary|ic|ical|ful|less|ship|age|ages|ery|ian|ual|es|s|y)$/;
 
 function splitColumns(line: string): string[] {
-  if (!/\S {3,}\S/.test(line)) return [line];
+  // includes() first: most lines hold no run of three spaces, and it costs less than the regex.
+  if (!line.includes('   ') || !/\S {3,}\S/.test(line)) return [line];
   const cells = line
     .trim()
     .split(/ {3,}/)
@@ -223,6 +231,10 @@ export function normalizeText(raw: string): NormalizedText {
     });
   }
 
+  // Tested once on the whole text: a line can hold a private-use glyph, or a blank other than a space,
+  // only if the text does (most hold neither), so the per-line scans for them run only then.
+  const privateUse = PRIVATE_USE.test(text);
+  const oddBlanks = ODD_BLANK.test(text);
   const out: OutLine[] = [];
   let splitLines = 0;
   let barrier = true;
@@ -242,9 +254,9 @@ export function normalizeText(raw: string): NormalizedText {
       let line = cell;
       const bullet = BULLET_AT_START.exec(line);
       line = bullet ? `• ${line.slice(bullet[0].length)}` : line;
-      line = line.replace(/[\uE000-\uF8FF]/g, '');
+      if (privateUse) line = line.replace(/[\uE000-\uF8FF]/g, '');
       // Most lines hold single spaces only: the test is cheaper than rebuilding the line unchanged.
-      if (/[^\S ]| {2}/.test(line)) line = line.replace(/\s+/g, ' ');
+      if (line.includes('  ') || (oddBlanks && /[^\S ]/.test(line))) line = line.replace(/\s+/g, ' ');
       line = line.trim();
       if (line === '' || line === '•') continue;
       const prev = out[out.length - 1];
