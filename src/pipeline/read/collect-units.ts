@@ -263,7 +263,8 @@ function piecesOf(s: string, start: number, glue: readonly number[], sentence: R
   const cuts = glue.length === 0 && sentence.size === 0 ? NONE : [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
   const pieces: Piece[] = [];
   let from = 0;
-  for (const cut of [...cuts, s.length]) {
+  for (let k = 0; k <= cuts.length; k++) {
+    const cut = k < cuts.length ? cuts[k]! : s.length;
     const raw = s.slice(from, cut);
     const lead = LEAD.exec(raw)![0].length;
     const body = raw.slice(lead).trimEnd();
@@ -283,29 +284,28 @@ export function collectUnits(
   kindOf: (section: number) => SectionKind,
   found: FoundRoles,
 ): Bullet[] {
-  const spans: Array<{ start: number; end: number; section: SectionKind; roleIndex?: number }> = [];
-  lines.forEach((l, i) => {
-    if (l.section === undefined) return;
+  const spans: Array<{ start: number; end: number; section: SectionKind; roleIndex: number | undefined }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.section === undefined) continue;
     const section = kindOf(l.section);
-    if (section === 'contact' || found.headerLines.has(i) || isSubheading(l.text) || PAGE_NUMBER.test(l.text)) return;
+    if (section === 'contact' || found.headerLines.has(i) || isSubheading(l.text) || PAGE_NUMBER.test(l.text)) continue;
     const start = l.start + (l.text.startsWith('• ') ? 2 : 0);
-    if (start < l.end) spans.push({ start, end: l.end, section, ...(found.roleOfLine[i] !== undefined ? { roleIndex: found.roleOfLine[i] } : {}) });
-  });
+    if (start < l.end) spans.push({ start, end: l.end, section, roleIndex: found.roleOfLine[i] });
+  }
   for (const t of found.tails) {
-    const l = lines[t.line]!;
-    const role = found.roleOfLine[t.line];
-    spans.push({ start: t.start, end: t.end, section: kindOf(l.section!), ...(role !== undefined ? { roleIndex: role } : {}) });
+    spans.push({ start: t.start, end: t.end, section: kindOf(lines[t.line]!.section!), roleIndex: found.roleOfLine[t.line] });
   }
   spans.sort((a, b) => a.start - b.start);
-  return spans.flatMap((span) =>
-    splitLine(text, span.start, span.end).map((p) => ({
-      id: '',
-      text: text.slice(p.start, p.end),
-      start: p.start,
-      end: p.end,
-      kind: p.kind,
-      section: span.section,
-      ...(span.roleIndex !== undefined ? { roleIndex: span.roleIndex } : {}),
-    })),
-  ).map((b, i) => ({ ...b, id: `b${i + 1}` }));
+  // Each bullet is made once, with its id, in the response's key order (it was made, then copied to
+  // carry its role, then copied again for its id).
+  const bullets: Bullet[] = [];
+  for (const span of spans) {
+    for (const p of splitLine(text, span.start, span.end)) {
+      const bullet: Bullet = { id: `b${bullets.length + 1}`, text: text.slice(p.start, p.end), start: p.start, end: p.end, kind: p.kind, section: span.section };
+      if (span.roleIndex !== undefined) bullet.roleIndex = span.roleIndex;
+      bullets.push(bullet);
+    }
+  }
+  return bullets;
 }
