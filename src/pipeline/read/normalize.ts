@@ -7,11 +7,16 @@
 // fragment after it looks like a word ending.
 import type { Warning } from '../../schemas/document.js';
 import { CP1252_HIGH as CP1252_SPECIALS } from './decode-text.js';
-import { matchSectionHeading } from './section-headings.js';
+import { type HeadingKind, matchSectionHeading } from './section-headings.js';
 
 export interface NormalizedText {
   text: string;
   warnings: Warning[];
+  /**
+   * matchSectionHeading of each line of `text`, in order (every line is non-blank): normalize tests each
+   * line as it makes it, and splitSections reads the answers here rather than testing every line again.
+   */
+  headings: Array<HeadingKind | undefined>;
 }
 
 const CP1252_BYTE = new Map<string, number>();
@@ -128,11 +133,11 @@ interface OutLine {
   bullet: boolean;
   /** The last TAIL_CHARS characters of the line. */
   tail: string;
-  /** Whether the line as it stands is a section heading: known when it is made, forgotten when it grows. */
-  heading: boolean | undefined;
+  /** The section the line as it stands opens as a heading (null: none): known when it is made, forgotten when it grows. */
+  heading: HeadingKind | null | undefined;
 }
 
-function newLine(text: string, heading: boolean): OutLine {
+function newLine(text: string, heading: HeadingKind | null): OutLine {
   return { chunks: [], pieces: [text], length: text.length, bullet: text.startsWith('• '), tail: text.slice(-TAIL_CHARS), heading };
 }
 
@@ -141,12 +146,13 @@ function textOf(line: OutLine): string {
   return line.chunks.length === 0 ? rest : line.chunks.join('') + rest;
 }
 
-function isHeadingLine(line: OutLine): boolean {
-  return (line.heading ??= line.length <= HEADING_MAX_CHARS && matchSectionHeading(textOf(line)) !== undefined);
+function headingOf(line: OutLine): HeadingKind | null {
+  if (line.heading === undefined) line.heading = (line.length <= HEADING_MAX_CHARS && matchSectionHeading(textOf(line))) || null;
+  return line.heading;
 }
 
 function shouldJoin(prev: OutLine, line: string, heading: boolean): boolean {
-  if (line.startsWith('• ') || isHeadingLine(prev) || heading) return false;
+  if (line.startsWith('• ') || headingOf(prev) !== null || heading) return false;
   const end = prev.tail;
   if (/[.!?:;]$/.test(end)) return false;
   if (/^[a-z(&]/.test(line)) return true;
@@ -261,8 +267,8 @@ export function normalizeText(raw: string): NormalizedText {
       if (line === '' || line === '•') continue;
       const prev = out[out.length - 1];
       // Tested once here: the line is tested as a heading again only if it grows by a join.
-      const heading = matchSectionHeading(line) !== undefined;
-      if (!barrier && cells.length === 1 && prev !== undefined && shouldJoin(prev, line, heading)) {
+      const heading = matchSectionHeading(line) ?? null;
+      if (!barrier && cells.length === 1 && prev !== undefined && shouldJoin(prev, line, heading !== null)) {
         joinLines(prev, line);
       } else {
         out.push(newLine(line, heading));
@@ -276,5 +282,5 @@ export function normalizeText(raw: string): NormalizedText {
       message: `A side-by-side layout was detected on ${splitLines} line(s); its cells were split into separate lines.`,
     });
   }
-  return { text: out.map(textOf).join('\n'), warnings };
+  return { text: out.map(textOf).join('\n'), warnings, headings: out.map((l) => headingOf(l) ?? undefined) };
 }
