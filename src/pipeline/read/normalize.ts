@@ -34,11 +34,9 @@ function toByte(ch: string): number {
 // named here rather than decoded.
 const FULLWIDTH_COLON_MOJIBAKE = /\u00EF\u00BC[\u009A\u0161\u200B]?/g;
 
-// Every pattern repairMojibake replaces opens with a character in this range (most texts hold none).
-const MOJIBAKE_LEAD = /[\u00C2-\u00F4]/;
-
+// Every pattern here opens with a character in U+00C2-U+00F4: normalizeText calls this only for a text
+// holding one (see repairsOf).
 function repairMojibake(text: string): { text: string; repaired: number } {
-  if (!MOJIBAKE_LEAD.test(text)) return { text, repaired: 0 };
   let repaired = 0;
   let out = text.replace(FULLWIDTH_COLON_MOJIBAKE, () => {
     repaired++;
@@ -81,7 +79,6 @@ const LIGATURES: Record<string, string> = {
 // Glyphs that open a list item when they start a line. "o", "-", "*" only count when a space follows.
 const BULLET_AT_START =
   /^[ \t]*(?:[•▪◦●○■□➢►▶▸✓✔❖◆◇♦➤→⁃‣∙·\u2023\u2043\u25AA\u25CF\uE000-\uF8FF]|[-–—*o](?=[ \t]))[ \t]*/u;
-const PRIVATE_USE = /[\uE000-\uF8FF]/;
 // A blank that is neither a space nor a line break.
 const ODD_BLANK = /[^\S \n]/;
 const DATE_HINT =
@@ -194,24 +191,69 @@ function joinLines(prev: OutLine, line: string): void {
   appendTo(prev, ` ${line}`);
 }
 
+/** Which of normalizeText's character repairs a text can need: each is skipped when its flag is off. */
+interface Repairs {
+  /** "\r" or "\f". */
+  lineBreaks: boolean;
+  /** A character that can open a mojibake sequence (U+00C2-U+00F4). */
+  mojibake: boolean;
+  ligatures: boolean;
+  fullwidth: boolean;
+  /** A blank other than a space or a line feed: odd spaces, tabs, invisible characters. */
+  blanks: boolean;
+  controls: boolean;
+  privateUse: boolean;
+}
+
+/**
+ * One pass over the character codes instead of a regex scan per repair (about a dozen scans of the
+ * whole text, most finding nothing). Each flag may be on when its repair then finds nothing, never
+ * off when it would find something: the ranges below cover the repairs' character classes.
+ */
+function repairsOf(text: string): Repairs {
+  const r: Repairs = { lineBreaks: false, mojibake: false, ligatures: false, fullwidth: false, blanks: false, controls: false, privateUse: false };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a) continue;
+    if (c < 0x20) {
+      r.controls = r.blanks = true;
+      if (c === 0x0d || c === 0x0c) r.lineBreaks = true;
+    } else if (c <= 0x9f || c === 0xfffd) r.controls = true;
+    else if (c >= 0xc2 && c <= 0xf4) r.mojibake = true;
+    else if (c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029) r.blanks = true;
+    else if (c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff) r.blanks = true;
+    else if (c >= 0xfb00 && c <= 0xfb06) r.ligatures = true;
+    else if (c >= 0xff01 && c <= 0xff5e) r.fullwidth = true;
+    else if (c >= 0xe000 && c <= 0xf8ff) r.privateUse = true;
+  }
+  return r;
+}
+
 export function normalizeText(raw: string): NormalizedText {
   const warnings: Warning[] = [];
-  let text = raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
+  let needs = repairsOf(raw);
+  let text = needs.lineBreaks ? raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n') : raw;
 
-  const mojibake = repairMojibake(text);
-  text = mojibake.text;
+  const mojibake = needs.mojibake ? repairMojibake(text) : { text, repaired: 0 };
   if (mojibake.repaired > 0) {
+    text = mojibake.text;
+    // A repaired sequence can decode to any character: the flags are read again.
+    needs = repairsOf(text);
     warnings.push({
       code: 'MOJIBAKE_REPAIRED',
       message: `${mojibake.repaired} garbled character sequence(s) from a wrong text encoding were repaired.`,
     });
   }
 
+  // The repairs below only remove their own characters or write ASCII letters and spaces: none makes
+  // a character another one (or the line loop) looks for, so the flags hold through them.
   let ligatures = 0;
-  text = text.replace(/[\uFB00-\uFB06]/g, (c) => {
-    ligatures++;
-    return LIGATURES[c]!;
-  });
+  if (needs.ligatures) {
+    text = text.replace(/[\uFB00-\uFB06]/g, (c) => {
+      ligatures++;
+      return LIGATURES[c]!;
+    });
+  }
   if (ligatures > 0) {
     warnings.push({
       code: 'LIGATURES_REPLACED',
@@ -220,16 +262,20 @@ export function normalizeText(raw: string): NormalizedText {
   }
 
   // Fullwidth forms ("：", "，") are the ASCII characters in a wider glyph: fold them as NFKC would.
-  text = text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(/\t/g, '   ');
+  if (needs.fullwidth) text = text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (needs.blanks) {
+    text = text
+      .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      .replace(/\t/g, '   ');
+  }
   let controls = 0;
-  text = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]/g, () => {
-    controls++;
-    return '';
-  });
+  if (needs.controls) {
+    text = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]/g, () => {
+      controls++;
+      return '';
+    });
+  }
   if (controls > 0) {
     warnings.push({
       code: 'CONTROL_CHARACTERS_REMOVED',
@@ -237,10 +283,10 @@ export function normalizeText(raw: string): NormalizedText {
     });
   }
 
-  // Tested once on the whole text: a line can hold a private-use glyph, or a blank other than a space,
-  // only if the text does (most hold neither), so the per-line scans for them run only then.
-  const privateUse = PRIVATE_USE.test(text);
-  const oddBlanks = ODD_BLANK.test(text);
+  // A line can hold a private-use glyph, or a blank other than a space, only if the text does (most
+  // hold neither), so the per-line scans for them run only then.
+  const privateUse = needs.privateUse;
+  const oddBlanks = needs.blanks && ODD_BLANK.test(text);
   const out: OutLine[] = [];
   let splitLines = 0;
   let barrier = true;
