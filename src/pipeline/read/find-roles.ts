@@ -10,7 +10,7 @@
 // found only beside "Company Name"; placeholder dates ("year–year") are not dates; a city is read off
 // the end of an employer's text by word lists, not a gazetteer.
 import type { Role, SectionKind } from '../../schemas/document.js';
-import { type DateSpan, findDateRange, findSingleDate, joinSplitRange } from './dates.js';
+import { type DateSpan, findDateRange, findSingleDate, joinSplitRange, mayHoldDate } from './dates.js';
 import { matchSectionHeading } from './section-headings.js';
 import type { Line } from './split-sections.js';
 
@@ -142,8 +142,9 @@ function parseParts(text: string): Parts {
     const title = clean(`${before} ${after}`);
     return { organization: 'Company Name', ...(location ? { location } : {}), ...(title ? { title } : {}), ...(tail !== undefined ? { tail } : {}) };
   }
-  const pieces = text
-    .replace(/([a-z]{3})\.\s*$/, '$1')
+  // A closing period after a word goes ("..., City."); the regex tries every position, so only if a "." is there.
+  const unstopped = text.includes('.') ? text.replace(/([a-z]{3})\.\s*$/, '$1') : text;
+  const pieces = unstopped
     .split(/\s*(?:\||•|·|,|\s\/\s| – | — | - )\s*/)
     .map(clean)
     .filter(Boolean);
@@ -311,14 +312,16 @@ function dropHeadingPrefix(rest: string): string {
 
 function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undefined {
   const l = lines[i]!;
-  if (isBulletLine(l.text)) return undefined;
+  // Every anchor below needs a date on this line (a split range opens on it): most lines have none.
+  if (isBulletLine(l.text) || !mayHoldDate(l.text)) return undefined;
   const next = lines[i + 1];
   const split = next && next.section === l.section ? joinSplitRange(l.text, next.text) : undefined;
   if (split) return { span: split, lines: [i, i + 1], rest: '' };
   const range = findDateRange(l.text);
   const span = range ?? (rangeOnly ? undefined : findSingleDate(l.text));
   if (!span) return undefined;
-  const tail = parseParts(l.text).tail;
+  // Only LiveCareer's "Company Name" layout runs duties on after a header: other lines skip the parse.
+  const tail = ANON_ORG.test(l.text) ? parseParts(l.text).tail : undefined;
   const head = tail === undefined ? l.text : l.text.slice(0, tail);
   if (span.index >= head.length) return undefined;
   const before = head.slice(0, span.index);
@@ -340,7 +343,7 @@ function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undef
     if (!ANON_ORG.test(l.text) && !(atEnd && isHeaderLike(clean(rest)) && TITLE_WORDS.test(rest))) return undefined;
   }
   // An aside in brackets ("(contract via Prairie State Consulting)") does not make a header a sentence.
-  if (head.length > 160 || clean(rest.replace(/\([^()]*\)/g, ' ')).split(' ').length > 16) return undefined;
+  if (head.length > 160 || clean(rest.includes('(') ? rest.replace(/\([^()]*\)/g, ' ') : rest).split(' ').length > 16) return undefined;
   // "Feb 2021 - Present, Hearth & Holler, Asheville" under a title line: dates first, then a comma and
   // the employer with its place; the title is the line above.
   const employerOnly = !/[A-Za-z]/.test(before) && /^\s*,/.test(after) && !ANON_ORG.test(head);
