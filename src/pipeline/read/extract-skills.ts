@@ -24,6 +24,13 @@ const LABEL = /^\s*(?:•\s*)?[A-Z][A-Za-z &/-]{1,40}:\s*/;
 const ITEM_SEPARATOR = /\s*(?:,|;|•|\|)\s*/g;
 const MAX_SKILL_WORDS = 6;
 
+/** The length of s.split(' '), counted without building the array (every item of a skills list is counted). */
+function wordCount(s: string): number {
+  let n = 1;
+  for (let at = s.indexOf(' '); at !== -1; at = s.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
 export interface SkillsAndLanguages {
   skills: TextSpan[];
   languages: Language[];
@@ -66,7 +73,7 @@ export function extractSkills(text: string, sections: Section[]): SkillsAndLangu
       }
       if (s.kind !== 'skills') continue;
       for (const item of itemsOf(text, l)) {
-        if (item.text.split(' ').length <= MAX_SKILL_WORDS && !/[.!?]$/.test(item.text)) skills.push(item);
+        if (wordCount(item.text) <= MAX_SKILL_WORDS && !/[.!?]$/.test(item.text)) skills.push(item);
       }
     }
   }
