@@ -191,6 +191,10 @@ function joinLines(prev: OutLine, line: string): void {
   appendTo(prev, ` ${line}`);
 }
 
+// Runs of characters other than printable ASCII and the line feed: the regex skips the rest (nearly all
+// of a text) about twice as fast as a loop reading every code.
+const SPECIAL_RUN = /[^\n\x20-\x7E]+/g;
+
 /** Which of normalizeText's character repairs a text can need: each is skipped when its flag is off. */
 interface Repairs {
   /** "\r" or "\f". */
@@ -212,9 +216,9 @@ interface Repairs {
  */
 function repairsOf(text: string): Repairs {
   const r: Repairs = { lineBreaks: false, mojibake: false, ligatures: false, fullwidth: false, blanks: false, controls: false, privateUse: false };
-  for (let i = 0; i < text.length; i++) {
+  SPECIAL_RUN.lastIndex = 0;
+  for (let m = SPECIAL_RUN.exec(text); m; m = SPECIAL_RUN.exec(text)) for (let i = m.index; i < SPECIAL_RUN.lastIndex; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x20 && c < 0x7f) || c === 0x0a) continue;
     if (c < 0x20) {
       r.controls = r.blanks = true;
       if (c === 0x0d || c === 0x0c) r.lineBreaks = true;
