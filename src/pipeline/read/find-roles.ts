@@ -76,7 +76,6 @@ function splitTrailingCity(piece: string): [string, string] | undefined {
 
 // Short comma-separated pieces ending in a period: moderncv's "Job title, Employer, City." is a header.
 const COMMA_HEADER = /^[^,.]{1,40}(?:,[^,.]{1,40}){2,4}\.$/;
-const SEPARATORS = /^[\s,|•·:;/–—-]+|[\s,|•·:;/–—-]+$/g;
 
 interface Parts {
   title?: string;
@@ -88,15 +87,24 @@ interface Parts {
   guessed?: boolean;
 }
 
-// A character SEPARATORS strips from either end, and a blank that /\s+/ -> ' ' would change.
+// Separators stripped from both ends of a piece, and a blank that /\s+/ -> ' ' would change.
 const SEPARATOR_CHAR = /[\s,|•·:;/–—-]/;
 const ODD_BLANK = /[^\S ]| {2}/;
+
+/** `s` without separators at either end: a regex for the trailing run would try every position. */
+function stripSeparators(s: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && SEPARATOR_CHAR.test(s[from]!)) from++;
+  while (to > from && SEPARATOR_CHAR.test(s[to - 1]!)) to--;
+  return from === 0 && to === s.length ? s : s.slice(from, to);
+}
 
 function clean(s: string): string {
   // "Title (Mar 2018 – Jun 2021)" leaves "( )" once the dates are out. Each replace runs only when it
   // can change the string (clean runs on every piece of every header candidate; most are clean already).
   let out = s.includes('(') ? s.replace(/\(\s*\)/g, ' ') : s;
-  if (SEPARATOR_CHAR.test(out.charAt(0)) || SEPARATOR_CHAR.test(out.charAt(out.length - 1))) out = out.replace(SEPARATORS, '');
+  out = stripSeparators(out);
   if (ODD_BLANK.test(out)) out = out.replace(/\s+/g, ' ');
   return out.trim();
 }
@@ -435,7 +443,8 @@ export function findRoles(
       const fits = ANON_ORG.test(text) || (isHeaderLike(text) && (!parts.title || !extra.title || !parts.organization));
       if (fits && (extra.title || extra.organization || extra.location)) {
         if (extra.tail !== undefined) tails.push({ start: lines[below]!.start + extra.tail, end: lines[below]!.end, line: below });
-        parts = merge(parts, parts.title ? { ...extra, title: undefined, organization: extra.organization ?? extra.title } : extra);
+        // With a title already, the line's title word names the employer (merge takes no tail from `extra`).
+        parts = merge(parts, parts.title ? { organization: extra.organization ?? extra.title, location: extra.location } : extra);
         used.push(below);
         // A location alone on the next line ("San Francisco, CA").
         const loc = below + 1;
