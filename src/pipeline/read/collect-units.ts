@@ -200,8 +200,9 @@ function firstWordEnd(s: string): number {
 // without one and without a heading word, as most wrapped bullet lines are, can hold no other cut.
 const INNER_CAPITAL = /.[A-Z]/s;
 // A capitalized word after a blank that can open a glued piece: an -ed/-ly/-es word, an action verb, a
-// pronoun. GLUED_WORD, GLUED_AFTER_NAME, GLUED_AFTER_PREPOSITION and GLUED_SEMICOLON each need one, and
-// most lines have none: this one test spares the four scans (the first two the costliest of all).
+// pronoun ("Responsible" is an opener). GLUED_WORD, GLUED_AFTER_NAME, GLUED_AFTER_PREPOSITION,
+// GLUED_SEMICOLON and GLUED_RESPONSIBLE each need one, and most lines have none: this one test spares
+// their scans (GLUED_WORD's and GLUED_AFTER_NAME's the costliest of all).
 const OPENER_AFTER_BLANK = new RegExp(
   `\\s(?:[A-Z][a-z]*(?:ed|ly|izes|yzes|ifies|ages|ates|ures|ees)\\b|(?:${VERB_FORMS.join('|')})\\b|(?:We|My|Our|This|These)\\s)`,
 );
@@ -233,7 +234,7 @@ function splitLine(text: string, start: number, end: number): Piece[] {
   if (stop && PERIOD_HINT.test(s)) pushCuts(glue, s, GLUED_PERIOD);
   if (opens) pushCuts(glue, s, GLUED_WORD);
   if (NO_SPACE_HINT.test(s)) pushCuts(glue, s, GLUED_NO_SPACE);
-  if (s.includes('Responsible for')) pushCuts(glue, s, GLUED_RESPONSIBLE);
+  if (opens && s.includes('Responsible for')) pushCuts(glue, s, GLUED_RESPONSIBLE);
   if (gerund && GERUND_HINT.test(s)) pushCuts(glue, s, GLUED_GERUND);
   if (gerund && GERUND_DETERMINER_HINT.test(s)) pushCuts(glue, s, GLUED_GERUND_DETERMINER);
   if (ambiguous) pushCuts(glue, s, GLUED_AMBIGUOUS);
@@ -244,7 +245,7 @@ function splitLine(text: string, start: number, end: number): Piece[] {
   if (opens) pushCuts(glue, s, GLUED_AFTER_PREPOSITION);
   if (s.includes('/') && RANGE_HINT.test(s)) pushCuts(glue, s, GLUED_AFTER_RANGE);
   if (opens) pushCuts(glue, s, GLUED_AFTER_NAME, opener);
-  if (AND_VERB.test(s)) pushCuts(glue, s, GLUED_PAIR);
+  if (s.includes('and') && AND_VERB.test(s)) pushCuts(glue, s, GLUED_PAIR);
   if (DIGIT.test(s)) pushCuts(glue, s, GLUED_AFTER_SPAN);
   if (s.includes('␣')) pushCuts(glue, s, ITEM_GLYPH);
   if (paren && gerund) pushCuts(glue, s, GLUED_AFTER_PAREN, opener);
