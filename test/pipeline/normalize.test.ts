@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/pipeline/read/normalize.js';
+import { matchSectionHeading } from '../../src/pipeline/read/section-headings.js';
 
 const codes = (raw: string) => normalizeText(raw).warnings.map((w) => w.code);
 
@@ -90,5 +91,14 @@ describe('normalizeText', () => {
   it('is idempotent on its own output', () => {
     const once = normalizeText('Experience\n• Handled 60 calls a day and\nescalated complaints.\nSkills\nExcel   Word').text;
     expect(normalizeText(once).text).toBe(once);
+  });
+
+  it('hands splitSections the heading of every output line, joined lines included', () => {
+    // "Campus" + "involvement" is a heading only once joined; "activities" is one alone and stays apart.
+    const r = normalizeText('Jane Doe\nCampus\ninvolvement\nMember of the club and\nthe team\nExtracurricular\nactivities\nChess');
+    const lines = r.text.split('\n');
+    expect(lines).toEqual(['Jane Doe', 'Campus involvement', 'Member of the club and the team', 'Extracurricular', 'activities', 'Chess']);
+    expect(r.headings).toEqual(lines.map((l) => matchSectionHeading(l)));
+    expect(r.headings).toEqual([undefined, 'other', undefined, undefined, 'other', undefined]);
   });
 });

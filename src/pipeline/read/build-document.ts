@@ -77,7 +77,7 @@ export function buildDocument(format: DocumentFormat, raw: RawText, limits: Text
           : `${letters} letters or digits found, at least ${limits.minTextChars} are needed`,
     );
   }
-  const segmented = segmentResume(normalized.text);
+  const segmented = segmentResume(normalized.text, normalized.headings);
   const headings = segmented.sections.filter((s) => s.heading !== '').length;
   const { skills, languages } = extractSkills(normalized.text, segmented.sections);
   const warnings: Warning[] = [

@@ -172,19 +172,21 @@ function cutsOf(s: string, re: RegExp): readonly number[] {
   return out;
 }
 
-/** Cut points of `re`, or none without scanning when `needs` (a necessary condition of `re`) fails. */
-function cutsWhen(s: string, needs: RegExp | string, re: RegExp): readonly number[] {
-  return (typeof needs === 'string' ? s.includes(needs) : needs.test(s)) ? cutsOf(s, re) : NONE;
+/** Pushes onto `out` the cut points of `re` in `s` past `after` (straight into one list: no list per scan). */
+function pushCuts(out: number[], s: string, re: RegExp, after = -1): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const cut = m.index + m[0].length;
+    if (cut > after) out.push(cut);
+  }
 }
 
-/** Cut points of `re` after the first lead-in colon of `s` ("... include: A ... B"), if any. */
-function cutsAfterLeadIn(s: string): readonly number[] {
+/** Pushes the cut points of GLUED_SUB_ITEM after the first lead-in colon of `s` ("... include: A ... B"), if any. */
+function pushCutsAfterLeadIn(out: number[], s: string): void {
   const m = LEAD_IN_COLON.exec(s);
-  if (!m) return NONE;
+  if (!m) return;
   GLUED_SUB_ITEM.lastIndex = m.index + m[0].length;
-  const out: number[] = [];
   for (let g = GLUED_SUB_ITEM.exec(s); g; g = GLUED_SUB_ITEM.exec(s)) out.push(g.index + g[0].length);
-  return out;
 }
 
 /** End of the line's first word: a glue point there would only cut off an opener ("Also Managed"). */
@@ -197,42 +199,64 @@ function firstWordEnd(s: string): number {
 // line's first character (the word that opens the next piece, or what follows a heading word): a line
 // without one and without a heading word, as most wrapped bullet lines are, can hold no other cut.
 const INNER_CAPITAL = /.[A-Z]/s;
-// Necessary conditions of GLUED_WORD (a lower-case word, space, then a capitalized word) and of
-// GLUED_AFTER_NAME (a capitalized word after a space, then a lower-case word or a digit).
-const GLUED_WORD_HINT = /[a-z]{2}\s+[A-Z]/;
-const AFTER_NAME_HINT = /\s[A-Z][a-z]+\s+[a-z\d]/;
+// A capitalized word after a blank that can open a glued piece: an -ed/-ly/-es word, an action verb, a
+// pronoun ("Responsible" is an opener). GLUED_WORD, GLUED_AFTER_NAME, GLUED_AFTER_PREPOSITION,
+// GLUED_SEMICOLON and GLUED_RESPONSIBLE each need one, and most lines have none: this one test spares
+// their scans (GLUED_WORD's and GLUED_AFTER_NAME's the costliest of all).
+const OPENER_AFTER_BLANK = new RegExp(
+  `\\s(?:[A-Z][a-z]*(?:ed|ly|izes|yzes|ifies|ages|ates|ures|ees)\\b|(?:${VERB_FORMS.join('|')})\\b|(?:We|My|Our|This|These)\\s)`,
+);
+// Necessary conditions of the other scans, in the order splitLine runs them.
+const PERIOD_HINT = /[.!?][A-Z]/;
+const NO_SPACE_HINT = /[a-z][A-Z]/;
+const GERUND_HINT = /s\s+[A-Z][a-z]{2,}ing\s/;
+const GERUND_DETERMINER_HINT = /\s[A-Z][a-z]{2,}ing\s+(?:the|a|an|all|our|new)\s/;
+const RANGE_HINT = /\d\/(?:19|20)\d\d\s*[-–]/;
+const DIGIT = /\d/;
+const SENTENCE_HINT = /[.!?]\s/;
 
 /** Splits one line's span into bullets at glue points, and those into sentences. */
 function splitLine(text: string, start: number, end: number): Piece[] {
   const s = text.slice(start, end);
-  if (!INNER_CAPITAL.test(s) && !HEADING_WORD_ANYWHERE.test(s)) return piecesOf(s, start, s.includes('␣') ? cutsOf(s, ITEM_GLYPH) : NONE, NO_SENTENCES);
+  const heading = HEADING_WORD_ANYWHERE.test(s);
+  if (!heading && !INNER_CAPITAL.test(s)) return piecesOf(s, start, s.includes('␣') ? cutsOf(s, ITEM_GLYPH) : NONE, NO_SENTENCES);
   const opener = firstWordEnd(s);
   // Each scan is skipped when a cheap necessary condition of its pattern fails: the units are the same,
-  // and most lines hold none of the rarer glue points.
-  const glue = new Set([
-    ...cutsWhen(s, /[.!?][A-Z]/, GLUED_PERIOD),
-    ...cutsWhen(s, GLUED_WORD_HINT, GLUED_WORD),
-    ...cutsWhen(s, /[a-z][A-Z]/, GLUED_NO_SPACE),
-    ...cutsWhen(s, 'Responsible for', GLUED_RESPONSIBLE),
-    ...cutsWhen(s, /s\s+[A-Z][a-z]{2,}ing\s/, GLUED_GERUND),
-    ...cutsWhen(s, /\s[A-Z][a-z]{2,}ing\s+(?:the|a|an|all|our|new)\s/, GLUED_GERUND_DETERMINER),
-    ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS),
-    ...cutsWhen(s, ';', GLUED_SEMICOLON),
-    ...cutsWhen(s, NOUN_OPENER_HINT, GLUED_NOUN),
-    ...(s.includes(':') ? cutsAfterLeadIn(s) : NONE),
-    ...cutsWhen(s, AMBIGUOUS_VERB, GLUED_AMBIGUOUS_AFTER_NAME).filter((cut) => cut > opener),
-    ...cutsWhen(s, /\s[A-Z][a-z]+ed\s/, GLUED_AFTER_PREPOSITION),
-    ...(s.includes('/') ? cutsWhen(s, /\d\/(?:19|20)\d\d\s*[-–]/, GLUED_AFTER_RANGE) : NONE),
-    ...cutsWhen(s, AFTER_NAME_HINT, GLUED_AFTER_NAME).filter((cut) => cut > opener),
-    ...cutsWhen(s, AND_VERB, GLUED_PAIR),
-    ...cutsWhen(s, /\d/, GLUED_AFTER_SPAN),
-    ...cutsWhen(s, '␣', ITEM_GLYPH),
-    ...cutsWhen(s, ')', GLUED_AFTER_PAREN).filter((cut) => cut > opener),
-    ...cutsWhen(s, HEADING_WORD_ANYWHERE, GLUED_HEADING),
-    ...cutsWhen(s, HEADING_WORD_ANYWHERE, HEADING_COLON),
-  ]);
-  const sentence = new Set([...cutsWhen(s, /[.!?]\s/, SENTENCE_END), ...cutsWhen(s, ')', PAREN_END)]);
-  return piecesOf(s, start, [...glue], sentence);
+  // and most lines hold none of the rarer glue points. A one-character includes() costs next to nothing
+  // beside a regex test, so it goes first where a pattern needs that character; a test shared by two
+  // scans runs once.
+  const stop = s.includes('.') || s.includes('!') || s.includes('?');
+  const paren = s.includes(')');
+  const ambiguous = AMBIGUOUS_VERB.test(s);
+  const gerund = s.includes('ing');
+  const opens = OPENER_AFTER_BLANK.test(s);
+  const glue: number[] = [];
+  if (stop && PERIOD_HINT.test(s)) pushCuts(glue, s, GLUED_PERIOD);
+  if (opens) pushCuts(glue, s, GLUED_WORD);
+  if (NO_SPACE_HINT.test(s)) pushCuts(glue, s, GLUED_NO_SPACE);
+  if (opens && s.includes('Responsible for')) pushCuts(glue, s, GLUED_RESPONSIBLE);
+  if (gerund && GERUND_HINT.test(s)) pushCuts(glue, s, GLUED_GERUND);
+  if (gerund && GERUND_DETERMINER_HINT.test(s)) pushCuts(glue, s, GLUED_GERUND_DETERMINER);
+  if (ambiguous) pushCuts(glue, s, GLUED_AMBIGUOUS);
+  if (opens && s.includes(';')) pushCuts(glue, s, GLUED_SEMICOLON);
+  if (NOUN_OPENER_HINT.test(s)) pushCuts(glue, s, GLUED_NOUN);
+  if (s.includes(':')) pushCutsAfterLeadIn(glue, s);
+  if (ambiguous) pushCuts(glue, s, GLUED_AMBIGUOUS_AFTER_NAME, opener);
+  if (opens) pushCuts(glue, s, GLUED_AFTER_PREPOSITION);
+  if (s.includes('/') && RANGE_HINT.test(s)) pushCuts(glue, s, GLUED_AFTER_RANGE);
+  if (opens) pushCuts(glue, s, GLUED_AFTER_NAME, opener);
+  if (s.includes('and') && AND_VERB.test(s)) pushCuts(glue, s, GLUED_PAIR);
+  if (DIGIT.test(s)) pushCuts(glue, s, GLUED_AFTER_SPAN);
+  if (s.includes('␣')) pushCuts(glue, s, ITEM_GLYPH);
+  if (paren && gerund) pushCuts(glue, s, GLUED_AFTER_PAREN, opener);
+  if (heading) {
+    pushCuts(glue, s, GLUED_HEADING);
+    pushCuts(glue, s, HEADING_COLON);
+  }
+  const sentenceCuts: number[] = [];
+  if (stop && SENTENCE_HINT.test(s)) pushCuts(sentenceCuts, s, SENTENCE_END);
+  if (paren && stop) pushCuts(sentenceCuts, s, PAREN_END);
+  return piecesOf(s, start, glue, sentenceCuts.length === 0 ? NO_SENTENCES : new Set(sentenceCuts));
 }
 
 /** The pieces of line `s` (at `start` in the text) between its glue and sentence cuts. */
@@ -240,7 +264,8 @@ function piecesOf(s: string, start: number, glue: readonly number[], sentence: R
   const cuts = glue.length === 0 && sentence.size === 0 ? NONE : [...new Set([...glue, ...sentence])].sort((a, b) => a - b);
   const pieces: Piece[] = [];
   let from = 0;
-  for (const cut of [...cuts, s.length]) {
+  for (let k = 0; k <= cuts.length; k++) {
+    const cut = k < cuts.length ? cuts[k]! : s.length;
     const raw = s.slice(from, cut);
     const lead = LEAD.exec(raw)![0].length;
     const body = raw.slice(lead).trimEnd();
@@ -260,29 +285,28 @@ export function collectUnits(
   kindOf: (section: number) => SectionKind,
   found: FoundRoles,
 ): Bullet[] {
-  const spans: Array<{ start: number; end: number; section: SectionKind; roleIndex?: number }> = [];
-  lines.forEach((l, i) => {
-    if (l.section === undefined) return;
+  const spans: Array<{ start: number; end: number; section: SectionKind; roleIndex: number | undefined }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.section === undefined) continue;
     const section = kindOf(l.section);
-    if (section === 'contact' || found.headerLines.has(i) || isSubheading(l.text) || PAGE_NUMBER.test(l.text)) return;
+    if (section === 'contact' || found.headerLines.has(i) || isSubheading(l.text) || PAGE_NUMBER.test(l.text)) continue;
     const start = l.start + (l.text.startsWith('• ') ? 2 : 0);
-    if (start < l.end) spans.push({ start, end: l.end, section, ...(found.roleOfLine[i] !== undefined ? { roleIndex: found.roleOfLine[i] } : {}) });
-  });
+    if (start < l.end) spans.push({ start, end: l.end, section, roleIndex: found.roleOfLine[i] });
+  }
   for (const t of found.tails) {
-    const l = lines[t.line]!;
-    const role = found.roleOfLine[t.line];
-    spans.push({ start: t.start, end: t.end, section: kindOf(l.section!), ...(role !== undefined ? { roleIndex: role } : {}) });
+    spans.push({ start: t.start, end: t.end, section: kindOf(lines[t.line]!.section!), roleIndex: found.roleOfLine[t.line] });
   }
   spans.sort((a, b) => a.start - b.start);
-  return spans.flatMap((span) =>
-    splitLine(text, span.start, span.end).map((p) => ({
-      id: '',
-      text: text.slice(p.start, p.end),
-      start: p.start,
-      end: p.end,
-      kind: p.kind,
-      section: span.section,
-      ...(span.roleIndex !== undefined ? { roleIndex: span.roleIndex } : {}),
-    })),
-  ).map((b, i) => ({ ...b, id: `b${i + 1}` }));
+  // Each bullet is made once, with its id, in the response's key order (it was made, then copied to
+  // carry its role, then copied again for its id).
+  const bullets: Bullet[] = [];
+  for (const span of spans) {
+    for (const p of splitLine(text, span.start, span.end)) {
+      const bullet: Bullet = { id: `b${bullets.length + 1}`, text: text.slice(p.start, p.end), start: p.start, end: p.end, kind: p.kind, section: span.section };
+      if (span.roleIndex !== undefined) bullet.roleIndex = span.roleIndex;
+      bullets.push(bullet);
+    }
+  }
+  return bullets;
 }

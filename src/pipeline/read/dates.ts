@@ -83,6 +83,11 @@ function spanOf(index: number, length: number, startRaw: string, endRaw: string 
   };
 }
 
+/** False when `line` holds no date, range or placeholder range for the finders below (most lines). */
+export function mayHoldDate(line: string): boolean {
+  return HAS_YEAR.test(line) || HAS_PLACEHOLDER.test(line);
+}
+
 /** The first date range in `line`. */
 export function findDateRange(line: string): DateSpan | undefined {
   if (HAS_YEAR.test(line)) {

@@ -18,9 +18,18 @@ const LANGUAGE_NAMES = [
 ];
 const LANGUAGE = new RegExp(`\\b(?:${LANGUAGE_NAMES.join('|')})\\b`);
 const LANGUAGE_LABEL = /^\s*(?:•\s*)?(?:spoken\s+)?languages?\s*:/i;
+// A necessary condition of LANGUAGE_LABEL on any line of a section.
+const LANGUAGE_LABEL_ANYWHERE = /languages?\s*:/i;
 const LABEL = /^\s*(?:•\s*)?[A-Z][A-Za-z &/-]{1,40}:\s*/;
 const ITEM_SEPARATOR = /\s*(?:,|;|•|\|)\s*/g;
 const MAX_SKILL_WORDS = 6;
+
+/** The length of s.split(' '), counted without building the array (every item of a skills list is counted). */
+function wordCount(s: string): number {
+  let n = 1;
+  for (let at = s.indexOf(' '); at !== -1; at = s.indexOf(' ', at + 1)) n++;
+  return n;
+}
 
 export interface SkillsAndLanguages {
   skills: TextSpan[];
@@ -50,6 +59,9 @@ export function extractSkills(text: string, sections: Section[]): SkillsAndLangu
   const languages: Language[] = [];
   for (const s of sections) {
     const languageSection = /^\W*(?:spoken\s+)?languages?\b/i.test(s.heading.trim()) && !/programming/i.test(s.heading);
+    // Outside skills and language sections only a "Languages:" line is read: a section that holds none
+    // (most) is skipped before its lines are listed and tested one by one.
+    if (s.kind !== 'skills' && !languageSection && !LANGUAGE_LABEL_ANYWHERE.test(text.slice(s.start, s.end))) continue;
     const lines = linesIn(text, s.start, s.end).filter((l) => !(l.start === s.start && s.heading) && l.text.length <= 400);
     for (const l of lines) {
       if (languageSection || LANGUAGE_LABEL.test(l.text)) {
@@ -61,7 +73,7 @@ export function extractSkills(text: string, sections: Section[]): SkillsAndLangu
       }
       if (s.kind !== 'skills') continue;
       for (const item of itemsOf(text, l)) {
-        if (item.text.split(' ').length <= MAX_SKILL_WORDS && !/[.!?]$/.test(item.text)) skills.push(item);
+        if (wordCount(item.text) <= MAX_SKILL_WORDS && !/[.!?]$/.test(item.text)) skills.push(item);
       }
     }
   }

@@ -10,7 +10,7 @@
 // found only beside "Company Name"; placeholder dates ("year–year") are not dates; a city is read off
 // the end of an employer's text by word lists, not a gazetteer.
 import type { Role, SectionKind } from '../../schemas/document.js';
-import { type DateSpan, findDateRange, findSingleDate, joinSplitRange } from './dates.js';
+import { type DateSpan, findDateRange, findSingleDate, joinSplitRange, mayHoldDate } from './dates.js';
 import { matchSectionHeading } from './section-headings.js';
 import type { Line } from './split-sections.js';
 
@@ -76,7 +76,6 @@ function splitTrailingCity(piece: string): [string, string] | undefined {
 
 // Short comma-separated pieces ending in a period: moderncv's "Job title, Employer, City." is a header.
 const COMMA_HEADER = /^[^,.]{1,40}(?:,[^,.]{1,40}){2,4}\.$/;
-const SEPARATORS = /^[\s,|•·:;/–—-]+|[\s,|•·:;/–—-]+$/g;
 
 interface Parts {
   title?: string;
@@ -88,9 +87,26 @@ interface Parts {
   guessed?: boolean;
 }
 
+// Separators stripped from both ends of a piece, and a blank that /\s+/ -> ' ' would change.
+const SEPARATOR_CHAR = /[\s,|•·:;/–—-]/;
+const ODD_BLANK = /[^\S ]| {2}/;
+
+/** `s` without separators at either end: a regex for the trailing run would try every position. */
+function stripSeparators(s: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && SEPARATOR_CHAR.test(s[from]!)) from++;
+  while (to > from && SEPARATOR_CHAR.test(s[to - 1]!)) to--;
+  return from === 0 && to === s.length ? s : s.slice(from, to);
+}
+
 function clean(s: string): string {
-  // "Title (Mar 2018 – Jun 2021)" leaves "( )" once the dates are out.
-  return s.replace(/\(\s*\)/g, ' ').replace(SEPARATORS, '').replace(/\s+/g, ' ').trim();
+  // "Title (Mar 2018 – Jun 2021)" leaves "( )" once the dates are out. Each replace runs only when it
+  // can change the string (clean runs on every piece of every header candidate; most are clean already).
+  let out = s.includes('(') ? s.replace(/\(\s*\)/g, ' ') : s;
+  out = stripSeparators(out);
+  if (ODD_BLANK.test(out)) out = out.replace(/\s+/g, ' ');
+  return out.trim();
 }
 
 function isBulletLine(text: string): boolean {
@@ -134,8 +150,9 @@ function parseParts(text: string): Parts {
     const title = clean(`${before} ${after}`);
     return { organization: 'Company Name', ...(location ? { location } : {}), ...(title ? { title } : {}), ...(tail !== undefined ? { tail } : {}) };
   }
-  const pieces = text
-    .replace(/([a-z]{3})\.\s*$/, '$1')
+  // A closing period after a word goes ("..., City."); the regex tries every position, so only if a "." is there.
+  const unstopped = text.includes('.') ? text.replace(/([a-z]{3})\.\s*$/, '$1') : text;
+  const pieces = unstopped
     .split(/\s*(?:\||•|·|,|\s\/\s| – | — | - )\s*/)
     .map(clean)
     .filter(Boolean);
@@ -249,12 +266,16 @@ function barFields(text: string): Parts | undefined {
 
 /** Fills what `base` lacks from `extra`, never overwriting. */
 function merge(base: Parts, extra: Parts): Parts {
-  return {
-    ...(base.title ?? extra.title ? { title: base.title ?? extra.title } : {}),
-    ...(base.organization ?? extra.organization ? { organization: base.organization ?? extra.organization } : {}),
-    ...(base.location ?? extra.location ? { location: base.location ?? extra.location } : {}),
-    ...(base.tail !== undefined ? { tail: base.tail } : {}),
-  };
+  // Assigned field by field: four conditional spreads allocated up to eight objects per merge.
+  const out: Parts = {};
+  const title = base.title ?? extra.title;
+  if (title) out.title = title;
+  const organization = base.organization ?? extra.organization;
+  if (organization) out.organization = organization;
+  const location = base.location ?? extra.location;
+  if (location) out.location = location;
+  if (base.tail !== undefined) out.tail = base.tail;
+  return out;
 }
 
 interface Anchor {
@@ -299,14 +320,16 @@ function dropHeadingPrefix(rest: string): string {
 
 function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undefined {
   const l = lines[i]!;
-  if (isBulletLine(l.text)) return undefined;
+  // Every anchor below needs a date on this line (a split range opens on it): most lines have none.
+  if (isBulletLine(l.text) || !mayHoldDate(l.text)) return undefined;
   const next = lines[i + 1];
   const split = next && next.section === l.section ? joinSplitRange(l.text, next.text) : undefined;
   if (split) return { span: split, lines: [i, i + 1], rest: '' };
   const range = findDateRange(l.text);
   const span = range ?? (rangeOnly ? undefined : findSingleDate(l.text));
   if (!span) return undefined;
-  const tail = parseParts(l.text).tail;
+  // Only LiveCareer's "Company Name" layout runs duties on after a header: other lines skip the parse.
+  const tail = ANON_ORG.test(l.text) ? parseParts(l.text).tail : undefined;
   const head = tail === undefined ? l.text : l.text.slice(0, tail);
   if (span.index >= head.length) return undefined;
   const before = head.slice(0, span.index);
@@ -328,7 +351,7 @@ function findAnchor(lines: Line[], i: number, rangeOnly = false): Anchor | undef
     if (!ANON_ORG.test(l.text) && !(atEnd && isHeaderLike(clean(rest)) && TITLE_WORDS.test(rest))) return undefined;
   }
   // An aside in brackets ("(contract via Prairie State Consulting)") does not make a header a sentence.
-  if (head.length > 160 || clean(rest.replace(/\([^()]*\)/g, ' ')).split(' ').length > 16) return undefined;
+  if (head.length > 160 || clean(rest.includes('(') ? rest.replace(/\([^()]*\)/g, ' ') : rest).split(' ').length > 16) return undefined;
   // "Feb 2021 - Present, Hearth & Holler, Asheville" under a title line: dates first, then a comma and
   // the employer with its place; the title is the line above.
   const employerOnly = !/[A-Za-z]/.test(before) && /^\s*,/.test(after) && !ANON_ORG.test(head);
@@ -363,7 +386,14 @@ export function findRoles(
     return s !== undefined && (ROLE_SECTIONS.has(kindOf(s)) || (RANGE_ONLY_SECTIONS.has(kindOf(s)) && otherHoldsRoles(s)));
   };
   const rangeOnly = (i: number) => RANGE_ONLY_SECTIONS.has(kindOf(lines[i]!.section!));
-  const anchorAt = (j: number) => (lines[j] ? findAnchor(lines, j, rangeOnly(j)) : undefined);
+  // findAnchor reads the lines alone, and a line is asked about up to three times (as the line below or
+  // above a header, and in the loop): each line's answer is computed once per call (null: no anchor).
+  const anchors = new Array<Anchor | null | undefined>(lines.length);
+  const anchorAt = (j: number): Anchor | undefined => {
+    if (!lines[j]) return undefined;
+    if (anchors[j] === undefined) anchors[j] = findAnchor(lines, j, rangeOnly(j)) ?? null;
+    return anchors[j] ?? undefined;
+  };
   const sameSection = (i: number, j: number) => lines[i]?.section !== undefined && lines[i]!.section === lines[j]?.section;
   const free = (j: number, i: number) => sameSection(i, j) && !headerLines.has(j) && !isBulletLine(lines[j]!.text);
 
@@ -413,7 +443,8 @@ export function findRoles(
       const fits = ANON_ORG.test(text) || (isHeaderLike(text) && (!parts.title || !extra.title || !parts.organization));
       if (fits && (extra.title || extra.organization || extra.location)) {
         if (extra.tail !== undefined) tails.push({ start: lines[below]!.start + extra.tail, end: lines[below]!.end, line: below });
-        parts = merge(parts, parts.title ? { ...extra, title: undefined, organization: extra.organization ?? extra.title } : extra);
+        // With a title already, the line's title word names the employer (merge takes no tail from `extra`).
+        parts = merge(parts, parts.title ? { organization: extra.organization ?? extra.title, location: extra.location } : extra);
         used.push(below);
         // A location alone on the next line ("San Francisco, CA").
         const loc = below + 1;

@@ -7,11 +7,16 @@
 // fragment after it looks like a word ending.
 import type { Warning } from '../../schemas/document.js';
 import { CP1252_HIGH as CP1252_SPECIALS } from './decode-text.js';
-import { matchSectionHeading } from './section-headings.js';
+import { type HeadingKind, matchSectionHeading } from './section-headings.js';
 
 export interface NormalizedText {
   text: string;
   warnings: Warning[];
+  /**
+   * matchSectionHeading of each line of `text`, in order (every line is non-blank): normalize tests each
+   * line as it makes it, and splitSections reads the answers here rather than testing every line again.
+   */
+  headings: Array<HeadingKind | undefined>;
 }
 
 const CP1252_BYTE = new Map<string, number>();
@@ -29,6 +34,8 @@ function toByte(ch: string): number {
 // named here rather than decoded.
 const FULLWIDTH_COLON_MOJIBAKE = /\u00EF\u00BC[\u009A\u0161\u200B]?/g;
 
+// Every pattern here opens with a character in U+00C2-U+00F4: normalizeText calls this only for a text
+// holding one (see repairsOf).
 function repairMojibake(text: string): { text: string; repaired: number } {
   let repaired = 0;
   let out = text.replace(FULLWIDTH_COLON_MOJIBAKE, () => {
@@ -72,6 +79,8 @@ const LIGATURES: Record<string, string> = {
 // Glyphs that open a list item when they start a line. "o", "-", "*" only count when a space follows.
 const BULLET_AT_START =
   /^[ \t]*(?:[•▪◦●○■□➢►▶▸✓✔❖◆◇♦➤→⁃‣∙·\u2023\u2043\u25AA\u25CF\uE000-\uF8FF]|[-–—*o](?=[ \t]))[ \t]*/u;
+// A blank that is neither a space nor a line break.
+const ODD_BLANK = /[^\S \n]/;
 const DATE_HINT =
   /\b(?:(?:19|20)\d{2}|present|current|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b/i;
 // A fragment after a line-break hyphen that is only a word ending ("-tation", "-ment") means the hyphen
@@ -80,7 +89,8 @@ const WORD_ENDING =
   /^[bcdfghjklmnpqrstvwxz]{0,2}(?:ation|ations|ication|ion|ions|ing|ings|ment|ments|ement|ed|er|ers|ly|ity|ities|ance|ences?|ness|able|ible|al|ial|ive|ives|ous|ize|ized|izing|ise|ised|ate|ated|ates|ating|ure|ures|ist|ists|ism|ant|ants|ent|ents|ory|ary|ic|ical|ful|less|ship|age|ages|ery|ian|ual|es|s|y)$/;
 
 function splitColumns(line: string): string[] {
-  if (!/\S {3,}\S/.test(line)) return [line];
+  // includes() first: most lines hold no run of three spaces, and it costs less than the regex.
+  if (!line.includes('   ') || !/\S {3,}\S/.test(line)) return [line];
   const cells = line
     .trim()
     .split(/ {3,}/)
@@ -120,11 +130,11 @@ interface OutLine {
   bullet: boolean;
   /** The last TAIL_CHARS characters of the line. */
   tail: string;
-  /** Whether the line as it stands is a section heading: known when it is made, forgotten when it grows. */
-  heading: boolean | undefined;
+  /** The section the line as it stands opens as a heading (null: none): known when it is made, forgotten when it grows. */
+  heading: HeadingKind | null | undefined;
 }
 
-function newLine(text: string, heading: boolean): OutLine {
+function newLine(text: string, heading: HeadingKind | null): OutLine {
   return { chunks: [], pieces: [text], length: text.length, bullet: text.startsWith('• '), tail: text.slice(-TAIL_CHARS), heading };
 }
 
@@ -133,12 +143,13 @@ function textOf(line: OutLine): string {
   return line.chunks.length === 0 ? rest : line.chunks.join('') + rest;
 }
 
-function isHeadingLine(line: OutLine): boolean {
-  return (line.heading ??= line.length <= HEADING_MAX_CHARS && matchSectionHeading(textOf(line)) !== undefined);
+function headingOf(line: OutLine): HeadingKind | null {
+  if (line.heading === undefined) line.heading = (line.length <= HEADING_MAX_CHARS && matchSectionHeading(textOf(line))) || null;
+  return line.heading;
 }
 
 function shouldJoin(prev: OutLine, line: string, heading: boolean): boolean {
-  if (line.startsWith('• ') || isHeadingLine(prev) || heading) return false;
+  if (line.startsWith('• ') || headingOf(prev) !== null || heading) return false;
   const end = prev.tail;
   if (/[.!?:;]$/.test(end)) return false;
   if (/^[a-z(&]/.test(line)) return true;
@@ -180,24 +191,73 @@ function joinLines(prev: OutLine, line: string): void {
   appendTo(prev, ` ${line}`);
 }
 
+// Runs of characters other than printable ASCII and the line feed: the regex skips the rest (nearly all
+// of a text) about twice as fast as a loop reading every code.
+const SPECIAL_RUN = /[^\n\x20-\x7E]+/g;
+
+/** Which of normalizeText's character repairs a text can need: each is skipped when its flag is off. */
+interface Repairs {
+  /** "\r" or "\f". */
+  lineBreaks: boolean;
+  /** A character that can open a mojibake sequence (U+00C2-U+00F4). */
+  mojibake: boolean;
+  ligatures: boolean;
+  fullwidth: boolean;
+  /** A blank other than a space or a line feed: odd spaces, tabs, invisible characters. */
+  blanks: boolean;
+  controls: boolean;
+  privateUse: boolean;
+}
+
+/**
+ * One pass over the character codes instead of a regex scan per repair (about a dozen scans of the
+ * whole text, most finding nothing). Each flag may be on when its repair then finds nothing, never
+ * off when it would find something: the ranges below cover the repairs' character classes.
+ */
+function repairsOf(text: string): Repairs {
+  const r: Repairs = { lineBreaks: false, mojibake: false, ligatures: false, fullwidth: false, blanks: false, controls: false, privateUse: false };
+  SPECIAL_RUN.lastIndex = 0;
+  for (let m = SPECIAL_RUN.exec(text); m; m = SPECIAL_RUN.exec(text)) for (let i = m.index; i < SPECIAL_RUN.lastIndex; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      r.controls = r.blanks = true;
+      if (c === 0x0d || c === 0x0c) r.lineBreaks = true;
+    } else if (c <= 0x9f || c === 0xfffd) r.controls = true;
+    else if (c >= 0xc2 && c <= 0xf4) r.mojibake = true;
+    else if (c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029) r.blanks = true;
+    else if (c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff) r.blanks = true;
+    else if (c >= 0xfb00 && c <= 0xfb06) r.ligatures = true;
+    else if (c >= 0xff01 && c <= 0xff5e) r.fullwidth = true;
+    else if (c >= 0xe000 && c <= 0xf8ff) r.privateUse = true;
+  }
+  return r;
+}
+
 export function normalizeText(raw: string): NormalizedText {
   const warnings: Warning[] = [];
-  let text = raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
+  let needs = repairsOf(raw);
+  let text = needs.lineBreaks ? raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n') : raw;
 
-  const mojibake = repairMojibake(text);
-  text = mojibake.text;
+  const mojibake = needs.mojibake ? repairMojibake(text) : { text, repaired: 0 };
   if (mojibake.repaired > 0) {
+    text = mojibake.text;
+    // A repaired sequence can decode to any character: the flags are read again.
+    needs = repairsOf(text);
     warnings.push({
       code: 'MOJIBAKE_REPAIRED',
       message: `${mojibake.repaired} garbled character sequence(s) from a wrong text encoding were repaired.`,
     });
   }
 
+  // The repairs below only remove their own characters or write ASCII letters and spaces: none makes
+  // a character another one (or the line loop) looks for, so the flags hold through them.
   let ligatures = 0;
-  text = text.replace(/[\uFB00-\uFB06]/g, (c) => {
-    ligatures++;
-    return LIGATURES[c]!;
-  });
+  if (needs.ligatures) {
+    text = text.replace(/[\uFB00-\uFB06]/g, (c) => {
+      ligatures++;
+      return LIGATURES[c]!;
+    });
+  }
   if (ligatures > 0) {
     warnings.push({
       code: 'LIGATURES_REPLACED',
@@ -206,16 +266,20 @@ export function normalizeText(raw: string): NormalizedText {
   }
 
   // Fullwidth forms ("：", "，") are the ASCII characters in a wider glyph: fold them as NFKC would.
-  text = text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(/\t/g, '   ');
+  if (needs.fullwidth) text = text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (needs.blanks) {
+    text = text
+      .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      .replace(/\t/g, '   ');
+  }
   let controls = 0;
-  text = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]/g, () => {
-    controls++;
-    return '';
-  });
+  if (needs.controls) {
+    text = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]/g, () => {
+      controls++;
+      return '';
+    });
+  }
   if (controls > 0) {
     warnings.push({
       code: 'CONTROL_CHARACTERS_REMOVED',
@@ -223,6 +287,10 @@ export function normalizeText(raw: string): NormalizedText {
     });
   }
 
+  // A line can hold a private-use glyph, or a blank other than a space, only if the text does (most
+  // hold neither), so the per-line scans for them run only then.
+  const privateUse = needs.privateUse;
+  const oddBlanks = needs.blanks && ODD_BLANK.test(text);
   const out: OutLine[] = [];
   let splitLines = 0;
   let barrier = true;
@@ -242,15 +310,15 @@ export function normalizeText(raw: string): NormalizedText {
       let line = cell;
       const bullet = BULLET_AT_START.exec(line);
       line = bullet ? `• ${line.slice(bullet[0].length)}` : line;
-      line = line.replace(/[\uE000-\uF8FF]/g, '');
+      if (privateUse) line = line.replace(/[\uE000-\uF8FF]/g, '');
       // Most lines hold single spaces only: the test is cheaper than rebuilding the line unchanged.
-      if (/[^\S ]| {2}/.test(line)) line = line.replace(/\s+/g, ' ');
+      if (line.includes('  ') || (oddBlanks && /[^\S ]/.test(line))) line = line.replace(/\s+/g, ' ');
       line = line.trim();
       if (line === '' || line === '•') continue;
       const prev = out[out.length - 1];
       // Tested once here: the line is tested as a heading again only if it grows by a join.
-      const heading = matchSectionHeading(line) !== undefined;
-      if (!barrier && cells.length === 1 && prev !== undefined && shouldJoin(prev, line, heading)) {
+      const heading = matchSectionHeading(line) ?? null;
+      if (!barrier && cells.length === 1 && prev !== undefined && shouldJoin(prev, line, heading !== null)) {
         joinLines(prev, line);
       } else {
         out.push(newLine(line, heading));
@@ -264,5 +332,5 @@ export function normalizeText(raw: string): NormalizedText {
       message: `A side-by-side layout was detected on ${splitLines} line(s); its cells were split into separate lines.`,
     });
   }
-  return { text: out.map(textOf).join('\n'), warnings };
+  return { text: out.map(textOf).join('\n'), warnings, headings: out.map((l) => headingOf(l) ?? undefined) };
 }

@@ -185,8 +185,11 @@ function keyOfLower(lower: string): string {
     .trim();
 }
 
+/** The kind of section a heading opens. */
+export type HeadingKind = Exclude<SectionKind, 'contact'>;
+
 /** The section kind a heading line opens, or undefined when the line is not a heading. */
-export function matchSectionHeading(line: string): Exclude<SectionKind, 'contact'> | undefined {
+export function matchSectionHeading(line: string): HeadingKind | undefined {
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > 48) return undefined;
   if (/[.!?,;]$/.test(trimmed)) return undefined;

@@ -5,7 +5,7 @@
 import type { Bullet, Role, Section, Warning } from '../../schemas/document.js';
 import { collectUnits } from './collect-units.js';
 import { findRoles } from './find-roles.js';
-import { mayHoldRoles } from './section-headings.js';
+import { type HeadingKind, mayHoldRoles } from './section-headings.js';
 import { splitSections } from './split-sections.js';
 
 export { normalizeDate } from './dates.js';
@@ -26,8 +26,9 @@ function warningsFor(headings: number, sections: Section[]): Warning[] {
   return warnings;
 }
 
-export function segmentResume(text: string): Segmented {
-  const { lines, sections, headings } = splitSections(text);
+/** `lineHeadings`: each line's heading, when normalize has them (NormalizedText.headings). */
+export function segmentResume(text: string, lineHeadings?: ReadonlyArray<HeadingKind | undefined>): Segmented {
+  const { lines, sections, headings } = splitSections(text, lineHeadings);
   const kindOf = (section: number) => sections[section]!.kind;
   const found = findRoles(lines, kindOf, (section) => mayHoldRoles(sections[section]!.heading));
   const bullets = collectUnits(text, lines, kindOf, found);

@@ -5,7 +5,7 @@
 // Present" in "VOLUNTEER EXPERIENCE"). Limits: a heading glued to content on its line is not seen.
 import type { Section, SectionKind } from '../../schemas/document.js';
 import { findDateRange } from './dates.js';
-import { matchSectionHeading } from './section-headings.js';
+import { type HeadingKind, matchSectionHeading } from './section-headings.js';
 
 export interface Line {
   text: string;
@@ -35,17 +35,23 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-export function splitSections(text: string): SplitText {
+/**
+ * `headings`, when given, holds matchSectionHeading of each non-blank line of `text` in order (normalize
+ * knows them: see NormalizedText); without it, or when its length does not fit, each line is tested here.
+ */
+export function splitSections(text: string, headings?: ReadonlyArray<HeadingKind | undefined>): SplitText {
   const sections: Section[] = [];
-  let headings = 0;
+  let headingCount = 0;
   const isCaps = (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase();
   let previous: string | undefined;
-  const lines = splitLines(text).map((l): Line => {
+  const split = splitLines(text);
+  const known = headings !== undefined && headings.length === split.length ? headings : undefined;
+  const lines = split.map((l, i): Line => {
     const above = previous;
     previous = l.text;
     const current = sections[sections.length - 1];
     // Only a heading line can be a title under dates: the date search runs for those lines alone.
-    const heading = matchSectionHeading(l.text);
+    const heading = known ? known[i] : matchSectionHeading(l.text);
     const titleUnderDates =
       heading !== undefined &&
       current !== undefined &&
@@ -56,7 +62,7 @@ export function splitSections(text: string): SplitText {
       findDateRange(above) !== undefined;
     const kind = titleUnderDates ? undefined : heading;
     if (kind) {
-      headings += 1;
+      headingCount += 1;
       sections.push({ kind, heading: l.text, start: l.start, end: l.end });
       return l;
     }
@@ -70,7 +76,7 @@ export function splitSections(text: string): SplitText {
   const kind: SectionKind = 'other';
   return {
     lines,
-    sections: headings === 0 ? sections.map((s) => ({ ...s, kind })) : sections,
-    headings,
+    sections: headingCount === 0 ? sections.map((s) => ({ ...s, kind })) : sections,
+    headings: headingCount,
   };
 }

@@ -35,7 +35,10 @@ export function linesIn(text: string, start: number, end: number): Region[] {
 export function splitRegion(region: Region, separator: RegExp): Region[] {
   const out: Region[] = [];
   let from = 0;
-  const re = new RegExp(separator.source, separator.flags.includes('g') ? separator.flags : `${separator.flags}g`);
+  // A global separator is used as it is (lastIndex reset; the loop ends with exec returning null, which
+  // resets it again): a copy per call cost more than the split on short lines.
+  const re = separator.global ? separator : new RegExp(separator.source, `${separator.flags}g`);
+  re.lastIndex = 0;
   for (let m = re.exec(region.text); m; m = re.exec(region.text)) {
     if (m[0].length === 0) {
       re.lastIndex += 1;
