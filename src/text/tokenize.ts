@@ -109,6 +109,27 @@ const FILLERS = new Set(['a', 'an', 'the', 'all', 'their', 'our', 'his', 'her', 
 // followed by something that starts a new line of its own (capital, digit, glyph).
 const BREAK_RE = /[.;:!?](?:\s|$)|[•●▪◦■□➢►✓◆–—|]|\n\s*\n|\n\s*(?=[\p{Lu}\p{N}\p{S}\p{P}])/u;
 
+// What a gap between two tokens holds, found in one pass over its characters (GAP_* bits). BREAK_RE can
+// match only where a gap holds sentence punctuation, a line break, a bar or a non-ASCII glyph; the common
+// gaps (", ", "-", " (") skip the regex, which is Unicode-aware and slow.
+const GAP_LIST = 1; // , or /
+const GAP_COLON = 2;
+const GAP_NEWLINE = 4;
+const GAP_MAY_BREAK = 8;
+
+function gapFlags(text: string, from: number, to: number): number {
+  let flags = 0;
+  for (let i = from; i < to; i += 1) {
+    const u = text.charCodeAt(i);
+    if (u === 44 || u === 47) flags |= GAP_LIST;
+    else if (u === 58) flags |= GAP_COLON | GAP_MAY_BREAK;
+    else if (u === 10) flags |= GAP_NEWLINE | GAP_MAY_BREAK;
+    // . ; ! ? | and anything past ASCII (bullet glyphs, dashes, other spaces)
+    else if (u === 46 || u === 59 || u === 33 || u === 63 || u === 124 || u >= 128) flags |= GAP_MAY_BREAK;
+  }
+  return flags;
+}
+
 const stemCache = new Map<string, string>();
 // The Porter stemmer's suffix regexes are quadratic in word length (20k letters: 3.6 s). No English word
 // a pattern can name is this long, so longer runs are keyed as they are.
@@ -216,15 +237,14 @@ export function tokenize(text: string, lemmas: Lemmas): Token[] {
     // Most gaps are one space (or nothing): no clause break and no list break can hide there, since a
     // token never starts with a glyph or punctuation. Skipping the slices and tests keeps tokens cheap.
     const plain = start === lastEnd || (start === lastEnd + 1 && text.charCodeAt(lastEnd) === 32);
-    const gap = plain ? '' : text.slice(lastEnd, start);
+    const gap = plain ? 0 : gapFlags(text, lastEnd, start);
     // The gap plus the first character of this token: a line break counts only before a capital etc.
-    const broken = !plain && tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1));
+    const broken = (gap & GAP_MAY_BREAK) !== 0 && tokens.length > 0 && BREAK_RE.test(text.slice(lastEnd, start + 1));
     if (broken) clause += 1;
     const word = wordOf(text.slice(start, end), lemmas, cache);
-    // A break made by a colon on the same line ("Not yet experienced: budgeting"): two string scans of a
-    // gap that already broke the clause, no regex.
-    const afterColon = broken && gap.includes(':') && !gap.includes('\n');
-    tokens.push(new WordToken(word, start, end, clause, !plain && /[,/]/.test(gap), afterColon));
+    // A break made by a colon on the same line ("Not yet experienced: budgeting").
+    const afterColon = broken && (gap & GAP_COLON) !== 0 && (gap & GAP_NEWLINE) === 0;
+    tokens.push(new WordToken(word, start, end, clause, (gap & GAP_LIST) !== 0, afterColon));
     lastEnd = end;
   });
   return tokens;

@@ -42,67 +42,156 @@ function nextWord(tokens: readonly Token[], i: number, clause: number): number {
   return -1;
 }
 
-/** What a walk needs besides the trie: where a `*` gap must stop. */
-interface WalkRules {
-  coordinators: string[][][];
-  pastVerbs: ReadonlySet<string>;
+/**
+ * What the matcher asks of a word, answered once per distinct word and taxonomy: a word's keys array is
+ * shared by all its tokens (see tokenize), so these lookups are done once per word instead of once per
+ * token and per question (one memo lookup per token replaces several Map and WeakMap lookups).
+ */
+interface WordFacts {
+  /** The root's children for the word's keys, in key order (most words open no phrase: empty). */
+  readonly rootChildren: readonly TrieNode[];
+  /** TrieNode.kinds bits of the word's keys that label some edge of the trie: a step by another key misses. */
+  readonly trieKinds: number;
+  /** Bits of the cue lists (ASPIRATIONS ... CONTEXT) in which one of the word's keys opens a sequence. */
+  readonly opens: number;
+  /** The POS lexicon reads the word first as a past tense or participle. */
+  readonly pastVerb: boolean;
+}
+
+// Bits of WordFacts.opens. A list is tested at a word only when the word opens one of its sequences;
+// CONTEXT is shared by every pattern's context lists (a pre-test only: the list's own index decides).
+const ASPIRATIONS = 1;
+const HEDGES = 2;
+const CUES = 4;
+const EXCEPTIONS = 8;
+const BARRIERS = 16;
+const COORDINATORS = 32;
+const TRAILING = 64;
+const NARROW = 128;
+const CONTEXT = 256;
+
+/** Per taxonomy, built on first use (the taxonomy is compiled at boot and never changes). */
+interface MatcherTables {
+  /** Every key that labels an edge of the trie. */
+  trieKeys: ReadonlySet<string>;
+  /** Each cue list with its bit. */
+  lists: readonly (readonly [string[][][], number])[];
+  facts: WeakMap<readonly string[], WordFacts>;
+}
+const matcherTables = new WeakMap<CompiledTaxonomy, MatcherTables>();
+
+function tablesFor(taxonomy: CompiledTaxonomy): MatcherTables {
+  let tables = matcherTables.get(taxonomy);
+  if (!tables) {
+    const trieKeys = new Set<string>();
+    const visit = (node: TrieNode): void => {
+      for (const [key, child] of node.next) {
+        trieKeys.add(key);
+        visit(child);
+      }
+      if (node.wild) visit(node.wild);
+    };
+    visit(taxonomy.root);
+    const { negation } = taxonomy;
+    const lists: (readonly [string[][][], number])[] = [
+      [taxonomy.aspirations, ASPIRATIONS],
+      [taxonomy.hedges, HEDGES],
+      [negation.cues, CUES],
+      [negation.exceptions, EXCEPTIONS],
+      [negation.barriers, BARRIERS],
+      [negation.coordinators, COORDINATORS],
+      [negation.trailing, TRAILING],
+      [negation.narrow, NARROW],
+    ];
+    for (const p of taxonomy.patterns) if (p.context) lists.push([p.context.without, CONTEXT], [p.context.requires, CONTEXT]);
+    tables = { trieKeys, lists, facts: new WeakMap() };
+    matcherTables.set(taxonomy, tables);
+  }
+  return tables;
+}
+
+function factsOf(token: Token, taxonomy: CompiledTaxonomy, tables: MatcherTables): WordFacts {
+  const keys = token.keys;
+  let facts = tables.facts.get(keys);
+  if (facts === undefined) {
+    const { root } = taxonomy;
+    const rootChildren: TrieNode[] = [];
+    let trieKinds = 0;
+    let opens = 0;
+    for (let k = 0; k < keys.length; k += 1) {
+      const key = keys[k]!;
+      if (tables.trieKeys.has(key)) trieKinds |= 1 << k;
+      const child = (root.kinds & (1 << k)) !== 0 ? root.next.get(key) : undefined;
+      if (child) rootChildren.push(child);
+      for (const [list, bit] of tables.lists) if (phraseIndex(list).byFirst.has(key)) opens |= bit;
+    }
+    facts = { rootChildren, trieKinds, opens, pastVerb: taxonomy.negation.pastVerbs.has(token.lower) };
+    tables.facts.set(keys, facts);
+  }
+  return facts;
+}
+
+/** The tokens of one text and, per token, its word's facts. */
+interface Scan {
+  tokens: readonly Token[];
+  facts: readonly WordFacts[];
+  /** Longest match per pattern from the current start token: its last token, or -1. */
+  lastOf: Int32Array;
+  /** The patterns matched from the current start token, in the order first found. */
+  hit: number[];
 }
 
 /**
  * Whether token `j` is "and" (a negation coordinator) before a past-tense verb: a second action starts
  * there ("Managed budgets and reduced project costs" is not managing a project).
  */
-function secondActionAt(tokens: readonly Token[], j: number, rules: WalkRules): boolean {
-  const next = tokens[j + 1];
-  return !!next && rules.pastVerbs.has(next.lower) && startsAt(tokens, j, rules.coordinators);
+function secondActionAt(scan: Scan, j: number, coordinators: string[][][]): boolean {
+  return j + 1 < scan.tokens.length && scan.facts[j + 1]!.pastVerb && startsAt(scan, j, coordinators, COORDINATORS);
 }
 
-function walk(
-  tokens: readonly Token[],
-  node: TrieNode,
-  from: number,
-  clause: number,
-  first: number,
-  out: RawMatch[],
-  rules: WalkRules,
-) {
+function walk(scan: Scan, node: TrieNode, from: number, clause: number, first: number, coordinators: string[][][]) {
+  const { tokens } = scan;
   const i = nextWord(tokens, from, clause);
   if (i < 0) return;
   const token = tokens[i]!;
   // Adjacent words of a phrase never straddle a comma ("accounting, management" is a list, not
   // "account management"); a `*` gap may.
-  if (i === first || !token.listBreak) step(tokens, node, i, clause, first, out, rules);
+  if (i === first || !token.listBreak) step(scan, node, i, clause, first, coordinators);
   if (node.wild) {
     // A gap of 0..MAX_GAP words, then the phrase must go on. The gap stops at "and" + past verb once it
     // holds a word: "Planned and executed projects" shares one object, "Answered calls and planned
     // events" is two actions.
     let j = i;
     for (let gap = 0; gap <= MAX_GAP && j >= 0; gap += 1) {
-      if (gap > 0 && secondActionAt(tokens, j, rules)) break;
-      step(tokens, node.wild, j, clause, first, out, rules);
+      if (gap > 0 && secondActionAt(scan, j, coordinators)) break;
+      step(scan, node.wild, j, clause, first, coordinators);
       j = nextWord(tokens, j + 1, clause);
     }
   }
 }
 
 /** Follows token `i` from `node` by each of its keys, records the phrases that end there, walks on. */
-function step(
-  tokens: readonly Token[],
-  node: TrieNode,
-  i: number,
-  clause: number,
-  first: number,
-  out: RawMatch[],
-  rules: WalkRules,
-) {
-  // A token's trie keys, in the order of TrieNode.kinds bits: stem, `=exact`, `^Cased`.
-  const keys = tokens[i]!.keys;
+function step(scan: Scan, node: TrieNode, i: number, clause: number, first: number, coordinators: string[][][]) {
+  // A token's trie keys, in the order of TrieNode.kinds bits: stem, `=exact`, `^Cased`. A key that labels
+  // no edge anywhere in the trie (most words of a resume) is not looked up.
+  const kinds = node.kinds & scan.facts[i]!.trieKinds;
+  if (kinds === 0) return;
+  const keys = scan.tokens[i]!.keys;
   for (let k = 0; k < keys.length; k += 1) {
-    if ((node.kinds & (1 << k)) === 0) continue;
+    if ((kinds & (1 << k)) === 0) continue;
     const child = node.next.get(keys[k]!);
     if (!child) continue;
-    for (const pattern of child.outputs) out.push({ pattern, first, last: i });
-    walk(tokens, child, i + 1, clause, first, out, rules);
+    record(scan, child, i);
+    walk(scan, child, i + 1, clause, first, coordinators);
+  }
+}
+
+/** Notes the patterns that end at `node` with last token `last`, keeping the longest per pattern. */
+function record(scan: Scan, node: TrieNode, last: number): void {
+  for (const pattern of node.outputs) {
+    const prev = scan.lastOf[pattern]!;
+    if (prev < 0) scan.hit.push(pattern);
+    if (last > prev) scan.lastOf[pattern] = last;
   }
 }
 
@@ -145,12 +234,16 @@ export function phraseIndex(phrases: readonly string[][][]): PhraseIndex {
   return index;
 }
 
-/** Whether a sequence of `index` starts at token `at` (fillers skipped) and ends by `hi`. */
-function indexedAt(tokens: readonly Token[], at: number, index: PhraseIndex, hi: number): boolean {
+/**
+ * Whether a sequence of `index` starts at token `at` (fillers skipped) and ends by `hi`; `bit` is the
+ * list's bit in WordFacts.opens (a word that opens none of its sequences is not looked up further).
+ */
+function indexedAt(scan: Scan, at: number, index: PhraseIndex, bit: number, hi: number): boolean {
   if (index.empty) return true;
+  const { tokens } = scan;
   let i = at;
   while (i <= hi && tokens[i]!.filler) i += 1;
-  if (i > hi) return false;
+  if (i > hi || (scan.facts[i]!.opens & bit) === 0) return false;
   for (const seq of sequencesFor(index, tokens[i]!.keys)) if (sequenceEnd(tokens, at, seq, hi) >= 0) return true;
   return false;
 }
@@ -170,33 +263,6 @@ function sequencesFor(index: PhraseIndex, keys: readonly string[]): readonly (re
   return seqs;
 }
 
-/**
- * The root's children for a word's keys, in key order. A word's keys array is shared by all its tokens
- * (see tokenize), so the three lookups in the trie's largest map, where nearly every word starts no
- * phrase, are done once per distinct word and taxonomy instead of once per token.
- */
-const rootChildren = new WeakMap<TrieNode, WeakMap<readonly string[], readonly TrieNode[]>>();
-
-function childrenOfRoot(root: TrieNode, keys: readonly string[]): readonly TrieNode[] {
-  let byKeys = rootChildren.get(root);
-  if (!byKeys) {
-    byKeys = new WeakMap();
-    rootChildren.set(root, byKeys);
-  }
-  let children = byKeys.get(keys);
-  if (children === undefined) {
-    const found: TrieNode[] = [];
-    for (let k = 0; k < keys.length; k += 1) {
-      if ((root.kinds & (1 << k)) === 0) continue;
-      const child = root.next.get(keys[k]!);
-      if (child) found.push(child);
-    }
-    children = found;
-    byKeys.set(keys, children);
-  }
-  return children;
-}
-
 /** The index after `seq` matched from token `at` (fillers skipped, not past `hi`), or -1. */
 function sequenceEnd(tokens: readonly Token[], at: number, seq: readonly string[], hi: number): number {
   let i = at;
@@ -208,22 +274,23 @@ function sequenceEnd(tokens: readonly Token[], at: number, seq: readonly string[
   return i;
 }
 
-function windowHas(tokens: readonly Token[], lo: number, hi: number, phrases: string[][][]): boolean {
+function windowHas(scan: Scan, lo: number, hi: number, phrases: string[][][], bit: number): boolean {
   const index = phraseIndex(phrases);
   if (index.empty) return lo <= hi;
   // A filler position matches exactly what the next word's position matches: test words only.
-  for (let i = lo; i <= hi; i += 1) if (!tokens[i]!.filler && indexedAt(tokens, i, index, hi)) return true;
+  for (let i = lo; i <= hi; i += 1) if (!scan.tokens[i]!.filler && indexedAt(scan, i, index, bit, hi)) return true;
   return false;
 }
 
 function contextAllows(
-  tokens: readonly Token[],
+  scan: Scan,
   m: RawMatch,
   ctx: CompiledContext | undefined,
   nominal: CompiledTaxonomy['nominalWords'],
   negation: CompiledTaxonomy['negation'],
 ): boolean {
   if (!ctx) return true;
+  const { tokens } = scan;
   if (ctx.verbFirst && !readsAsVerb(tokens, m.first, nominal, negation)) return false;
   const clause = tokens[m.first]!.clause;
   let lo = m.first;
@@ -236,8 +303,8 @@ function contextAllows(
     hi += 1;
     if (!tokens[hi]!.filler) n += 1;
   }
-  if (ctx.without.length > 0 && windowHas(tokens, lo, hi, ctx.without)) return false;
-  if (ctx.requires.length > 0 && !windowHas(tokens, lo, hi, ctx.requires)) return false;
+  if (ctx.without.length > 0 && windowHas(scan, lo, hi, ctx.without, CONTEXT)) return false;
+  if (ctx.requires.length > 0 && !windowHas(scan, lo, hi, ctx.requires, CONTEXT)) return false;
   return true;
 }
 
@@ -296,7 +363,8 @@ function isUpper(word: string): boolean {
 }
 
 /** Whether a clause states an aim ("seeking a role where I will ..."), not a fact. Memoized per clause. */
-function aspirationTest(tokens: readonly Token[], cues: string[][][]): (clause: number, at: number) => boolean {
+function aspirationTest(scan: Scan, cues: string[][][]): (clause: number, at: number) => boolean {
+  const { tokens } = scan;
   const memo = new Map<number, boolean>();
   return (clause, at) => {
     if (cues.length === 0) return false;
@@ -306,14 +374,14 @@ function aspirationTest(tokens: readonly Token[], cues: string[][][]): (clause: 
       while (lo > 0 && tokens[lo - 1]!.clause === clause) lo -= 1;
       let hi = at;
       while (hi + 1 < tokens.length && tokens[hi + 1]!.clause === clause) hi += 1;
-      known = windowHas(tokens, lo, hi, cues);
+      known = windowHas(scan, lo, hi, cues, ASPIRATIONS);
       // A list after a colon shares its lead-in's aim ("Interested in: project coordination, Lean, the
       // CAPM exam"), as it shares its negation.
       if (!known && lo > 0 && tokens[lo]!.afterColon) {
         const lead = tokens[lo - 1]!.clause;
         let leadStart = lo - 1;
         while (leadStart > 0 && tokens[leadStart - 1]!.clause === lead) leadStart -= 1;
-        known = windowHas(tokens, leadStart, lo - 1, cues);
+        known = windowHas(scan, leadStart, lo - 1, cues, ASPIRATIONS);
       }
       memo.set(clause, known);
     }
@@ -321,9 +389,9 @@ function aspirationTest(tokens: readonly Token[], cues: string[][][]): (clause: 
   };
 }
 
-/** Whether one of the key sequences in `phrases` starts at token `at`. */
-function startsAt(tokens: readonly Token[], at: number, phrases: string[][][]): boolean {
-  return indexedAt(tokens, at, phraseIndex(phrases), tokens.length - 1);
+/** Whether one of the key sequences in `phrases` (whose bit in WordFacts.opens is `bit`) starts at token `at`. */
+function startsAt(scan: Scan, at: number, phrases: string[][][], bit: number): boolean {
+  return indexedAt(scan, at, phraseIndex(phrases), bit, scan.tokens.length - 1);
 }
 
 /** What a backward walk for a cue met first. */
@@ -332,33 +400,35 @@ type Reach = 'cue' | 'barrier' | 'none';
 /**
  * Walks back from token `from` (inclusive) while in `clause`, over at most `window` words (no limit when
  * `window` is Infinity): the first cue (not part of an exception) or barrier met, else 'none'. With
- * `cues` empty it only looks for barriers. `start` receives the index of the last token walked.
+ * `cues` empty it only looks for barriers. `start` receives the index of the last token walked. `cueBit`
+ * is the bit of `cues` in WordFacts.opens; `exceptions` are negation.exceptions or none.
  */
 function walkBack(
-  tokens: readonly Token[],
+  scan: Scan,
   from: number,
   clause: number,
   window: number,
   cues: string[][][],
+  cueBit: number,
   negation: CompiledTaxonomy['negation'],
   exceptions: string[][][],
 ): { reach: Reach; start: number; at: number } {
+  const { tokens } = scan;
   let words = 0;
   let start = from + 1;
   for (let i = from; i >= 0 && tokens[i]!.clause === clause && words < window; i -= 1) {
     start = i;
     if (tokens[i]!.filler) continue;
     words += 1;
-    if (startsAt(tokens, i, negation.barriers)) return { reach: 'barrier', start, at: i };
+    if (startsAt(scan, i, negation.barriers, BARRIERS)) return { reach: 'barrier', start, at: i };
     // A comma and the writer as a new subject start a new main clause: "a room that was not ready, I
     // listen first and then find another way".
     if (tokens[i]!.listBreak && NEW_SUBJECTS.has(tokens[i]!.lower)) return { reach: 'barrier', start, at: i };
     // "and" before a past-tense verb starts a second action: "No budget experience and led a team".
-    const next = tokens[i + 1];
-    if (next && negation.pastVerbs.has(next.lower) && startsAt(tokens, i, negation.coordinators)) {
+    if (i + 1 < tokens.length && scan.facts[i + 1]!.pastVerb && startsAt(scan, i, negation.coordinators, COORDINATORS)) {
       return { reach: 'barrier', start, at: i };
     }
-    if (cues.length > 0 && startsAt(tokens, i, cues) && !startsAt(tokens, i, exceptions)) return { reach: 'cue', start, at: i };
+    if (cues.length > 0 && startsAt(scan, i, cues, cueBit) && !startsAt(scan, i, exceptions, EXCEPTIONS)) return { reach: 'cue', start, at: i };
   }
   return { reach: 'none', start, at: -1 };
 }
@@ -370,24 +440,26 @@ function walkBack(
  * list ("Not yet experienced: budgeting, requirements gathering, Agile in practice").
  */
 function cueBefore(
-  tokens: readonly Token[],
+  scan: Scan,
   first: number,
   cues: string[][][],
+  cueBit: number,
   negation: CompiledTaxonomy['negation'],
   exceptions: string[][][],
 ): boolean {
   if (cues.length === 0) return false;
+  const { tokens } = scan;
   const clause = tokens[first]!.clause;
-  const near = walkBack(tokens, first - 1, clause, negation.window, cues, negation, exceptions);
-  if (near.reach === 'cue') return !coordinatedAway(tokens, near.at, first, negation.narrow);
+  const near = walkBack(scan, first - 1, clause, negation.window, cues, cueBit, negation, exceptions);
+  if (near.reach === 'cue') return !coordinatedAway(scan, near.at, first, negation.narrow);
   if (near.reach === 'barrier') return false;
   // Nothing near: if the clause follows a colon (found by clause number alone, so clauses that do not
   // follow one cost a short loop) and no barrier stands between, look in the lead-in.
   let head = near.start;
   while (head > 0 && tokens[head - 1]!.clause === clause) head -= 1;
   if (head === 0 || !tokens[head]!.afterColon) return false;
-  if (walkBack(tokens, near.start - 1, clause, Infinity, [], negation, exceptions).reach === 'barrier') return false;
-  const lead = walkBack(tokens, head - 1, tokens[head - 1]!.clause, negation.window, cues, negation, exceptions);
+  if (walkBack(scan, near.start - 1, clause, Infinity, [], cueBit, negation, exceptions).reach === 'barrier') return false;
+  const lead = walkBack(scan, head - 1, tokens[head - 1]!.clause, negation.window, cues, cueBit, negation, exceptions);
   return lead.reach === 'cue';
 }
 
@@ -402,8 +474,9 @@ const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or']);
  * conjunction or comma before token `first` starts another one: "Handle returns without receipts and
  * customers who are unhappy" negates the receipts, not the unhappy customers.
  */
-function coordinatedAway(tokens: readonly Token[], at: number, first: number, narrow: string[][][]): boolean {
-  if (narrow.length === 0 || !startsAt(tokens, at, narrow)) return false;
+function coordinatedAway(scan: Scan, at: number, first: number, narrow: string[][][]): boolean {
+  if (narrow.length === 0 || !startsAt(scan, at, narrow, NARROW)) return false;
+  const { tokens } = scan;
   for (let i = at + 2; i <= first; i += 1) {
     const t = tokens[i]!;
     if (t.listBreak || (i < first && CONJUNCTIONS.has(t.lower))) return true;
@@ -415,7 +488,8 @@ function coordinatedAway(tokens: readonly Token[], at: number, first: number, na
  * Whether the clause of token `last` ends, after it, with a trailing negation ("the district team planned
  * and ran it, I did not"; "risk assessments, though I did not do them"). Memoized per clause.
  */
-function trailingTest(tokens: readonly Token[], trailing: string[][][]): (last: number) => boolean {
+function trailingTest(scan: Scan, trailing: string[][][]): (last: number) => boolean {
+  const { tokens } = scan;
   const memo = new Map<number, number>();
   return (last) => {
     if (trailing.length === 0) return false;
@@ -429,7 +503,7 @@ function trailingTest(tokens: readonly Token[], trailing: string[][][]): (last: 
       const index = phraseIndex(trailing);
       for (let i = end; i >= 0 && tokens[i]!.clause === clause && end - i < MAX_TRAILING; i -= 1) {
         if (tokens[i]!.filler) continue;
-        if (endsExactlyAt(tokens, i, index, end)) {
+        if (endsExactlyAt(scan, i, index, end)) {
           from = i;
           break;
         }
@@ -444,7 +518,9 @@ function trailingTest(tokens: readonly Token[], trailing: string[][][]): (last: 
 const MAX_TRAILING = 8;
 
 /** Whether a sequence of `index` starts at token `at` and its last key is token `end`. */
-function endsExactlyAt(tokens: readonly Token[], at: number, index: PhraseIndex, end: number): boolean {
+function endsExactlyAt(scan: Scan, at: number, index: PhraseIndex, end: number): boolean {
+  if ((scan.facts[at]!.opens & TRAILING) === 0) return false;
+  const { tokens } = scan;
   for (const seq of sequencesFor(index, tokens[at]!.keys)) {
     let i = sequenceEnd(tokens, at, seq, end);
     if (i < 0) continue;
@@ -456,41 +532,44 @@ function endsExactlyAt(tokens: readonly Token[], at: number, index: PhraseIndex,
 
 /** All matches over pre-computed tokens, sorted by position then pattern order. Longest match per start. */
 export function matchTokens(tokens: readonly Token[], taxonomy: CompiledTaxonomy): RawMatch[] {
+  const tables = tablesFor(taxonomy);
+  const scan: Scan = {
+    tokens,
+    facts: tokens.map((t) => factsOf(t, taxonomy, tables)),
+    lastOf: new Int32Array(taxonomy.patterns.length).fill(-1),
+    hit: [],
+  };
+  const { coordinators } = taxonomy.negation;
   const kept: RawMatch[] = [];
-  // Every match found from token i starts at i: the longest per pattern is kept per start token, with
-  // a map reused from token to token (a key string per match was garbage on long texts).
-  const longest = new Map<number, RawMatch>();
-  const found: RawMatch[] = [];
-  const rules: WalkRules = { coordinators: taxonomy.negation.coordinators, pastVerbs: taxonomy.negation.pastVerbs };
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (t.filler) continue;
-    found.length = 0;
-    if (taxonomy.root.wild) walk(tokens, taxonomy.root, i, t.clause, i, found, rules);
+    // Every match found from token i starts at i: the longest per pattern is kept (scan.lastOf), with no
+    // object per match found (on long texts they were garbage).
+    if (taxonomy.root.wild) walk(scan, taxonomy.root, i, t.clause, i, coordinators);
     else {
       // walk() from the root at a word token is step() at that token: the same children in key order.
-      for (const child of childrenOfRoot(taxonomy.root, t.keys)) {
-        for (const pattern of child.outputs) found.push({ pattern, first: i, last: i });
-        walk(tokens, child, i + 1, t.clause, i, found, rules);
+      for (const child of scan.facts[i]!.rootChildren) {
+        record(scan, child, i);
+        walk(scan, child, i + 1, t.clause, i, coordinators);
       }
     }
-    if (found.length === 0) continue;
-    longest.clear();
-    for (const m of found) {
-      const prev = longest.get(m.pattern);
-      if (!prev || m.last > prev.last) longest.set(m.pattern, m);
+    if (scan.hit.length === 0) continue;
+    for (const pattern of scan.hit) {
+      kept.push({ pattern, first: i, last: scan.lastOf[pattern]! });
+      scan.lastOf[pattern] = -1;
     }
-    for (const m of longest.values()) kept.push(m);
+    scan.hit.length = 0;
   }
-  const aspirational = aspirationTest(tokens, taxonomy.aspirations);
+  const aspirational = aspirationTest(scan, taxonomy.aspirations);
   const { negation, hedges } = taxonomy;
-  const negatedAfter = trailingTest(tokens, negation.trailing);
+  const negatedAfter = trailingTest(scan, negation.trailing);
   return kept
     .filter((m) => !aspirational(tokens[m.first]!.clause, m.first))
-    .filter((m) => !cueBefore(tokens, m.first, negation.cues, negation, negation.exceptions))
+    .filter((m) => !cueBefore(scan, m.first, negation.cues, CUES, negation, negation.exceptions))
     .filter((m) => !negatedAfter(m.last))
-    .filter((m) => contextAllows(tokens, m, taxonomy.patterns[m.pattern]!.context, taxonomy.nominalWords, taxonomy.negation))
-    .map((m) => (cueBefore(tokens, m.first, hedges, negation, []) ? { ...m, hedged: true } : m))
+    .filter((m) => contextAllows(scan, m, taxonomy.patterns[m.pattern]!.context, taxonomy.nominalWords, taxonomy.negation))
+    .map((m) => (cueBefore(scan, m.first, hedges, HEDGES, negation, []) ? { ...m, hedged: true } : m))
     .sort((a, b) => a.first - b.first || a.last - b.last || a.pattern - b.pattern);
 }
 
