@@ -523,7 +523,9 @@ export function rewriteTidied(text: string, cleaned: string, context: RewriteCon
     ? composeRewrite(cleaned, clauses, lexicon, { termMaps: true, slots: true })
     : { rewrite: `${capitalize(cleaned)}.`, changes: [], slots: [] };
   const alternatives = clauses ? composeAlternatives(cleaned, clauses, context, lexicon, main, text) : [];
-  const scoreAfter = Math.max(scoreBullet(main.rewrite, lexicon).total, 0);
+  // A third of rewrites are the text exactly as written (nothing to change, the period there): the grade
+  // is a pure function of the text, so it is not computed twice.
+  const scoreAfter = Math.max(main.rewrite === text ? scoreBefore : scoreBullet(main.rewrite, lexicon).total, 0);
   // Fields in the order of the Rewrite schema, so the JSON reads original -> rewrite -> why.
   return {
     original: text,
