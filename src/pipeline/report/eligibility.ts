@@ -271,10 +271,17 @@ function namedAsHeld(lower: string, re: RegExp): boolean {
 /** Ids of the credentials the resume names as held. */
 export function credentialsHeld(text: string, credentials: Iterable<Credential>): string[] {
   const lower = text.toLowerCase();
+  // Aliases share first words ("certified", "google", "psm"): each is looked for in the text once.
+  const present = new Map<string, boolean>();
+  const occurs = (word: string): boolean => {
+    let found = present.get(word);
+    if (found === undefined) present.set(word, (found = lower.includes(word)));
+    return found;
+  };
   const held: string[] = [];
   for (const c of credentials) {
     // The alias's first word must appear as written: most resumes name no credential at all.
-    if (searchesOf(c).some(({ firstWord, re }) => lower.includes(firstWord) && namedAsHeld(lower, re))) held.push(c.id);
+    if (searchesOf(c).some(({ firstWord, re }) => occurs(firstWord) && namedAsHeld(lower, re))) held.push(c.id);
   }
   return held;
 }
