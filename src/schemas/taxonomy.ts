@@ -130,6 +130,12 @@ export const TaxonomyDataSchema = z
     hedgeCues: z.array(phrase).default([]),
     projectLeadership: ProjectLeadershipSchema.optional(),
     lemmas: z.record(z.string(), z.string()).default({}),
+    /**
+     * Named word classes ("@work-unit": team, department, HR, kitchen ...), written once and used as one
+     * position of any pattern phrase as `@name`: a verb class and an object class combine without
+     * listing each pair (docs/matching.md, "Word classes").
+     */
+    wordClasses: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a class name is lower-case words joined by -'), z.array(phrase).min(1)).default({}),
     competencies: z.array(CompetencyEntrySchema).min(1),
   })
   .strict()

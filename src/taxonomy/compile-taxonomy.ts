@@ -2,7 +2,8 @@
 // over the text whatever the number of patterns (see src/pipeline/match/).
 // Phrase syntax: words are normalized like the text (lemma + Porter stem); "a|b" or "(a b|c)" give
 // alternatives for one position; "*" lets up to MAX_GAP other words through; "=word" matches the exact
-// lower-case word without stemming; "^Word" matches the exact word with its case; "#" matches any number.
+// lower-case word without stemming; "^Word" matches the exact word with its case; "#" matches any number;
+// "@name" stands for every entry of the word class `name` (taxonomy `wordClasses`) at that position.
 // Limits: alternatives are expanded into separate trie paths, so a phrase is capped at MAX_EXPANSIONS.
 import type { Evidence } from '../schemas/analysis.js';
 import { type SectionKind, WORK_SECTIONS } from '../schemas/document.js';
@@ -140,7 +141,42 @@ function termKeys(alternative: string, lemmas: Lemmas): string[] {
   return tokens.map((t) => (mode === '=' ? `=${t.lower}` : mode === '^' ? `^${t.surface}` : t.key));
 }
 
-function parseTerms(phrase: string, lemmas: Lemmas): Term[] {
+/** Compiled word classes: each class's entries as alternatives of one position. */
+export type WordClasses = ReadonlyMap<string, string[][]>;
+const NO_CLASSES: WordClasses = new Map();
+
+/** The alternatives of one class entry or one written alternative ("=a =b" keeps each marker). */
+function alternativeKeys(alternative: string, lemmas: Lemmas): string[] {
+  return alternative.split(/\s+/).flatMap((w) => termKeys(w, lemmas));
+}
+
+/**
+ * Compiles `wordClasses`: an entry is one or more words with the usual markers, never a gap, a bracket or
+ * another class (a class is one position, and a class inside a class would hide where a match came from).
+ */
+export function compileWordClasses(
+  data: Readonly<Record<string, readonly string[]>>,
+  lemmas: Lemmas,
+  issues: string[],
+): WordClasses {
+  const classes = new Map<string, string[][]>();
+  for (const [name, entries] of Object.entries(data)) {
+    const alternatives: string[][] = [];
+    entries.forEach((entry, k) => {
+      if (/[*@()|]/.test(entry)) {
+        issues.push(`wordClasses.${name}[${k}]: "${entry}" must be plain words (no *, @, | or brackets)`);
+        return;
+      }
+      const keys = alternativeKeys(entry.trim(), lemmas);
+      if (keys.length === 0) issues.push(`wordClasses.${name}[${k}]: "${entry}" has no words to match`);
+      else if (!alternatives.some((a) => a.join(' ') === keys.join(' '))) alternatives.push(keys);
+    });
+    classes.set(name, alternatives);
+  }
+  return classes;
+}
+
+function parseTerms(phrase: string, lemmas: Lemmas, classes: WordClasses): Term[] {
   const terms: Term[] = [];
   for (const [raw] of phrase.matchAll(/\([^)]*\)|\S+/g)) {
     if (raw === WILD) {
@@ -157,9 +193,13 @@ function parseTerms(phrase: string, lemmas: Lemmas): Term[] {
       .map((a) => a.trim())
       .filter(Boolean)
       .flatMap((a) => {
+        if (a.startsWith('@')) {
+          const members = classes.get(a.slice(1));
+          if (!members) throw new Error(`"${a}": no such word class in wordClasses`);
+          return members;
+        }
         // "=a =b" inside a group: every word keeps its own marker.
-        const words = a.split(/\s+/);
-        const keys = words.flatMap((w) => termKeys(w, lemmas));
+        const keys = alternativeKeys(a, lemmas);
         return keys.length > 0 ? [keys] : [];
       });
     if (alternatives.length > 0) terms.push(alternatives);
@@ -168,8 +208,8 @@ function parseTerms(phrase: string, lemmas: Lemmas): Term[] {
 }
 
 /** Expands the alternatives of a phrase into key sequences (WILD marks a gap). */
-export function expandPhrase(phrase: string, lemmas: Lemmas): string[][] {
-  const terms = parseTerms(phrase, lemmas);
+export function expandPhrase(phrase: string, lemmas: Lemmas, classes: WordClasses = NO_CLASSES): string[][] {
+  const terms = parseTerms(phrase, lemmas, classes);
   let sequences: string[][] = [[]];
   for (const term of terms) {
     if (term === null) {
@@ -177,7 +217,17 @@ export function expandPhrase(phrase: string, lemmas: Lemmas): string[][] {
       continue;
     }
     const next: string[][] = [];
-    for (const s of sequences) for (const alt of term) next.push([...s, ...alt]);
+    // The same key sequence reached twice (a word both written and in a class) is kept once.
+    const seen = new Set<string>();
+    for (const s of sequences)
+      for (const alt of term) {
+        const seq = [...s, ...alt];
+        const id = seq.join('\u0000');
+        if (!seen.has(id)) {
+          seen.add(id);
+          next.push(seq);
+        }
+      }
     sequences = next;
     if (sequences.length > MAX_EXPANSIONS)
       throw new Error(`expands to more than ${MAX_EXPANSIONS} sequences`);
@@ -226,13 +276,14 @@ export function compileTaxonomy(
   const patterns: CompiledPattern[] = [];
   const competencies: CompiledCompetency[] = [];
   const issues: string[] = [];
+  const classes = compileWordClasses(data.wordClasses, lemmas, issues);
 
   // Cue and context lists are matched word after word, with no gap: a `*` there would be dropped
   // silently and the phrase read as contiguous words ("never * led" as "never led").
   const compileList = (list: string[], path: string): string[][][] =>
     list.flatMap((phrase, k) => {
       try {
-        const expanded = expandPhrase(phrase, lemmas);
+        const expanded = expandPhrase(phrase, lemmas, classes);
         if (expanded.some((s) => s.includes(WILD))) {
           issues.push(`${path}[${k}]: "${phrase}" has a gap (*), which this list does not support`);
           return [];
@@ -255,7 +306,7 @@ export function compileTaxonomy(
       p.phrases.forEach((phrase, k) => {
         let sequences: string[][];
         try {
-          sequences = expandPhrase(phrase, lemmas);
+          sequences = expandPhrase(phrase, lemmas, classes);
         } catch (err) {
           issues.push(`${base}.phrases[${k}]: ${(err as Error).message}`);
           return;
@@ -306,7 +357,7 @@ export function compileTaxonomy(
   const compileLines = (phrases: readonly string[], field: string) =>
     phrases.flatMap((phrase, k) => {
       try {
-        return [expandPhrase(phrase, lemmas)];
+        return [expandPhrase(phrase, lemmas, classes)];
       } catch (err) {
         issues.push(`projectLeadership.${field}[${k}]: ${(err as Error).message}`);
         return [];

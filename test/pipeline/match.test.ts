@@ -778,3 +778,39 @@ describe('round 15 (issue 14): classes from rounds 9 and 10, in new wording, and
     expect(competencies(line).has(id)).toBe(true);
   });
 });
+
+describe('round 16 (issue 14): word classes combine a verb class with an object class', () => {
+  const competencies = (line: string) => new Set(matchText(line, taxonomy).map((m) => m.competencyId));
+
+  // Each pair below is one no pattern listed before the classes: the verb and the object were each known
+  // to some pattern, never together.
+  it.each([
+    ['Untangled a double charge for a regular guest', 'problem-solving'],
+    ['Pinpointed the bottleneck at the loading dock', 'problem-solving'],
+    ['Briefed tenants on the elevator outage', 'stakeholder-management'],
+    ['Kept landlords posted on every repair', 'stakeholder-management'],
+    ['Oversaw the ushers at every home game', 'leadership'],
+    ['Mapped the returns flow with the warehouse', 'collaboration'],
+    ['Tracked no-shows by weekday', 'data-and-reporting'],
+    ['Simplified the check-in paperwork for new patients', 'process-improvement'],
+    ['Soothed furious passengers at the gate', 'conflict-resolution'],
+    ['Booked site visits for the estimators', 'organization'],
+    ['Went over the lease terms with each new tenant', 'communication'],
+  ])('"%s" is evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(true);
+  });
+
+  // Guards read while the classes were written: a noun where the class wants a verb, a stem shared with
+  // another word, an adjective read as a verb.
+  it.each([
+    ['Ran the change order process for the remodel', 'process-improvement'],
+    ['Explain pay changes and new policy to drivers', 'process-improvement'],
+    ['Developed server-side reporting APIs', 'leadership'],
+    ['Worked as the lead cashier on weekends', 'leadership'],
+    ['Built sales relationships across the district', 'data-and-reporting'],
+    ['Organized, calm with principals, good with contractors', 'conflict-resolution'],
+    ['I have a loyal client book to show for it', 'organization'],
+  ])('"%s" is no evidence of %s', (line, id) => {
+    expect(competencies(line).has(id)).toBe(false);
+  });
+});

@@ -147,6 +147,30 @@ describe('the automaton', () => {
     expect(() => compileTaxonomy(bad)).toThrow(/negation\.cues\[0\]: .*gap/);
   });
 
+  it('expands a word class at one position: every verb of one class with every object of another', () => {
+    const classes = { wordClasses: { fix: ['fix', 'sort out', '=untangled'], trouble: ['glitch', 'mix up'] } };
+    const t = tiny([{ id: 'p', framing: 'cs', phrases: ['@fix * @trouble'] }], classes);
+    expect(found('Sorted out a billing mix-up', t)).toEqual(['Sorted out a billing mix-up']);
+    expect(found('Untangled the scanner glitch', t)).toEqual(['Untangled the scanner glitch']);
+    // `=untangled` keeps its exact form: "untangles" is another word.
+    expect(found('Untangles the scanner glitch', t)).toEqual([]);
+    // A class is one alternative among others of its position, and the same sequence is kept once.
+    expect(expandPhrase('fix|@fix glitch', new Map(), new Map([['fix', [['fix'], ['sort', 'out']]]]))).toEqual([
+      ['fix', 'glitch'],
+      ['sort', 'out', 'glitch'],
+    ]);
+  });
+
+  it('refuses an unknown word class or a class entry that is not plain words, naming the field', () => {
+    const unknown = tiny([{ id: 'p', framing: 'cs', phrases: ['agile', 'fix * @trouble'] }]);
+    expect(() => compileTaxonomy(unknown)).toThrow(/patterns\[p\]\.phrases\[1\]: "@trouble": no such word class/);
+    const gap = tiny([{ id: 'p', framing: 'cs', phrases: ['agile'] }], { wordClasses: { trouble: ['mix * up'] } });
+    expect(() => compileTaxonomy(gap)).toThrow(/wordClasses\.trouble\[0\]: .*plain words/);
+    expect(() => tiny([{ id: 'p', framing: 'cs', phrases: ['agile'] }], { wordClasses: { Trouble: ['glitch'] } })).toThrow(
+      /lower-case/,
+    );
+  });
+
   it('refuses a negation cue with no words, naming the field', () => {
     const bad = tiny([{ id: 'p', framing: 'pm', phrases: ['agile'] }], { negation: { cues: ['the'] } });
     expect(() => compileTaxonomy(bad)).toThrow(/negation\.cues\[0\]/);
