@@ -22,7 +22,7 @@ const offset = z.number().int().nonnegative();
 export const SectionSchema = z
   .object({
     kind: SectionKindSchema,
-    heading: z.string().describe('The heading as written, empty for the untitled top of the resume.'),
+    heading: z.string().describe('The heading as written; empty for the untitled top of the resume and for jobs listed right under it without a heading.'),
     start: offset,
     end: offset,
   })

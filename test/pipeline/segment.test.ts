@@ -319,3 +319,48 @@ describe('segmentResume on headers with real employer names (eval/reading/texts-
     ]);
   });
 });
+
+describe('jobs right under the contact lines, with no heading of their own (held-out round 12)', () => {
+  it('reads them as an untitled experience section, from the dated line', () => {
+    const text = [
+      'Tomas Ferris',
+      'tferris@example.edu | Madison, WI',
+      '',
+      'Events Coordinator | Lakeshore College | 2018 - Present',
+      '• Run nine conferences a year for up to 1,100 attendees.',
+      '',
+      'EDUCATION',
+      'B.A. Communication, Fennimore College, 2015',
+    ].join('\n');
+    const seg = segmentResume(text);
+    expect(seg.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['contact', ''],
+      ['experience', ''],
+      ['education', 'EDUCATION'],
+    ]);
+    expect(seg.roles.map((r) => r.title)).toEqual(['Events Coordinator']);
+    expect(seg.warnings.map((w) => w.code)).not.toContain('NO_EXPERIENCE_SECTION');
+    expect(text.slice(seg.sections[0]!.start, seg.sections[0]!.end)).toBe('Tomas Ferris\ntferris@example.edu | Madison, WI');
+  });
+
+  it('starts at the title right above the dates, never at the name or a contact line', () => {
+    const text = [
+      'Rosa Achter',
+      'Tacoma, WA · r.achter@example.com',
+      'Patient Access Supervisor',
+      'Aug 2020 - Present, Puget Medical Group',
+      '- Supervise registration for three clinics.',
+      'SKILLS',
+      'Epic',
+    ].join('\n');
+    const seg = segmentResume(text);
+    expect(seg.sections.map((s) => s.kind)).toEqual(['contact', 'experience', 'skills']);
+    expect(text.slice(seg.sections[1]!.start).startsWith('Patient Access Supervisor')).toBe(true);
+    expect(seg.roles).toHaveLength(1);
+  });
+
+  it('leaves a text with no heading at all as one untitled section', () => {
+    const seg = segmentResume('Ann Lee\nCashier | Shop | 2019 - 2021\n- Ran the register');
+    expect(seg.sections.map((s) => s.kind)).toEqual(['other']);
+  });
+});

@@ -2,7 +2,11 @@
 // Heuristic: a heading is a short line from the vocabulary in section-headings.ts; the lines above the
 // first heading are the contact block. A heading word right under a dated line, in another case than the
 // section's own ALL-CAPS heading, is a role title ("Volunteer" under "LionLike MindState ... June 2012 –
-// Present" in "VOLUNTEER EXPERIENCE"). Limits: a heading glued to content on its line is not seen.
+// Present" in "VOLUNTEER EXPERIENCE"). A resume whose jobs start right under the contact lines, with no
+// heading of their own, gets an untitled experience section from the first line there holding a date range
+// (or from the title-like line right above it: "Patient Access Supervisor" over "Aug 2020 - Present, ...").
+// Limits: a heading glued to content on its line is not seen; a text with no heading at all stays one
+// untitled section.
 import type { Section, SectionKind } from '../../schemas/document.js';
 import { findDateRange } from './dates.js';
 import { type HeadingKind, matchSectionHeading } from './section-headings.js';
@@ -19,6 +23,15 @@ export interface SplitText {
   lines: Line[];
   sections: Section[];
   headings: number;
+}
+
+/**
+ * A line that can be a job title standing above its dates: short, capitalized, and none of what marks a
+ * contact line (an address sign, a digit, a separator, a comma of "City, ST") or a sentence.
+ */
+function titleLike(text: string): boolean {
+  const t = text.trim();
+  return /^[A-Z]/.test(t) && !/[@\d|·•,:;/]|[.!?]$/.test(t) && t.split(/\s+/).length <= 6;
 }
 
 /** Non-empty lines with their offsets; one pass over the text, line ends found by indexOf. */
@@ -44,6 +57,7 @@ export function splitSections(text: string, headings?: ReadonlyArray<HeadingKind
   let headingCount = 0;
   const isCaps = (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase();
   let previous: string | undefined;
+  let previousLine: Line | undefined;
   const split = splitLines(text);
   const known = headings !== undefined && headings.length === split.length ? headings : undefined;
   const lines = split.map((l, i): Line => {
@@ -67,13 +81,30 @@ export function splitSections(text: string, headings?: ReadonlyArray<HeadingKind
       return l;
     }
     if (sections.length === 0) sections.push({ kind: 'contact', heading: '', start: l.start, end: l.end });
+    else if (headingCount === 0 && sections.length === 1 && i > 0 && findDateRange(l.text) !== undefined) {
+      // Jobs under the contact lines with no heading: an untitled experience section starts here, or at the
+      // title right above (never the first line, the name).
+      const contact = sections[0]!;
+      const title = previousLine !== undefined && i > 1 && titleLike(previousLine.text) ? previousLine : undefined;
+      const from = title ?? l;
+      sections.push({ kind: 'experience', heading: '', start: from.start, end: l.end });
+      if (title) title.section = 1;
+      const last = title ? split[i - 2] : split[i - 1];
+      contact.end = last!.end;
+    }
     const index = sections.length - 1;
     sections[index]!.end = l.end;
     // Written out: the spread was this loop's costliest step (about a tenth of buildDocument, measured).
-    return { text: l.text, start: l.start, end: l.end, section: index };
+    const line: Line = { text: l.text, start: l.start, end: l.end, section: index };
+    previousLine = line;
+    return line;
   });
   // Without any heading, the whole text is one untitled section, not a contact block.
   const kind: SectionKind = 'other';
+  if (headingCount === 0 && sections.length > 1) {
+    for (const line of lines) line.section = 0;
+    return { lines, sections: [{ kind, heading: '', start: sections[0]!.start, end: sections[sections.length - 1]!.end }], headings: 0 };
+  }
   return {
     lines,
     sections: headingCount === 0 ? sections.map((s) => ({ ...s, kind })) : sections,
