@@ -168,8 +168,9 @@ export function compileWordClasses(
         return;
       }
       const keys = alternativeKeys(entry.trim(), lemmas);
+      // Entries that stem alike stay: expandPhrase keeps each key sequence once.
       if (keys.length === 0) issues.push(`wordClasses.${name}[${k}]: "${entry}" has no words to match`);
-      else if (!alternatives.some((a) => a.join(' ') === keys.join(' '))) alternatives.push(keys);
+      else alternatives.push(keys);
     });
     classes.set(name, alternatives);
   }

@@ -81,7 +81,7 @@ export function splitSections(text: string, headings?: ReadonlyArray<HeadingKind
       return l;
     }
     if (sections.length === 0) sections.push({ kind: 'contact', heading: '', start: l.start, end: l.end });
-    else if (headingCount === 0 && sections.length === 1 && i > 0 && findDateRange(l.text) !== undefined) {
+    else if (headingCount === 0 && sections.length === 1 && findDateRange(l.text) !== undefined) {
       // Jobs under the contact lines with no heading: an untitled experience section starts here, or at the
       // title right above (never the first line, the name).
       const contact = sections[0]!;
@@ -99,15 +99,10 @@ export function splitSections(text: string, headings?: ReadonlyArray<HeadingKind
     previousLine = line;
     return line;
   });
-  // Without any heading, the whole text is one untitled section, not a contact block.
+  if (headingCount > 0) return { lines, sections, headings: headingCount };
+  // Without any heading, the whole text is one untitled section, not a contact block (nor jobs under one).
+  for (const line of lines) line.section = 0;
+  const first = sections[0];
   const kind: SectionKind = 'other';
-  if (headingCount === 0 && sections.length > 1) {
-    for (const line of lines) line.section = 0;
-    return { lines, sections: [{ kind, heading: '', start: sections[0]!.start, end: sections[sections.length - 1]!.end }], headings: 0 };
-  }
-  return {
-    lines,
-    sections: headingCount === 0 ? sections.map((s) => ({ ...s, kind })) : sections,
-    headings: headingCount,
-  };
+  return { lines, sections: first ? [{ kind, heading: '', start: first.start, end: sections.at(-1)!.end }] : [], headings: 0 };
 }
